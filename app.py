@@ -1,0 +1,9 @@
+"""Dossier's frame: page config, shared sidebar filters, navigation."""
+
+import streamlit as st
+
+from dossier import ui
+
+st.set_page_config(page_title="Dossier", page_icon=":material/policy:", layout="wide")
+ui.sidebar_filters(ui.dataset())
+ui.navigation().run()

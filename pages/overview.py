@@ -1,0 +1,29 @@
+"""Overview: what the filtered view holds, the key judgments, and where to go next."""
+
+import streamlit as st
+
+from dossier import ui
+from dossier.claims import key_judgments, with_source
+from dossier.registry import PAGES
+
+ui.require_frame()
+full, view = ui.filtered()
+selection = view.selection
+judgments = key_judgments(with_source(view.claims, view.sources))
+
+st.title("Dossier")
+st.caption(f"Showing: {selection.describe()}")
+ui.count_metrics(view, full)
+if not view.events.shape[0] and not view.claims.shape[0]:
+    ui.empty_state("events or claims", selection)
+st.subheader("Key judgments")
+if judgments.empty:
+    st.caption("No key judgment matches the current filters.")
+for _, claim in judgments.iterrows():
+    ui.quote_claim(claim)
+st.subheader("Sources")
+ui.source_provenance(view.sources)
+st.subheader("Explore")
+for spec in PAGES:
+    if spec.url_path != "overview":
+        ui.page_link(spec, f"{spec.title}: {spec.summary}")

@@ -1,0 +1,1 @@
+"""Chart builders: frame in, plotly Figure out. No streamlit here, so exports reuse them."""

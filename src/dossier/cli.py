@@ -1,0 +1,72 @@
+"""Command line: `python -m dossier COMMAND [--data DIR] ...`.
+
+Commands register in COMMANDS; each takes parsed args and returns an exit code.
+Failures print one line to stderr and exit non-zero: never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .dataset import load_dataset
+from .store import DatasetError
+
+
+class UserError(Exception):
+    """A problem to report to the user in one line, with no traceback."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def _validate_configure(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _validate_run(args: argparse.Namespace) -> int:
+    ds = load_dataset(args.data)
+    counts = ", ".join(f"{n} {k}" for k, n in ds.counts().items())
+    print(f"{ds.folder}: valid ({counts}; {len(ds.assessments)} assessments, {len(ds.relations)} relations)")
+    return 0
+
+
+COMMANDS: list[Command] = [
+    Command("validate", "check a data folder against the schema", _validate_configure, _validate_run),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dossier", description="Dossier command line")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        child.add_argument("--data", help="data folder (default: $DOSSIER_DATA, else the bundled data/)")
+        command.configure(child)
+        child.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.data:
+        os.environ["DOSSIER_DATA"] = args.data
+    try:
+        return args.run(args)
+    except (DatasetError, UserError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing was written", file=sys.stderr)
+        return 130

@@ -1,0 +1,62 @@
+"""The Dataset: every table of one data folder, loaded, checked and filterable."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import pandas as pd
+
+from . import filters
+from .store import data_dir
+from .validate import load_tables
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Frames are shared, never mutated: every transformation returns a new Dataset."""
+
+    sources: pd.DataFrame
+    claims: pd.DataFrame
+    actors: pd.DataFrame
+    events: pd.DataFrame
+    event_actors: pd.DataFrame
+    event_claims: pd.DataFrame
+    claim_actors: pd.DataFrame
+    assessments: pd.DataFrame
+    relations: pd.DataFrame
+    folder: Path | None = None
+    selection: filters.Selection = field(default_factory=filters.Selection)
+
+    def filter(
+        self,
+        countries: list[str] | tuple[str, ...] = (),
+        groups: list[str] | tuple[str, ...] = (),
+        start: object = None,
+        end: object = None,
+        event_types: list[str] | tuple[str, ...] = (),
+        text: str = "",
+    ) -> Dataset:
+        """Restrict every table consistently; see ``filters.apply`` for the rules."""
+        selection = filters.Selection.make(countries, groups, start, end, event_types, text)
+        return self.apply(selection)
+
+    def apply(self, selection: filters.Selection) -> Dataset:
+        return replace(self, **filters.apply(self.tables(), selection), selection=selection)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if isinstance(getattr(self, f.name), pd.DataFrame)}
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in ("sources", "claims", "actors", "events")}
+
+
+def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
+    """Load and validate a data folder (default: $DOSSIER_DATA, else the bundled data/).
+
+    Raises ``DatasetError`` naming the file, line and problem when the folder breaks the contract.
+    """
+    folder = data_dir(path)
+    tables = load_tables(folder)
+    return Dataset(folder=folder, **tables)

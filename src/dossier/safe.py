@@ -1,0 +1,22 @@
+"""Text from data is shown as text: never interpreted as Markdown or HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every character Streamlit's Markdown could act on.
+
+    Escaping ``:`` stops emoji and colour shortcodes; ``$`` stops LaTeX;
+    ``<`` and ``&`` stop raw HTML and entities. Newlines become hard breaks.
+    """
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return escaped.replace("\n", "  \n")
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,191 @@
+"""The tables of a Dossier dataset, declared once.
+
+Every loader, validator and writer reads these declarations, so adding a column
+means adding a row here. Checks fail with the file, the row and the problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+CLAIM_KINDS = ("reported_fact", "judgment", "forecast")
+ACTOR_KINDS = ("state", "armed_group", "international_org", "person", "other")
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+DATE_BASES = ("source", "analyst")
+# Ordinal, most serious first; the matrix colours follow this order.
+THREAT_LEVELS = ("primary", "high", "recognised", "low", "not_stated")
+TRENDS = ("escalating", "stable", "declining", "")
+RELATION_KINDS = ("cooperation", "conflict", "diplomatic", "economic", "support", "affiliation")
+ROLES = ("subject", "object", "participant", "location", "side_a", "side_b", "associated")
+GROUP_KINDS = ("armed_group", "international_org", "other")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "str"  # str | int | float | date | bool | list
+    required: bool = True  # a value must be present (not empty)
+    allowed: tuple = ()
+    unique: bool = False
+    references: str | None = None  # "table.column" every value must exist in
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    file: str
+    columns: tuple[Column, ...]
+    key: str | None = None
+    extra: tuple[Column, ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _id(name: str) -> Column:
+    return Column(name, unique=True)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "sources",
+            "sources.csv",
+            (
+                _id("source_id"),
+                Column("title"),
+                Column("publisher"),
+                Column("url", required=False),
+                Column("published", "date", required=False),
+                Column("accessed", "date", required=False),
+                Column("licence", required=False),
+                Column("reliability", allowed=tuple(RELIABILITY)),
+                Column("reliability_basis", required=False),
+                Column("path"),
+                Column("sha256"),
+                Column("version_of", required=False),
+            ),
+            key="source_id",
+        ),
+        Table(
+            "claims",
+            "claims.csv",
+            (
+                _id("claim_id"),
+                Column("source_id", references="sources.source_id"),
+                Column("start", "int"),
+                Column("end", "int"),
+                Column("kind", allowed=CLAIM_KINDS),
+                Column("credibility", "int", allowed=tuple(CREDIBILITY)),
+                Column("key_judgment", "bool", required=False),
+                Column("kind_rule", required=False),
+                Column("text"),
+            ),
+            key="claim_id",
+        ),
+        Table(
+            "actors",
+            "actors.csv",
+            (
+                _id("actor_id"),
+                Column("name", unique=True),
+                Column("kind", allowed=ACTOR_KINDS),
+                Column("country", required=False),
+                Column("iso3", required=False),
+                Column("aliases", "list", required=False),
+            ),
+            key="actor_id",
+        ),
+        Table(
+            "events",
+            "events.csv",
+            (
+                _id("event_id"),
+                Column("title"),
+                Column("event_type"),
+                Column("date_start", "date", required=False),
+                Column("date_end", "date", required=False),
+                Column("date_precision", allowed=DATE_PRECISIONS),
+                Column("date_basis", allowed=DATE_BASES),
+                Column("date_note", required=False),
+                Column("country", required=False),
+                Column("fatalities", "float", required=False),
+                Column("origin"),
+            ),
+            key="event_id",
+        ),
+        Table(
+            "event_actors",
+            "event_actors.csv",
+            (
+                Column("event_id", references="events.event_id"),
+                Column("actor_id", references="actors.actor_id"),
+                Column("role", allowed=ROLES),
+            ),
+        ),
+        Table(
+            "event_claims",
+            "event_claims.csv",
+            (
+                Column("event_id", references="events.event_id"),
+                Column("claim_id", references="claims.claim_id"),
+            ),
+        ),
+        Table(
+            "claim_actors",
+            "claim_actors.csv",
+            (
+                Column("claim_id", references="claims.claim_id"),
+                Column("actor_id", references="actors.actor_id"),
+            ),
+        ),
+        Table(
+            "assessments",
+            "assessments.csv",
+            (
+                _id("assessment_id"),
+                Column("perceiver", references="actors.actor_id"),
+                Column("threat", references="actors.actor_id"),
+                Column("level", allowed=THREAT_LEVELS),
+                Column("trend", required=False, allowed=TRENDS),
+                Column("claim_ids", "list", references="claims.claim_id"),
+                Column("note", required=False),
+            ),
+            key="assessment_id",
+        ),
+        Table(
+            "relations",
+            "relations.csv",
+            (
+                _id("relation_id"),
+                Column("actor_a", references="actors.actor_id"),
+                Column("actor_b", references="actors.actor_id"),
+                Column("kind", allowed=RELATION_KINDS),
+                Column("directed", "bool"),
+                Column("qualifier", required=False),
+                Column("claim_ids", "list", references="claims.claim_id"),
+                Column("note", required=False),
+            ),
+            key="relation_id",
+        ),
+    )
+}
+LIST_SEPARATOR = ";"

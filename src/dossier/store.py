@@ -1,0 +1,109 @@
+"""Reading and writing a dataset folder.
+
+CSV is read as text and typed only after validation, so a bad cell is reported
+with its file and row instead of surfacing later as a pandas dtype error.
+Writes go to a temporary file first and are swapped in with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import LIST_SEPARATOR, Table
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+class DatasetError(ValueError):
+    """A dataset that breaks its contract; the message names file, row and problem."""
+
+    def __init__(self, file: str, problem: str, row: int | None = None):
+        self.file, self.row, self.problem = file, row, problem
+        where = f"{file}, line {row}" if row is not None else file
+        super().__init__(f"{where}: {problem}")
+
+
+def data_dir(path: str | os.PathLike | None = None) -> Path:
+    """The folder to use: an explicit path, else $DOSSIER_DATA, else the bundled data/."""
+    chosen = path or os.environ.get("DOSSIER_DATA") or DEFAULT_DATA_DIR
+    return Path(chosen).expanduser().resolve()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_table_text(folder: Path, table: Table) -> pd.DataFrame:
+    """Read one CSV as strings, checking its header against the schema."""
+    path = folder / table.file
+    if not path.exists():
+        raise DatasetError(table.file, "file is missing")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DatasetError(table.file, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        frame = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DatasetError(table.file, f"malformed CSV ({str(exc).strip().splitlines()[-1]})") from None
+    missing = [c for c in table.column_names if c not in frame.columns]
+    if missing:
+        raise DatasetError(table.file, f"missing column(s): {', '.join(missing)}")
+    duplicated = frame.columns[frame.columns.str.contains(r"\.\d+$", regex=True)]
+    if len(duplicated):
+        raise DatasetError(table.file, f"duplicate column: {duplicated[0].rsplit('.', 1)[0]}")
+    return frame
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a sibling temporary file, fsync, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def table_to_csv(frame: pd.DataFrame, table: Table) -> bytes:
+    """Serialise a typed table back to the diff-friendly CSV layout."""
+    out = frame.copy()
+    for column in table.columns:
+        if column.name not in out:
+            out[column.name] = ""
+        values = out[column.name]
+        if column.kind == "list":
+            out[column.name] = values.map(lambda v: LIST_SEPARATOR.join(v) if isinstance(v, (list, tuple)) else "")
+        elif column.kind == "date":
+            out[column.name] = pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna("")
+        elif column.kind == "bool":
+            out[column.name] = values.map(lambda v: "true" if v is True else "false" if v is False else "")
+        elif column.kind in ("int", "float"):
+            out[column.name] = values.map(
+                lambda v: "" if pd.isna(v) else (str(int(v)) if float(v).is_integer() else str(v))
+            )
+    columns = table.column_names + [c for c in frame.columns if c not in table.column_names]
+    buffer = io.StringIO()
+    out[columns].to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def folder_checksum(folder: Path) -> str:
+    """One digest over every file in a dataset folder, for 'unchanged' checks."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

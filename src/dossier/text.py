@@ -1,0 +1,102 @@
+"""Sentence segmentation with exact character offsets.
+
+Offsets are Python string indices (code points), so ``text[start:end]`` always
+gives back the sentence verbatim. Claims depend on that identity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj adm gov sen rep pres st jr sr no nos vol fig inc ltd co corp dept "
+    "univ est approx vs etc al e.g i.e cf jan feb mar apr jun jul aug sep sept oct nov dec mt ft".split(" ")
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S., J.D., e.g.
+_SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "J." in "John J. Smith"
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _ends_with_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` closes an abbreviation or initial."""
+    word_start = stop
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“‘'–—":
+        word_start -= 1
+    token = text[word_start : stop + 1]
+    if _SINGLE_INITIAL.search(token):
+        return True
+    if _INITIALISM.search(token):
+        if token.upper() in _PLACE_INITIALISMS:
+            return _next_word_continues(text, stop + 1)
+        return not text[stop + 1 :].lstrip(" \t").startswith("\n")
+    return token[:-1].lower() in ABBREVIATIONS
+
+
+def _next_word_continues(text: str, pos: int) -> bool:
+    """After an initialism like U.S., a capitalised proper noun usually continues the sentence."""
+    rest = text[pos:].lstrip(" \t")
+    if not rest or rest[0] == "\n":
+        return False
+    first = re.match(r"[\w’'.-]+", rest)
+    if not first:
+        return False
+    word = first.group(0)
+    return (
+        word[0].islower()
+        or word[0].isdigit()
+        or word.split("’")[0].split("'")[0] in _CONTINUATIONS
+        or word[0].isupper()
+        and "." in word
+    )
+
+
+# Initialisms that often close a sentence ("... support from the U.S.").
+_PLACE_INITIALISMS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.S.A."})
+
+# Capitalised words that commonly follow U.S./U.K. inside a sentence.
+_CONTINUATIONS = frozenset(
+    "President Vice Secretary Department State Army Navy Air Congress Senate House Government Embassy Ambassador "
+    "Treasury Defense Forces Military Special Central Command Envoy Administration Officials Support".split(" ")
+)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet and bullet.start() == start and (start == 0 or text[start - 1] == "\n"):
+        start = bullet.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start and any(c.isalnum() for c in text[start:end]) else None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans; line breaks always end a sentence."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0) == "\n":
+            stop = match.start()
+        else:
+            single_stop = match.group(0)[0] == "." and len(match.group(0).rstrip("\"'”’)]")) == 1
+            if single_stop and _ends_with_abbreviation(text, match.start()):
+                continue
+            stop = match.end()
+        span = _trim(text, start, stop)
+        if span:
+            spans.append(span)
+        start = stop
+    span = _trim(text, start, len(text))
+    if span:
+        spans.append(span)
+    return spans

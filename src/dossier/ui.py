@@ -1,0 +1,190 @@
+"""The only module that imports streamlit: shared widgets, the cached loader, page plumbing.
+
+Pages call these so that every page filters, cites and fails the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from . import claims as claim_tools
+from .dataset import Dataset, load_dataset
+from .filters import Selection, date_bounds
+from .registry import PAGES, PageSpec
+from .safe import escape_markdown
+from .schema import GROUP_KINDS
+from .store import DatasetError, data_dir
+
+FILTER_KEYS = ("country", "group", "from", "to", "type")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def require_frame() -> None:
+    """Run a page inside app.py's frame even when a deep link reached it first.
+
+    A folder named pages/ puts a fresh server in legacy multipage mode, which would
+    run the page alone, without the shared sidebar filters.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def _data_version(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap fingerprint of the data folder, so a commit elsewhere invalidates the cache."""
+    entries = []
+    for path in sorted(folder.glob("*")) + sorted(folder.glob("*/*")):
+        if path.is_file() and not path.name.startswith("."):
+            stat = path.stat()
+            entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+@st.cache_data(show_spinner="Loading dataset…", max_entries=4)
+def _load(folder: str, version: tuple) -> Dataset:
+    return load_dataset(folder)
+
+
+def dataset() -> Dataset:
+    """The full dataset, or a one-line error and a stopped page when it is broken."""
+    folder = data_dir()
+    try:
+        return _load(str(folder), _data_version(folder))
+    except DatasetError as exc:
+        st.error(f"The dataset in {folder} cannot be loaded: {exc}", icon=":material/error:")
+        st.stop()
+    except OSError as exc:
+        st.error(f"The data folder {folder} cannot be read: {exc.strerror or exc}", icon=":material/error:")
+        st.stop()
+
+
+def _country_options(ds: Dataset) -> list[str]:
+    states = ds.actors.loc[ds.actors["kind"] == "state", "country"]
+    located = pd.Series(ds.events["country"].unique())
+    return sorted({c for c in pd.concat([states, located]) if isinstance(c, str) and c})
+
+
+def _group_options(ds: Dataset) -> tuple[list[str], dict[str, str]]:
+    groups = ds.actors[ds.actors["kind"].isin(GROUP_KINDS)].sort_values("actor_id")
+    labels = {a: a if a == n else f"{a} · {n}" for a, n in zip(groups["actor_id"], groups["name"])}
+    return list(groups["actor_id"]), labels
+
+
+def sidebar_filters(ds: Dataset) -> Selection:
+    """The shared filters, bound to the URL (?country=…&group=…&from=…&to=…&type=…)."""
+    first, last = date_bounds(ds.events)
+    low = min(first, dt.date(1989, 1, 1)) if first else dt.date(1989, 1, 1)
+    high = max(last, dt.date.today()) if last else dt.date.today()
+    groups, group_labels = _group_options(ds)
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Country", _country_options(ds), key="country", bind="query-params", placeholder="All countries")
+        st.multiselect(
+            "Group",
+            groups,
+            key="group",
+            bind="query-params",
+            format_func=lambda a: group_labels.get(a, a),
+            placeholder="All groups and organisations",
+        )
+        left, right = st.columns(2)
+        left.date_input("From", value=None, min_value=low, max_value=high, key="from", bind="query-params")
+        right.date_input("To", value=None, min_value=low, max_value=high, key="to", bind="query-params")
+        types = sorted(ds.events["event_type"].dropna().unique())
+        st.multiselect("Event type", types, key="type", bind="query-params", placeholder="All event types")
+        selection = current_selection()
+        if not selection.is_empty:
+            st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:", width="stretch")
+        st.caption("Countries and groups combine with OR; dates and types narrow further. The URL keeps the view.")
+    return selection
+
+
+def current_selection() -> Selection:
+    state = st.session_state
+    return Selection.make(
+        countries=state.get("country") or (),
+        groups=state.get("group") or (),
+        start=state.get("from"),
+        end=state.get("to"),
+        event_types=state.get("type") or (),
+    )
+
+
+def clear_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state[key] = None if key in ("from", "to") else []
+
+
+def filtered() -> tuple[Dataset, Dataset]:
+    """The full dataset and its view under the shared filters."""
+    ds = dataset()
+    return ds, ds.apply(current_selection())
+
+
+def empty_state(what: str, selection: Selection) -> None:
+    st.info(f"No {what} match the current filters ({selection.describe()}).", icon=":material/search_off:")
+    st.button("Clear filters", on_click=clear_filters, key=f"clear-{what}", icon=":material/filter_alt_off:")
+
+
+def navigation() -> st.navigation:
+    pages = [
+        st.Page(str(PROJECT_ROOT / p.path), title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
+        for p in PAGES
+    ]
+    return st.navigation(pages)
+
+
+def page_link(spec: PageSpec, label: str | None = None, **query: str) -> None:
+    """Link to another page; the shared filters follow through their URL binding."""
+    st.page_link(str(PROJECT_ROOT / spec.path), label=label or spec.title, icon=spec.icon, query_params=query or None)
+
+
+def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
+    """A claim shown verbatim as a quotation, with its citation and Admiralty grade."""
+    with st.container(border=True):
+        st.markdown("> " + escape_markdown(claim["text"]))
+        st.caption(
+            escape_markdown(claim_tools.citation(claim)) + " · " + escape_markdown(str(claim["grade_meaning"])),
+            help=f"{claim['grade']}: {claim['grade_meaning']}. Kind: {claim['kind'].replace('_', ' ')}.",
+        )
+        if link_to_reader and any(p.url_path == "sources" for p in PAGES):
+            reader = next(p for p in PAGES if p.url_path == "sources")
+            page_link(reader, "Open in source", claim=str(claim["claim_id"]))
+
+
+def read_only() -> bool:
+    return os.environ.get("DOSSIER_READ_ONLY", "").lower() in ("1", "true", "yes")
+
+
+def count_metrics(view: Dataset, full: Dataset) -> None:
+    """Counts under the filters, each beside the dataset's total."""
+    shown, total = view.counts(), full.counts()
+    for column, name in zip(st.columns(4), ("sources", "claims", "actors", "events")):
+        column.metric(
+            name.capitalize(),
+            f"{shown[name]:,}",
+            help=f"{shown[name]:,} of {total[name]:,} {name} in the dataset match the filters.",
+            border=True,
+        )
+        column.caption(f"of {total[name]:,}")
+
+
+def source_provenance(sources: pd.DataFrame) -> None:
+    """Where each source came from, as a table with clickable URLs."""
+    shown = sources[["title", "publisher", "url", "published", "accessed", "reliability", "licence"]]
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={
+            "url": st.column_config.LinkColumn("URL", help="Empty when the source does not give one"),
+            "published": st.column_config.DateColumn("Published", help="Empty when the source does not state it"),
+            "accessed": st.column_config.DateColumn("Accessed"),
+            "reliability": st.column_config.TextColumn("Reliability", help="Admiralty source reliability, A to F"),
+        },
+    )

@@ -1,0 +1,26 @@
+"""Shared fixtures: a private copy of the bundled data, and the app under AppTest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of data/, set as $DOSSIER_DATA so app and CLI use it."""
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, folder)
+    monkeypatch.setenv("DOSSIER_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def bundled_data(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DOSSIER_DATA", str(BUNDLED_DATA))
+    return BUNDLED_DATA
