@@ -14,8 +14,8 @@ judgments = key_judgments(with_source(view.claims, view.sources))
 st.title("Dossier")
 st.caption(f"Showing: {selection.describe()}")
 ui.count_metrics(view, full)
-if not view.events.shape[0] and not view.claims.shape[0]:
-    ui.empty_state("events or claims", selection)
+if view.events.empty:
+    ui.empty_state("events", selection)
 st.subheader("Key judgments")
 if judgments.empty:
     st.caption("No key judgment matches the current filters.")

@@ -24,3 +24,24 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def bundled_data(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DOSSIER_DATA", str(BUNDLED_DATA))
     return BUNDLED_DATA
+
+
+@pytest.fixture
+def run_app():
+    """Run app.py headless, optionally on one page and with URL query parameters.
+
+    ``run_app({"country": "Pakistan"}, page="pages/timeline.py")`` returns the AppTest after its run.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    def _run(query: dict[str, list[str] | str] | None = None, page: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at.switch_page(str(ROOT / page))
+            at.run()
+        return at
+
+    return _run
