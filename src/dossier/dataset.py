@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import filters
-from .store import data_dir
+from .store import data_dir, recover
 from .validate import load_tables
 
 
@@ -58,5 +58,7 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     Raises ``DatasetError`` naming the file, line and problem when the folder breaks the contract.
     """
     folder = data_dir(path)
+    if (folder / ".journal.json").exists() and os.access(folder, os.W_OK):
+        recover(folder)  # finish a commit that a crash interrupted
     tables = load_tables(folder)
     return Dataset(folder=folder, **tables)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -107,3 +108,68 @@ def folder_checksum(folder: Path) -> str:
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+JOURNAL = ".journal.json"
+
+
+def commit_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Replace several files of a dataset folder as one transaction.
+
+    Each new file is written and fsynced beside its target first. The journal that
+    lists them is then written atomically: that is the commit point. Only then are
+    the files swapped in. A crash before the journal leaves the old dataset; a crash
+    after it is rolled forward by ``recover`` on the next load. Readers never see a mix.
+    """
+    folder = Path(folder)
+    recover(folder)
+    staged: dict[str, str] = {}
+    try:
+        for relative, data in files.items():
+            target = _inside(folder, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged[relative] = str(Path(tmp).relative_to(folder))
+        write_bytes_atomic(folder / JOURNAL, json.dumps(staged).encode())
+    except BaseException:
+        for tmp in staged.values():
+            (folder / tmp).unlink(missing_ok=True)
+        raise
+    recover(folder)
+
+
+def recover(folder: Path) -> None:
+    """Finish a committed transaction that a crash interrupted; drop uncommitted temp files."""
+    folder = Path(folder)
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            staged = json.loads(journal.read_text())
+        except ValueError:
+            staged = {}  # a torn journal cannot exist (it is written atomically); treat as nothing committed
+        for relative, tmp in staged.items():
+            if (folder / tmp).exists():
+                os.replace(folder / tmp, _inside(folder, relative))
+        _fsync_dir(folder)
+        journal.unlink()
+    for stray in folder.rglob(".*.tmp"):
+        stray.unlink(missing_ok=True)
+
+
+def _inside(folder: Path, relative: str) -> Path:
+    target = (folder / relative).resolve()
+    if folder.resolve() not in target.parents:
+        raise ValueError(f"refusing to write outside the data folder: {relative!r}")
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
