@@ -76,6 +76,11 @@ def _group_options(ds: Dataset) -> tuple[list[str], dict[str, str]]:
     return list(groups["actor_id"]), labels
 
 
+def _group_help(labels: dict[str, str]) -> str:
+    named = [label for label in labels.values() if "·" in label][:12]
+    return "Armed groups and organisations, by short name: " + "; ".join(named) if named else ""
+
+
 def sidebar_filters(ds: Dataset) -> Selection:
     """The shared filters, bound to the URL (?country=…&group=…&from=…&to=…&type=…)."""
     first, last = date_bounds(ds.events)
@@ -89,9 +94,9 @@ def sidebar_filters(ds: Dataset) -> Selection:
             "Group",
             groups,
             key="group",
-            bind="query-params",
-            format_func=lambda a: group_labels.get(a, a),
+            bind="query-params",  # the URL carries the option's label, so labels are the actor ids
             placeholder="All groups and organisations",
+            help=_group_help(group_labels),
         )
         left, right = st.columns(2)
         left.date_input("From", value=None, min_value=low, max_value=high, key="from", bind="query-params")

@@ -121,10 +121,34 @@ def page(browser):
     context.close()
 
 
-def wait_for_app(tab) -> None:
-    """Wait until streamlit has finished its script run."""
-    tab.locator('[data-testid="stApp"]').wait_for()
+def wait_for_app(tab, timeout: int = 30_000) -> None:
+    """Wait until streamlit has finished its script run and drawn the result.
+
+    Streamlit marks the app with data-test-script-state (initial, running,
+    notRunning); stale elements from a previous run carry data-stale="true".
+    """
+    tab.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
     tab.wait_for_function(
-        "() => { const s = document.querySelector('[data-testid=\"stStatusWidget\"]'); return !s; }", timeout=30_000
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
+            return done && !document.querySelector('[data-stale="true"]');
+        }""",
+        timeout=timeout,
     )
-    tab.wait_for_timeout(300)
+    tab.wait_for_timeout(150)
+
+
+def multiselect(tab, label: str):
+    return tab.locator('[data-testid="stMultiSelect"]').filter(has=tab.locator(f'input[aria-label="{label}"]'))
+
+
+def selected_chips(tab, label: str) -> list[str]:
+    """The values selected in the multiselect labelled ``label`` (e.g. the sidebar's Country)."""
+    widget = multiselect(tab, label)
+    return [t.get_attribute("aria-label") for t in widget.locator(".react-aria-ComboBox [data-tag]").all()]
+
+
+def metric(tab, label: str) -> str:
+    box = tab.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
