@@ -138,3 +138,16 @@ def test_period_end_follows_precision():
 def test_fast_isin_matches_pandas(values, lookup, expected):
     series = pd.Series(values, dtype="str")
     assert list(isin(series, lookup)) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "url"),
+    [
+        ({}, "http://h:8501/"),
+        ({"countries": ["Pakistan"], "groups": ["TTP", "IS-K"]}, "http://h:8501/?country=Pakistan&group=TTP&group=IS-K"),
+        ({"countries": ["Sri Lanka"], "start": "2025-01-01", "event_types": ["attack"]},
+         "http://h:8501/?country=Sri+Lanka&type=attack&from=2025-01-01"),
+    ],
+)  # fmt: skip
+def test_permalink_uses_the_url_scheme(kwargs, url):
+    assert Selection.make(**kwargs).permalink("http://h:8501") == url

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -66,6 +67,20 @@ class Selection:
     @property
     def is_empty(self) -> bool:
         return self == Selection()
+
+    def query_params(self) -> dict[str, list[str]]:
+        """The URL scheme of the shared filters: ?country=…&group=…&from=…&to=…&type=…"""
+        params = {"country": list(self.countries), "group": list(self.groups), "type": list(self.event_types)}
+        if self.start is not None:
+            params["from"] = [self.start.date().isoformat()]
+        if self.end is not None:
+            params["to"] = [self.end.date().isoformat()]
+        return {key: values for key, values in params.items() if values}
+
+    def permalink(self, base_url: str, page: str = "") -> str:
+        query = urlencode(self.query_params(), doseq=True)
+        url = base_url.rstrip("/") + ("/" + page if page else "/")
+        return f"{url}?{query}" if query else url
 
     def describe(self) -> str:
         """One line for captions and exported images."""
