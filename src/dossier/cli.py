@@ -13,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dataset import load_dataset
+from .importers import command as import_events
+from .ingest import command as ingest
+from .settings import ReadOnlyError
 from .store import DatasetError
 
 
@@ -41,6 +44,8 @@ def _validate_run(args: argparse.Namespace) -> int:
 
 COMMANDS: list[Command] = [
     Command("validate", "check a data folder against the schema", _validate_configure, _validate_run),
+    Command("ingest", "turn documents into sources, claims, actors and events", ingest.configure, ingest.run),
+    Command("import-events", "import a UCDP GED or ACLED CSV file", import_events.configure, import_events.run),
 ]
 
 
@@ -61,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DOSSIER_DATA"] = args.data
     try:
         return args.run(args)
-    except (DatasetError, UserError) as exc:
+    except (DatasetError, UserError, ReadOnlyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

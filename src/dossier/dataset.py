@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import filters
+from .imports import empty_registry, load_imports, merge_into
 from .store import data_dir, recover
 from .validate import load_tables
 
@@ -26,6 +27,7 @@ class Dataset:
     claim_actors: pd.DataFrame
     assessments: pd.DataFrame
     relations: pd.DataFrame
+    imports: pd.DataFrame = field(default_factory=empty_registry)  # data/imports.csv: one row per import
     folder: Path | None = None
     selection: filters.Selection = field(default_factory=filters.Selection)
 
@@ -61,4 +63,7 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     if (folder / ".journal.json").exists() and os.access(folder, os.W_OK):
         recover(folder)  # finish a commit that a crash interrupted
     tables = load_tables(folder)
-    return Dataset(folder=folder, **tables)
+    imported = load_imports(folder, tables["actors"])  # validated at import time; read as Parquet
+    if imported is None:
+        return Dataset(folder=folder, **tables)
+    return Dataset(folder=folder, imports=imported.registry, **merge_into(tables, imported))

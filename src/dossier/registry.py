@@ -13,6 +13,7 @@ class PageSpec:
     url_path: str
     summary: str
     default: bool = False
+    writes: bool = False  # hidden in read-only mode
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -23,6 +24,49 @@ PAGES: tuple[PageSpec, ...] = (
         "overview",
         "Counts, key judgments and where to go next.",
         default=True,
+    ),
+    PageSpec(
+        "pages/timeline.py",
+        "Timeline",
+        ":material/timeline:",
+        "timeline",
+        "Events over time in lanes by actor, country or type; click one for the claims behind it.",
+    ),
+    PageSpec(
+        "pages/matrix.py",
+        "Matrix",
+        ":material/grid_on:",
+        "matrix",
+        "Who fears whom, who works with whom, who fights whom: evidence in every cell.",
+    ),
+    PageSpec(
+        "pages/claims.py",
+        "Claims",
+        ":material/format_quote:",
+        "claims",
+        "Search and filter every claim, with its grade, actors and what cites it.",
+    ),
+    PageSpec(
+        "pages/sources.py",
+        "Sources",
+        ":material/article:",
+        "sources",
+        "Each document with its provenance, every claim span highlighted.",
+    ),
+    PageSpec(
+        "pages/ingest.py",
+        "Ingest",
+        ":material/upload_file:",
+        "ingest",
+        "Add new briefs: review the claims, actors and events found, then commit.",
+    ),
+    PageSpec(
+        "pages/import.py",
+        "Import",
+        ":material/database_upload:",
+        "import",
+        "Bring in UCDP GED and ACLED event files, with their licence, provenance and rejected rows.",
+        writes=True,
     ),
 )
 

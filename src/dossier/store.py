@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .schema import LIST_SEPARATOR, Table
+from .settings import ReadOnlyError, read_only
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -121,6 +122,8 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> None:
     the files swapped in. A crash before the journal leaves the old dataset; a crash
     after it is rolled forward by ``recover`` on the next load. Readers never see a mix.
     """
+    if read_only():
+        raise ReadOnlyError()
     folder = Path(folder)
     recover(folder)
     staged: dict[str, str] = {}

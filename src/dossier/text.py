@@ -80,16 +80,45 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start and any(c.isalnum() for c in text[start:end]) else None
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Split ``text`` into sentence spans; line breaks always end a sentence."""
+def _list_number(text: str, stop: int) -> bool:
+    """True for the full stop of an ordered-list marker ("1. ") at the start of a line."""
+    line_start = text.rfind("\n", 0, stop) + 1
+    return text[line_start:stop].strip(" \t").isdigit()
+
+
+def _continues_lowercase(text: str, end: int) -> bool:
+    """A full stop or ellipsis followed by a lowercase word does not end the sentence ("approx. ten")."""
+    rest = text[end : end + 40].lstrip(" \t")
+    return bool(rest) and rest[0].islower()
+
+
+def _soft_break(text: str, pos: int) -> bool:
+    """In hard-wrapped text, a line break inside a paragraph is just a space."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    after_end = text.find("\n", pos + 1)
+    after = text[pos + 1 : after_end if after_end >= 0 else len(text)]
+    return bool(before.strip()) and bool(after.strip()) and not _BULLET.match(after)
+
+
+def split_sentences(text: str, soft_wrap: bool = False) -> list[Span]:
+    """Split ``text`` into sentence spans.
+
+    Line breaks end a sentence, unless ``soft_wrap`` is set: then only a blank line
+    or a list item does, as in hard-wrapped plain text.
+    """
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(0) == "\n":
+            if soft_wrap and _soft_break(text, match.start()):
+                continue
             stop = match.start()
         else:
-            single_stop = match.group(0)[0] == "." and len(match.group(0).rstrip("\"'”’)]")) == 1
-            if single_stop and _ends_with_abbreviation(text, match.start()):
+            marks = match.group(0).rstrip("\"'”’)]")
+            single_stop = marks[0] == "." and len(marks) == 1
+            if single_stop and (_ends_with_abbreviation(text, match.start()) or _list_number(text, match.start())):
+                continue
+            if marks in (".", "…", "...") and _continues_lowercase(text, match.end()):
                 continue
             stop = match.end()
         span = _trim(text, start, stop)

@@ -6,7 +6,6 @@ Pages call these so that every page filters, cites and fails the same way.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -16,9 +15,11 @@ from streamlit.runtime.pages_manager import PagesManager
 from . import claims as claim_tools
 from .dataset import Dataset, load_dataset
 from .filters import Selection, date_bounds
+from .matrix import picked
 from .registry import PAGES, PageSpec
 from .safe import escape_markdown
 from .schema import GROUP_KINDS
+from .search import SearchIndex
 from .store import DatasetError, data_dir
 
 FILTER_KEYS = ("country", "group", "from", "to", "type")
@@ -62,6 +63,18 @@ def dataset() -> Dataset:
     except OSError as exc:
         st.error(f"The data folder {folder} cannot be read: {exc.strerror or exc}", icon=":material/error:")
         st.stop()
+
+
+@st.cache_data(show_spinner="Indexing claims for search…", max_entries=4)
+def _claim_index(folder: str, version: tuple) -> SearchIndex:
+    return SearchIndex.build(_load(folder, version).claims["text"])
+
+
+def claim_search_index(full: Dataset) -> SearchIndex:
+    """The search index of the full dataset's claims, built once per data version."""
+    folder = data_dir()
+    index = _claim_index(str(folder), _data_version(folder))
+    return index if index.labels.equals(full.claims.index) else SearchIndex.build(full.claims["text"])
 
 
 def _country_options(ds: Dataset) -> list[str]:
@@ -138,9 +151,11 @@ def empty_state(what: str, selection: Selection) -> None:
 
 
 def navigation() -> st.navigation:
+    """Pages from the registry; pages that write are left out in read-only mode."""
     pages = [
         st.Page(str(PROJECT_ROOT / p.path), title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
         for p in PAGES
+        if not (p.writes and read_only())
     ]
     return st.navigation(pages)
 
@@ -163,8 +178,23 @@ def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
             page_link(reader, "Open in source", claim=str(claim["claim_id"]))
 
 
+def citation_links(citations: list) -> None:
+    """Links to the pages showing what cites a claim (``reader.Citation``s); plain text if the page is absent."""
+    pages = {p.url_path: p for p in PAGES}
+    if not citations:
+        st.caption("No event, assessment or relation in the dataset cites this claim.")
+    for cited in citations:
+        if cited.page in pages:
+            page_link(pages[cited.page], escape_markdown(cited.label), **dict(cited.query))
+        else:
+            st.caption(escape_markdown(cited.label))
+
+
 def read_only() -> bool:
-    return os.environ.get("DOSSIER_READ_ONLY", "").lower() in ("1", "true", "yes")
+    """Read-only deployments hide ingest and import and refuse writes (see dossier.settings)."""
+    from .settings import read_only as configured
+
+    return configured()
 
 
 def count_metrics(view: Dataset, full: Dataset) -> None:
@@ -193,3 +223,65 @@ def source_provenance(sources: pd.DataFrame) -> None:
             "reliability": st.column_config.TextColumn("Reliability", help="Admiralty source reliability, A to F"),
         },
     )
+
+
+def clickable_chart(fig, key: str, options: dict[str, str], label: str, chart_area=None) -> str | None:
+    """A plotly chart whose cell clicks pick one of ``options`` ('a|b' cell keys -> labels).
+
+    A selectbox mirrors the pick, so keyboard users (and tests) can choose a cell too.
+    """
+    picker = f"{key}-pick"
+
+    def follow_click() -> None:
+        cell = picked(st.session_state.get(key))
+        if cell and "|".join(cell) in options:
+            st.session_state[picker] = "|".join(cell)
+
+    if st.session_state.get(picker) not in options:
+        st.session_state[picker] = None
+    (chart_area or st).plotly_chart(
+        fig, key=key, on_select=follow_click, selection_mode="points", width="content", config={"displaylogo": False}
+    )
+    return st.selectbox(label, list(options), format_func=options.get, index=None, key=picker,
+                        placeholder="Click a cell in the chart, or choose one here")  # fmt: skip
+
+
+def _static_image(figure, fmt: str):
+    """A download callable: renders only when clicked, on the process-wide kaleido server."""
+
+    def render() -> bytes:
+        from .export import static
+
+        return static.render(figure, fmt)
+
+    return render
+
+
+def chart_downloads(chart, selection: Selection, key: str) -> None:
+    """PNG, SVG, interactive HTML and CSV of one chart, named for what, which filters and when."""
+    from .export import static
+    from .export.files import MIME, csv_bytes, export_filename
+    from .export.interactive import figure_html
+
+    can_render = static.chromium_path() is not None
+    with st.container(horizontal=True, gap="small", key=f"export-{key}"):
+        for fmt in ("png", "svg"):
+            st.download_button(
+                fmt.upper(), _static_image(chart.figure, fmt) if can_render else b"",
+                file_name=export_filename(chart.name, selection, fmt), mime=MIME[fmt], on_click="ignore",
+                disabled=not can_render, icon=":material/image:", key=f"{key}-{fmt}",
+                help="Print-quality image with title, filters, sources and date" if can_render else static.INSTALL_HINT,
+            )  # fmt: skip
+        st.download_button(
+            "HTML", lambda: figure_html(chart.figure, chart.title),
+            file_name=export_filename(chart.name, selection, "html"),
+            mime=MIME["html"], on_click="ignore", icon=":material/code:", key=f"{key}-html",
+            help="Interactive chart in one file that works offline",
+        )  # fmt: skip
+        st.download_button(
+            "CSV", lambda: csv_bytes(chart.data), file_name=export_filename(chart.name, selection, "csv"),
+            mime=MIME["csv"], on_click="ignore", icon=":material/table:", key=f"{key}-csv",
+            help=f"The {len(chart.data):,} row(s) behind this chart under the current filters",
+        )  # fmt: skip
+    if not can_render:
+        st.caption(static.INSTALL_HINT)

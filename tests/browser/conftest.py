@@ -45,12 +45,12 @@ class ServedApp:
     process: subprocess.Popen = field(repr=False)
 
 
-def serve(data: Path, extra_env: dict[str, str] | None = None) -> ServedApp:
+def serve(data: Path, extra_env: dict[str, str] | None = None, app: Path = ROOT / "app.py") -> ServedApp:
     """Start `streamlit run app.py` on a free port against ``data`` and wait until healthy."""
     port = _free_port()
     env = dict(os.environ, DOSSIER_DATA=str(data), **(extra_env or {}))
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -122,21 +122,26 @@ def page(browser):
 
 
 def wait_for_app(tab, timeout: int = 30_000) -> None:
-    """Wait until streamlit has finished its script run and drawn the result.
+    """Wait until streamlit has finished its script runs and drawn the result.
 
     Streamlit marks the app with data-test-script-state (initial, running,
     notRunning); stale elements from a previous run carry data-stale="true".
+    A run can be followed at once by another (st.rerun), so the quiet state
+    must hold for 400 ms.
     """
     tab.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
+    tab.evaluate("window.__dossierQuietSince = null")
     tab.wait_for_function(
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
-            const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
-            return done && !document.querySelector('[data-stale="true"]');
+            const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && !document.querySelector('[data-stale="true"]');
+            if (!quiet) { window.__dossierQuietSince = null; return false; }
+            window.__dossierQuietSince = window.__dossierQuietSince || Date.now();
+            return Date.now() - window.__dossierQuietSince > 400;
         }""",
         timeout=timeout,
     )
-    tab.wait_for_timeout(150)
 
 
 def multiselect(tab, label: str):

@@ -1,0 +1,104 @@
+"""Timeline figures: rerun and figure size, bundled and at 1,000,000 events, beside raw pandas."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from harness import Report, median_seconds
+from synthetic import synthetic_dataset
+
+from dossier import load_dataset
+from dossier import timeline as tl
+from dossier.charts.timeline import point_count, timeline_figure
+from dossier.filters import isin
+
+ROOT = Path(__file__).resolve().parents[1]
+FILTERS = {
+    "no filter": {},
+    "group=TTP": {"groups": ["TTP"]},
+    "country=Pakistan": {"countries": ["Pakistan"]},
+    "one year (2020)": {"start": "2020-01-01", "end": "2020-12-31"},
+}
+
+
+def _pipeline(ds, kwargs: dict, lanes: str = "type", measure: str = "events") -> str:
+    """What a rerun does server-side: filter, aggregate (or place), build the figure, serialise it."""
+    view = ds.filter(**kwargs)
+    return timeline_figure(view, lanes, measure, full=ds).to_json()
+
+
+def _raw(ds, kwargs: dict, freq: str = "MS") -> pd.DataFrame:
+    """Raw pandas: the same filter on events only, then a groupby per month and type."""
+    events, links = ds.events, ds.event_actors
+    if kwargs.get("groups") or kwargs.get("countries"):
+        actor_ids = list(kwargs.get("groups", [])) + (["PAK"] if kwargs.get("countries") else [])
+        involved = links.loc[links["actor_id"].isin(actor_ids), "event_id"]
+        events = events[isin(events["event_id"], involved) | events["country"].isin(kwargs.get("countries", []))]
+    if "start" in kwargs:
+        events = events[(events["date_start"] <= kwargs["end"]) & (events["date_end"] >= kwargs["start"])]
+    return events.groupby([pd.Grouper(key="date_start", freq=freq), "event_type"]).size().unstack(fill_value=0)
+
+
+def _naive_figure(events: pd.DataFrame) -> str:
+    """One mark per event, the figure you get without aggregation."""
+    return go.Figure(go.Scattergl(x=events["date_start"], y=events["event_type"], mode="markers")).to_json()
+
+
+def _apptest_rerun(page: str | None, switch: tuple[str, list[str]] | None = None, repeat: int = 15) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(page or str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if page is None:
+        at.switch_page(str(ROOT / "pages" / "timeline.py"))
+        at.run()
+    state = {"i": 0}
+
+    def rerun() -> None:
+        if switch:
+            key, values = switch
+            state["i"] += 1
+            at.button_group(key=key).set_value(values[state["i"] % len(values)])
+        at.run()
+
+    seconds = median_seconds(rerun, repeat, warmup=2)
+    assert not at.exception, at.exception
+    return seconds
+
+
+def run(report: Report) -> None:
+    ds = load_dataset()
+    pakistan = {"countries": ["Pakistan"]}
+    report.add("timeline bundled: filter + place + figure + JSON (Pakistan)",
+               median_seconds(lambda: _pipeline(ds, pakistan, "actor"), 20), "s",
+               median_seconds(lambda: _raw(ds, pakistan), 20), "raw pandas filter + groupby", "≤ 100 ms")  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        hello = Path(folder) / "hello.py"
+        hello.write_text("import streamlit as st\nst.write('hello')\n")
+        report.add("timeline bundled: AppTest page rerun after a lanes change",
+                   _apptest_rerun(None, ("lanes", ["Country", "Event type", "Actor"])), "s",
+                   _apptest_rerun(str(hello)), "AppTest rerun of a one-line hello world", "≤ 100 ms")  # fmt: skip
+    bundled_json = timeline_figure(ds, "actor", full=ds).to_json()
+    report.add("timeline bundled: figure JSON size", len(bundled_json), "B",
+               len(ds.events.to_json(orient="records")), "the events as JSON records")  # fmt: skip
+
+    big = synthetic_dataset(ds, 1_000_000)
+    for label, kwargs in FILTERS.items():
+        report.add(f"timeline 1,000,000 events, {label}: filter + aggregate + figure + JSON",
+                   median_seconds(lambda kw=kwargs: _pipeline(big, kw), 3), "s",
+                   median_seconds(lambda kw=kwargs: _raw(big, kw), 3), "raw pandas filter + monthly groupby",
+                   "≤ 300 ms")  # fmt: skip
+    report.add("timeline 1,000,000 events, no filter, lanes=actor (lines)",
+               median_seconds(lambda: _pipeline(big, {}, "actor"), 3), "s",
+               median_seconds(lambda: _raw(big, {}), 3), "raw pandas monthly groupby", "≤ 300 ms")  # fmt: skip
+    report.add("timeline 1,000,000 events, aggregate only (no filter, by type)",
+               median_seconds(lambda: tl.aggregate(big, "type"), 3), "s",
+               median_seconds(lambda: _raw(big, {}), 3), "raw pandas monthly groupby")  # fmt: skip
+    figure = timeline_figure(big, "type", "fatalities", full=big)
+    report.add("timeline 1,000,000 events: figure JSON size", len(figure.to_json()), "B",
+               len(_naive_figure(big.events)), "one mark per event (Scattergl)", "≤ 1 MB")  # fmt: skip
+    report.add("timeline 1,000,000 events: points sent to the browser", point_count(figure), "points",
+               len(big.events), "events", "≤ 10,000")  # fmt: skip

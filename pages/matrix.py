@@ -1,0 +1,119 @@
+"""Actor/threat matrix: who fears whom, who works with whom, who fights whom, with the evidence in every cell."""
+
+import streamlit as st
+
+from dossier import matrix, ui
+from dossier.charts import matrix as charts
+from dossier.charts.common import source_line
+from dossier.claims import claims_for, with_source
+from dossier.safe import escape_markdown as md
+
+ui.require_frame()
+VIEWS = ("Threat perceptions", "Relations", "Event dyads")
+full, view = ui.filtered()
+selection = view.selection
+names = matrix.actor_names(full.actors)
+evidence = with_source(full.claims, full.sources)
+
+st.title("Actor/threat matrix")
+st.caption(f"Showing: {md(selection.describe())}")
+shown = st.segmented_control("View", VIEWS, default=VIEWS[0], required=True, key="view", bind="query-params")
+if (selection.start or selection.end) and shown != "Event dyads":
+    st.caption("Assessments and relations are dated by their sources' publication dates; undated sources pass.")
+
+if shown == "Threat perceptions":
+    assessments = matrix.in_period(view.assessments, full.claims, full.sources, selection)
+    cells = matrix.threat_cells(assessments, full.actors)
+    if cells.empty:
+        ui.empty_state("threat assessments", selection)
+        st.stop()
+    everyone = matrix.in_period(full.assessments, full.claims, full.sources, selection)
+    split = matrix.divergences_in_context(cells, everyone, full.actors)
+    sources = source_line(matrix.cited_sources(assessments, full.claims, full.sources))
+    fig = charts.threat_heatmap(
+        cells, names, evidence, matrix.divergent_cells(split[split["in_view"]]), selection.describe(), sources
+    )
+    for note in matrix.divergence_notes(split, names):
+        st.warning(md(note), icon=":material/compare_arrows:")
+    chart, panel = st.columns([3, 2], gap="medium")
+    with panel:
+        pick = ui.clickable_chart(fig, "threat-chart", matrix.threat_options(cells, names), "Cell", chart)
+        if pick is None:
+            st.caption("Click a cell to read the claims behind it, verbatim with their grades.")
+        else:
+            cell = cells[(cells["perceiver"] + "|" + cells["threat"]) == pick].iloc[0]
+            who, what = md(names.get(cell["perceiver"], "")), md(names.get(cell["threat"], ""))
+            st.subheader(f"{who} on {what}: {matrix.level_label(cell['level'])}", anchor=False)
+            if not cell["stated"]:
+                st.info(
+                    f"No source in the data states how {who} rates {what}. "
+                    "“Not stated” is an absence of evidence, not a low rating.",
+                    icon=":material/help:",
+                )
+            if cell["trend"]:
+                st.caption(f"Trend: {md(cell['trend'])}")
+            if cell["note"]:
+                st.caption(f"Analyst's note: {md(cell['note'])}")
+            for _, claim in claims_for(cell["claim_ids"], evidence).iterrows():
+                ui.quote_claim(claim)
+    for note in matrix.silence_notes(matrix.silent_elsewhere(cells, everyone), names):
+        st.caption(md(note))
+
+elif shown == "Relations":
+    relations = matrix.in_period(view.relations, full.claims, full.sources, selection)
+    edges = matrix.relation_edges(relations)
+    cells, rows, cols = matrix.relation_cells(edges, full.actors)
+    if cells.empty:
+        ui.empty_state("relations", selection)
+        st.stop()
+    sources = source_line(matrix.cited_sources(relations, full.claims, full.sources))
+    fig = charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
+    pick = ui.clickable_chart(fig, "relation-chart", matrix.relation_options(cells, names), "Tie")
+    if pick is None:
+        st.caption("Click a cell to read the claims behind each tie. → directed, ↔ mutual.")
+    else:
+        source, target = pick.split("|")
+        for tie in matrix.ties_in(edges, source, target).itertuples():
+            arrow = "→" if tie.directed else "↔"
+            label = f"{names.get(tie.source, '')} {arrow} {names.get(tie.target, '')}: {tie.kind}"
+            st.subheader(md(label + (f" ({tie.qualifier})" if tie.qualifier else "")), anchor=False)
+            if tie.note:
+                st.caption(f"Analyst's note: {md(tie.note)}")
+            for _, claim in claims_for(tie.claim_ids, evidence).iterrows():
+                ui.quote_claim(claim)
+
+else:
+    found = matrix.dyads(view.events, view.event_actors)
+    if found.empty:
+        ui.empty_state("event dyads", selection)
+        st.caption("A dyad needs an event with actors on both sides: side_a/side_b, or subject/object.")
+        st.stop()
+    left, right = st.columns(2)
+    measure = left.segmented_control("Measure", list(matrix.MEASURES), default="events", required=True,
+                                     format_func=matrix.MEASURES.get, key="measure")  # fmt: skip
+    log = right.toggle("Log colour scale", value=True, help="Colour by log10(value + 1) so a few busy dyads do "
+                       "not wash out the rest. Cell numbers stay exact.")  # fmt: skip
+    if measure == "fatalities" and not found["fatality_events"].any():
+        st.info("None of these events reports a fatality figure; showing event counts.", icon=":material/info:")
+        measure = "events"
+    used, origins = matrix.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
+    grid = matrix.dyad_grid(found, measure)
+    fig = charts.dyad_heatmap(grid, names, matrix.MEASURES[measure], log, selection.describe(),
+                              source_line(used, origins))  # fmt: skip
+    st.plotly_chart(fig, key="dyad-chart", width="content", config={"displaylogo": False})
+    n_a, n_b = found["side_a"].nunique(), found["side_b"].nunique()
+    if grid.shape != (n_a, n_b):
+        st.caption(f"The matrix shows the {grid.shape[0]} busiest of {n_a} side-A and {grid.shape[1]} of {n_b} "
+                   "side-B actors; the table lists every dyad.")  # fmt: skip
+    st.dataframe(
+        matrix.named(found, names, ["side_a", "side_b"]),
+        hide_index=True,
+        placeholder="not reported",
+        column_config={
+            "side_a": st.column_config.TextColumn("Side A", help="side_a or subject of the event"),
+            "side_b": st.column_config.TextColumn("Side B", help="side_b or object of the event"),
+            "events": st.column_config.NumberColumn("Events", format="localized"),
+            "fatalities": st.column_config.NumberColumn("Fatalities", help="Empty: no event reports a figure"),
+            "fatality_events": st.column_config.NumberColumn("Events with a fatality figure"),
+        },
+    )

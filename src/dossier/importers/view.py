@@ -1,0 +1,84 @@
+"""Frames and files the import page and the command line show: no streamlit here."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from ..dataset import Dataset
+from .licences import LICENCES
+from .run import Prepared
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Prefix a single quote to text a spreadsheet would run as a formula ('=HYPERLINK(…)' -> "'=HYPERLINK(…)")."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def rejected_csv(prepared: Prepared) -> bytes:
+    """The rejected rows with their row numbers and reasons, safe to open in a spreadsheet."""
+    frame = prepared.rejected.astype("object").map(neutralise)
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def reasons_frame(prepared: Prepared) -> pd.DataFrame:
+    return pd.DataFrame({"Problem": list(prepared.reasons), "Rows": list(prepared.reasons.values())})
+
+
+def actors_frame(prepared: Prepared, mapped: bool) -> pd.DataFrame:
+    actors = prepared.actors[prepared.actors["mapped"] == mapped]
+    shown = actors[["name", "events", "actor_id"]] if mapped else actors[["name", "events", "kind"]]
+    return shown.rename(columns={"name": "Name in the file", "actor_id": "Gazetteer actor", "kind": "Kind (guessed)",
+                                 "events": "Events"})  # fmt: skip
+
+
+def registry_frame(registry: pd.DataFrame) -> pd.DataFrame:
+    """imports.csv for display, newest first."""
+    shown = registry.assign(
+        format=registry["format"].map(lambda k: LICENCES[k].publisher if k in LICENCES else k),
+        rows_imported=pd.to_numeric(registry["rows_imported"]),
+        rows_rejected=pd.to_numeric(registry["rows_rejected"]),
+    )
+    columns = {"file_name": "File", "rows_imported": "Events", "rows_rejected": "Rejected", "format": "Format",
+               "imported_at": "Imported (UTC)", "attribution": "Attribution", "layout": "Layout",
+               "import_id": "Import id", "sha256": "SHA-256"}  # fmt: skip
+    return shown[list(columns)].rename(columns=columns).iloc[::-1].reset_index(drop=True)
+
+
+def counts(prepared: Prepared) -> dict[str, int]:
+    return {"Rows read": prepared.rows_read, "Rows that pass": prepared.rows_good,
+            "Rows rejected": prepared.rows_rejected}  # fmt: skip
+
+
+def counts_line(view: Dataset) -> str:
+    """'Imported events matching the filters (country: Pakistan): UCDP GED: 4, ACLED: 2'."""
+    found = ", ".join(f"{name}: {count:,}" for name, count in imported_counts(view.events).items())
+    return f"Imported events matching the filters ({view.selection.describe()}): {found or 'none'}"
+
+
+def imported_counts(events: pd.DataFrame) -> dict[str, int]:
+    """Imported events per publisher among ``events`` (e.g. the filtered view)."""
+    if "origin" not in events:
+        return {}
+    counts = events["origin"].value_counts()
+    return {LICENCES[k].publisher: int(n) for k, n in counts.items() if k in LICENCES and n}
+
+
+def unmapped_actors(actors: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
+    """Imported actor names the gazetteer does not map, with their events in ``event_actors``, busiest first."""
+    if "origin" not in actors:
+        return pd.DataFrame(columns=["Name in the data", "Actor id", "Kind (guessed)", "Events"])
+    own = actors[actors["origin"] == "imported"]
+    counts = event_actors["actor_id"].value_counts()  # categorical at scale: counts per category, no copies
+    counts.index = counts.index.astype("str")
+    frame = own.assign(events=own["actor_id"].map(counts).fillna(0).astype(int))
+    frame = frame[frame["events"] > 0].sort_values("events", ascending=False)
+    return frame[["name", "events", "kind", "actor_id"]].rename(
+        columns={"name": "Name in the data", "actor_id": "Actor id", "kind": "Kind (guessed)", "events": "Events"}
+    )

@@ -1,0 +1,171 @@
+"""Imported event data (UCDP GED, ACLED) beside the curated tables.
+
+Imports are validated when they are imported, so loading only reads Parquet: the
+compact columns of every import listed in data/imports.csv, with repeated strings as
+categoricals. Long per-event text (ACLED notes, UCDP source articles) stays on disk
+until ``event_details`` asks for it. Actor names are mapped through the gazetteer on
+every load, so an alias added to actors.csv maps an imported name without re-importing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from pandas.api.types import union_categoricals
+
+from .importers.actors import Gazetteer, imported_actor_ids, key
+from .importers.licences import LICENCES
+from .importers.spec import EVENT_SCHEMA, LAZY_COLUMNS
+from .importers.storage import empty_registry, part_path, read_registry
+from .store import DatasetError
+
+__all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into", "raw_export_allowed",
+           "source_names"]  # fmt: skip
+COMPACT_COLUMNS = [name for name in EVENT_SCHEMA.names if name not in LAZY_COLUMNS]
+_TYPES = {pa.int8(): pd.Int8Dtype()}
+
+
+@dataclass(frozen=True)
+class Imported:
+    events: pd.DataFrame
+    event_actors: pd.DataFrame
+    actors: pd.DataFrame  # the imported names that the gazetteer does not map
+    registry: pd.DataFrame
+
+
+def _read(folder: Path, import_id: str, part: str, line: int, columns: list[str] | None = None) -> pa.Table:
+    path = folder / part_path(import_id, part)
+    if not path.is_file():
+        raise DatasetError("imports.csv", f"import {import_id}: {part_path(import_id, part)} is missing", line)
+    return pq.read_table(path, columns=columns)
+
+
+def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | None:
+    """Every import listed in imports.csv, with actor names resolved against ``actors`` (the gazetteer)."""
+    folder = Path(folder)
+    registry = read_registry(folder)
+    if registry.empty:
+        return None
+    events, links, hints = [], [], []
+    for line, import_id in enumerate(registry["import_id"], start=2):
+        table = _read(folder, import_id, "events", line, COMPACT_COLUMNS)
+        ids = pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([import_id]))
+        events.append(table.append_column("import_id", ids))
+        links.append(_read(folder, import_id, "event_actors", line))
+        hints.append(_read(folder, import_id, "actors", line).to_pandas())
+    event_frame = pa.concat_tables(events, promote_options="permissive").to_pandas(types_mapper=_TYPES.get)
+    link_table = pa.concat_tables(links, promote_options="permissive")
+    link_frame, imported_actors = _resolve(link_table, pd.concat(hints, ignore_index=True), actors)
+    return Imported(event_frame, link_frame, imported_actors, registry)
+
+
+def _resolve(links: pa.Table, hints: pd.DataFrame, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Links with actor_id instead of actor_name, and an actor row for each name the gazetteer does not map."""
+    names = links.column("actor_name").to_pandas()  # categorical: resolve each distinct name once
+    gazetteer = Gazetteer.from_actors(actors)
+    categories = list(names.cat.categories)
+    resolved = [gazetteer.resolve(n) for n in categories]
+    unmapped = [n for n, r in zip(categories, resolved) if r is None]
+    own = imported_actor_ids(unmapped, set(actors["actor_id"]))
+    ids = [r or own[n] for n, r in zip(categories, resolved)]
+    unique_ids = list(dict.fromkeys(ids))
+    position = {a: i for i, a in enumerate(unique_ids)}
+    codes = np.array([position[a] for a in ids] + [-1], dtype=np.int32)[names.cat.codes.to_numpy()]
+    frame = pd.DataFrame(
+        {
+            "event_id": links.column("event_id").to_pandas(),
+            "actor_id": pd.Categorical.from_codes(codes, categories=pd.Index(unique_ids, dtype="str")),
+            "role": links.column("role").to_pandas(),
+        }
+    )
+    hints = hints.assign(key=hints["name"].map(key)).drop_duplicates("key")
+    new = pd.DataFrame({"name": pd.Series(unmapped, dtype="str")})
+    new["key"] = new["name"].map(key)
+    new = new.drop_duplicates("key").merge(hints[["key", "kind", "country"]], on="key", how="left")
+    new["actor_id"] = new["name"].map(own)
+    new = new.drop_duplicates("actor_id")
+    return frame, pd.DataFrame(
+        {
+            "actor_id": new["actor_id"].astype("str"),
+            "name": new["name"].astype("str"),
+            "kind": new["kind"].fillna("other").astype("str"),
+            "country": new["country"].fillna("").astype("str"),
+            "iso3": pd.Series("", index=new.index, dtype="str"),
+            "aliases": [[] for _ in range(len(new))],
+            "origin": pd.Series("imported", index=new.index, dtype="str"),
+        }
+    )
+
+
+def combine(curated: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
+    """Curated rows then imported rows; repeated-string columns stay categorical (one union of categories)."""
+    columns = list(dict.fromkeys([*curated.columns, *imported.columns]))
+    out = {}
+    for column in columns:
+        left = curated[column] if column in curated else pd.Series(index=curated.index, dtype=imported[column].dtype)
+        right = imported[column] if column in imported else pd.Series(index=imported.index, dtype=left.dtype)
+        if isinstance(right.dtype, pd.CategoricalDtype) or isinstance(left.dtype, pd.CategoricalDtype):
+            left, right = (s if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("str").astype("category")
+                           for s in (left, right))  # fmt: skip
+            out[column] = pd.Series(union_categoricals([left.array, right.array], ignore_order=True))
+        else:
+            out[column] = pd.concat([left, right.astype(left.dtype)], ignore_index=True)
+    return pd.DataFrame(out)
+
+
+def merge_into(tables: dict[str, pd.DataFrame], imported: Imported) -> dict[str, pd.DataFrame]:
+    """The curated tables with the imported events, links and actors appended."""
+    return {
+        **tables,
+        "events": combine(tables["events"], imported.events),
+        "event_actors": combine(tables["event_actors"], imported.event_actors),
+        "actors": pd.concat([tables["actors"], imported.actors], ignore_index=True),
+    }
+
+
+def event_details(folder: str | os.PathLike, events: pd.DataFrame) -> pd.DataFrame:
+    """Every stored column, long text included, for the imported events among ``events`` (keep it to a few)."""
+    if "import_id" not in events:
+        return pd.DataFrame(columns=EVENT_SCHEMA.names)
+    imported = events.dropna(subset=["import_id"])
+    frames = []
+    for import_id, group in imported.groupby("import_id", observed=True):
+        table = pq.read_table(Path(folder) / part_path(str(import_id), "events"))
+        wanted = pc.is_in(table.column("event_id"), value_set=pa.array(group["event_id"].astype(str)))
+        frames.append(table.filter(wanted).to_pandas(types_mapper=_TYPES.get))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=EVENT_SCHEMA.names)
+
+
+def source_names(events: pd.DataFrame, registry: pd.DataFrame) -> list[str]:
+    """Source-line entries for the imported events among ``events``, e.g. ['UCDP GED (CC BY 4.0)'].
+
+    ACLED entries carry the access dates and filters of the imports involved, as its terms require.
+    Use with ``charts.common.source_line(sources, extra=source_names(view.events, view.imports))``.
+    """
+    if "import_id" not in events or events["import_id"].isna().all():
+        return []
+    used = registry[registry["import_id"].isin(set(events["import_id"].dropna().astype(str)))]
+    names = []
+    for origin, group in used.groupby("format", sort=False):
+        licence = LICENCES.get(str(origin))
+        if licence is None:
+            continue
+        accessed = ", ".join(sorted({a for a in group["accessed"] if a}))
+        filters = "; ".join(dict.fromkeys(f for f in group["filters"] if f))
+        names.append(licence.source_line(accessed, filters))
+    return names
+
+
+def raw_export_allowed(origin: str) -> bool:
+    """May the rows of this origin be exported as they are? Curated rows yes, UCDP yes (CC BY), ACLED no."""
+    if origin == "curated":
+        return True
+    licence = LICENCES.get(origin)
+    return bool(licence and licence.raw_rows_allowed)

@@ -1,0 +1,219 @@
+"""Write reviewed ingest results into the dataset as one transaction.
+
+The would-be dataset is built and checked in memory with the loader's own checks
+first, so a commit can never leave a folder that fails to load. The folder is
+locked while it is re-read and written, so two commits cannot lose each other's rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..dataset import Dataset, load_dataset
+from ..schema import ACTOR_KINDS, LIST_SEPARATOR, TABLES
+from ..store import DatasetError, commit_files, sha256_bytes, table_to_csv
+from ..validate import check_claim_spans, check_event_dates, check_references, type_table
+from .errors import IngestError
+from .kinds import ANALYST
+from .pipeline import ORIGIN, IngestResult
+
+_NEW_TABLES = ("sources", "claims", "actors", "events", "event_actors", "event_claims", "claim_actors")
+
+
+@dataclass
+class Summary:
+    sources: list[str] = field(default_factory=list)
+    claims: int = 0
+    actors: int = 0  # new in the gazetteer
+    links: int = 0  # claim-actor links
+    events: int = 0
+    files: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        if not self.sources:
+            return "nothing written"
+        return (
+            f"{len(self.sources)} source(s), {self.claims} claims, {self.links} claim-actor links, "
+            f"{self.actors} new actor(s), {self.events} event(s) written"
+        )
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the data folder itself (no lock file is left behind)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _aliases(value: object) -> list[str]:
+    items = value if isinstance(value, (list, tuple)) else str(value or "").replace(LIST_SEPARATOR, ",").split(",")
+    return list(dict.fromkeys(a.strip() for a in items if str(a).strip()))
+
+
+def _accepted_actors(ds: Dataset, results: list[IngestResult]) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
+    """New gazetteer rows, and (source_id, candidate key) -> actor id for every accepted candidate."""
+    by_name = {n.casefold(): a for a, n in zip(ds.actors["actor_id"], ds.actors["name"])}
+    used_ids = {a.casefold(): a for a in ds.actors["actor_id"]}
+    rows, mapping = [], {}
+    for result in results:
+        for row in _rows(result.candidates[result.candidates["accept"].astype(bool)]):
+            name, actor_id, kind = _text(row["name"]), _text(row["actor_id"]), row["kind"]
+            if not name or not actor_id:
+                raise IngestError(f"{result.name}: an accepted actor needs a name and an id")
+            if any(c in actor_id for c in ";,") or actor_id != actor_id.strip():
+                raise IngestError(f"{result.name}: actor id {actor_id!r} may not contain ';' or ','")
+            if kind not in ACTOR_KINDS:
+                raise IngestError(f"{result.name}: actor {name!r} has kind {kind!r}, not one of {ACTOR_KINDS}")
+            if name.casefold() in by_name:  # already in the gazetteer, or accepted from another file
+                mapping[(result.source_id, row["key"])] = by_name[name.casefold()]
+                continue
+            if actor_id.casefold() in used_ids:
+                raise IngestError(f"{result.name}: actor id {actor_id!r} is already taken; choose another for {name!r}")
+            aliases = _aliases(row["aliases"]) or [name]
+            rows.append((actor_id, name, kind, _text(row["country"]), _text(row["iso3"]), aliases))
+            by_name[name.casefold()] = used_ids[actor_id.casefold()] = actor_id
+            mapping[(result.source_id, row["key"])] = actor_id
+    return pd.DataFrame(rows, columns=TABLES["actors"].column_names), mapping
+
+
+def _text(value: object) -> str:
+    """A cell as stripped text; an emptied cell in the review editor (None or NaN) is ''."""
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    return frame.to_dict("records")
+
+
+def _actor_id(result: IngestResult, key: str, known: set[str], mapping: dict) -> str | None:
+    return key if key in known else mapping.get((result.source_id, key))
+
+
+def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd.DataFrame], Summary]:
+    """The seven tables that ingest changes, with the reviewed results appended."""
+    new_actors, mapping = _accepted_actors(ds, results)
+    known = set(ds.actors["actor_id"])
+    add: dict[str, list] = {name: [] for name in _NEW_TABLES}
+    summary = Summary(actors=len(new_actors))
+    for result in results:
+        source_id = result.source_id
+        add["sources"].append({**result.source, "published": result.source["published"] or None})
+        claims = _rows(result.claims[result.claims["keep"].astype(bool)])
+        kept = {row["claim_id"] for row in claims}
+        for row in claims:
+            rule = row["kind_rule"] if row["kind"] == row["auto_kind"] else ANALYST
+            add["claims"].append((row["claim_id"], source_id, row["start"], row["end"], row["kind"],
+                                  int(row["credibility"]), False, rule, row["text"]))  # fmt: skip
+        links = {
+            (cid, actor)
+            for cid, key in zip(result.mentions["claim_id"], result.mentions["actor"])
+            if cid in kept and (actor := _actor_id(result, key, known, mapping))
+        }
+        add["claim_actors"] += sorted(links)
+        roles: dict[str, list[tuple[str, str]]] = {}
+        for event_id, key, role in zip(result.event_actors["event_id"], result.event_actors["actor"],
+                                       result.event_actors["role"]):  # fmt: skip
+            roles.setdefault(event_id, []).append((key, role))
+        events = [r for r in _rows(result.events) if bool(r["accept"]) and r["claim_id"] in kept]
+        for row in events:
+            event_id = row["event_id"]
+            event_type = _text(row["event_type"]) or "other"
+            add["events"].append((event_id, _text(row["title"]) or event_type, event_type, row["date_start"],
+                                  row["date_end"], row["date_precision"], row["date_basis"], row["date_note"],
+                                  _text(row["country"]), None, ORIGIN))  # fmt: skip
+            add["event_claims"].append((event_id, row["claim_id"]))
+            for key, role in roles.get(event_id, []):
+                if actor := _actor_id(result, key, known, mapping):
+                    add["event_actors"].append((event_id, actor, role))
+        summary.sources.append(source_id)
+        summary.claims += len(claims)
+        summary.links += len(links)
+        summary.events += len(events)
+    tables = {}
+    for name in _NEW_TABLES:
+        columns = TABLES[name].column_names
+        existing = getattr(ds, name)
+        existing = existing.drop(columns=["text"]) if name == "sources" else existing
+        extra = new_actors if name == "actors" else pd.DataFrame(add[name], columns=columns)
+        tables[name] = pd.concat([existing, extra], ignore_index=True) if len(extra) else existing
+    return tables, summary
+
+
+def _check(files: dict[str, bytes], ds: Dataset, texts: dict[str, str]) -> None:
+    """Parse the would-be CSV files back and run the loader's checks on them."""
+    typed = {}
+    for name, table in TABLES.items():
+        data = files.get(table.file)
+        if data is None:
+            typed[name] = getattr(ds, name)
+            continue
+        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False)
+        typed[name] = type_table(raw, table)
+    check_references(typed)
+    stored = dict(zip(ds.sources["source_id"], ds.sources["text"])) | texts
+    sources = typed["sources"].copy()
+    for sid, digest in zip(sources["source_id"], sources["sha256"]):
+        if sid in texts and sha256_bytes(texts[sid].encode("utf-8")) != digest:
+            raise DatasetError("sources.csv", f"{sid}: stored text does not match its sha256")
+    sources["text"] = sources["source_id"].map(stored)
+    check_claim_spans(typed["claims"], sources)
+    check_event_dates(typed["events"])
+
+
+def plan(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, bytes], Summary]:
+    """Every file the commit would write, checked; raises IngestError when the result would be invalid."""
+    hashes = dict(zip(ds.sources["sha256"], ds.sources["source_id"]))
+    seen: dict[str, str] = {}
+    for result in results:
+        digest = result.source["sha256"]
+        if digest in hashes:
+            raise IngestError(f"{result.name}: already ingested as {hashes[digest]}; nothing written")
+        if digest in seen:
+            raise IngestError(f"{result.name}: the same text as {seen[digest]}; nothing written")
+        seen[digest] = result.name
+    tables, summary = build_tables(ds, results)
+    files = {TABLES[name].file: table_to_csv(frame, TABLES[name]) for name, frame in tables.items()}
+    texts = {r.source_id: r.text for r in results}
+    try:
+        _check(files, ds, texts)
+    except DatasetError as exc:
+        raise IngestError(f"the commit would break the dataset, so nothing was written: {exc}") from None
+    for result in results:
+        files[result.source["path"]] = result.text.encode("utf-8")
+    folder = Path(ds.folder) if ds.folder else None
+    if folder is not None:
+        files = {path: data for path, data in files.items() if not _same(folder / path, data)}
+    summary.files = sorted(files)
+    return files, summary
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def commit(folder: str | os.PathLike, results: list[IngestResult]) -> Summary:
+    """Re-read the folder under a lock, re-check, and write every reviewed result in one transaction."""
+    folder = Path(folder)
+    if not results:
+        return Summary()
+    with folder_lock(folder):
+        ds = load_dataset(folder)
+        files, summary = plan(ds, results)
+        commit_files(folder, files)
+    return summary

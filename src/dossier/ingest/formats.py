@@ -1,0 +1,199 @@
+"""Reading a file into the plain text Dossier stores: size, encoding and binary checks, then format.
+
+Plain text is stored as it came (line endings made ``\\n``). Markdown is stripped to
+text and HTML reduced to its main text by trafilatura. Either way the stored text
+is what claims slice, and its SHA-256 gives the source id.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlparse
+
+from ..text import Span
+from . import markdown
+from .errors import IngestError
+
+MAX_BYTES = 5 * 1024 * 1024  # one document; uploads overall are capped by .streamlit/config.toml
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+UPLOAD_TYPES = ("txt", "md", "markdown", "html", "htm")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SIGNATURES = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a ZIP container (such as .docx or .xlsx)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x1f\x8b": "a gzip archive",
+}
+_SOURCE_LINE = re.compile(r"^[ \t]*Original Source:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
+
+
+@dataclass
+class Document:
+    """The text to store and what the file itself says about where it came from."""
+
+    text: str
+    format: str  # text | markdown | html
+    encoding: str
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    skip: list[Span] = field(default_factory=list)  # headings and the source line: text, not claims
+    soft_wrap: bool = False
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} kB"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text: UTF-8, or UTF-16/32 with a byte-order mark, or Windows-1252; else refuse."""
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"the file is {_size(len(data))}, over the {_size(MAX_BYTES)} limit for one document")
+    if not data.strip():
+        raise IngestError("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding.upper()
+            except UnicodeDecodeError:
+                raise IngestError(f"the file starts like {encoding.upper()} text but is not valid {encoding}") from None
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise IngestError(f"the file is binary ({what}), not text; save it as .txt, .md or .html first")
+    if b"\x00" in data[:65536]:
+        raise IngestError("the file is binary (it contains NUL bytes); UTF-16 text needs a byte-order mark")
+    try:
+        text, encoding = data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            raise IngestError("the file is not UTF-8 or Windows-1252 text; save it as UTF-8") from None
+    controls = sum(1 for c in text[:65536] if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    if controls > max(2, len(text[:65536]) // 200):
+        raise IngestError("the file is binary (it is full of control characters), not text")
+    return text, encoding
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _looks_wrapped(text: str) -> bool:
+    """Hard-wrapped prose: many lines, none long, most of them of similar width."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 4 or max(len(line) for line in lines) > 100:
+        return False
+    return sum(40 <= len(line) <= 100 for line in lines) >= 0.6 * len(lines)
+
+
+def _source_line(text: str) -> tuple[str, str, Span | None]:
+    """The trailing "Original Source: <domain or URL>" line: publisher (and URL), not a claim."""
+    matches = list(_SOURCE_LINE.finditer(text))
+    match = matches[-1] if matches else None
+    if match is None or text[match.end() :].strip():
+        return "", "", None
+    value = match.group(1).strip()
+    parsed = urlparse(value if "://" in value else "")
+    if parsed.netloc:
+        return parsed.netloc.removeprefix("www."), value, Span(match.start(), match.end())
+    return value, "", Span(match.start(), match.end())
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def detect_format(name: str, text: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    return "html" if _HTML_START.match(text) else "text"
+
+
+def _html_to_markdown(text: str) -> tuple[str, dict[str, str]]:
+    import trafilatura  # imported late: it takes a while and plain text never needs it
+
+    options = {"extensive_search": False, "original_date": True}  # dates from markup only, never guessed
+    document = trafilatura.bare_extraction(
+        text, output_format="python", with_metadata=True, include_comments=False, date_extraction_params=options
+    )
+    if document is None:
+        return "", {}
+    body = trafilatura.extract(
+        text, output_format="markdown", include_comments=False, include_tables=True, date_extraction_params=options
+    )
+    meta = {
+        "title": document.title or "",
+        "publisher": document.sitename or document.hostname or "",
+        "url": document.url or "",
+        "date": document.date or "",
+    }
+    return body or "", meta
+
+
+def read_document(data: bytes, name: str) -> Document:
+    """Decode and extract one file; raise IngestError with a one-line reason when it cannot be used."""
+    raw, encoding = decode(data)
+    raw = _normalise(raw)
+    fmt = detect_format(name, raw)
+    stem = PurePath(name).stem or name
+    if fmt == "text":
+        doc = Document(raw, fmt, encoding, title=stem, soft_wrap=_looks_wrapped(raw))
+    else:
+        meta: dict[str, str] = {}
+        source = raw
+        if fmt == "html":
+            source, meta = _html_to_markdown(raw)
+            if not source.strip():
+                raise IngestError("no main text could be extracted from this HTML page")
+        plain = markdown.to_plain(source)
+        meta = {**plain.meta, **{k: v for k, v in meta.items() if v}}
+        first_heading = plain.text[plain.headings[0].start : plain.headings[0].end] if plain.headings else ""
+        doc = Document(
+            plain.text,
+            fmt,
+            encoding,
+            title=meta.get("title") or first_heading or stem,
+            publisher=meta.get("publisher") or meta.get("source") or meta.get("sitename") or "",
+            url=meta.get("url") or "",
+            published=_parse_date(meta.get("date") or meta.get("published")),
+            skip=list(plain.headings),
+        )
+    if not doc.text.strip():
+        raise IngestError("the file holds no text")
+    publisher, url, line = _source_line(doc.text)
+    if line:
+        doc.skip.append(line)
+        doc.publisher = doc.publisher or publisher
+        doc.url = doc.url or url
+    return doc

@@ -1,0 +1,326 @@
+"""From a file's bytes to a reviewable IngestResult: source, claims, actors, candidate events.
+
+Nothing here writes. ``prepare`` refuses bad input with an IngestError; the analyst
+(or the CLI flags) then accept or reject candidates, and ``commit.commit`` writes.
+
+Versions: a document whose text differs from every stored source but that has the
+same URL as one, or the same title and publisher, is a new version of it
+(``version_of`` names the latest earlier version, which is kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from ..dataset import Dataset
+from ..store import sha256_bytes
+from ..text import split_sentences
+from . import actors as actor_tools
+from .dates import find_dates
+from .errors import IngestError
+from .events import find_events
+from .formats import Document, read_document
+from .kinds import classify
+
+DEFAULT_RELIABILITY = "F"  # reliability cannot be judged, until the analyst says otherwise
+DEFAULT_CREDIBILITY = 6  # truth cannot be judged: ingest does not check claims against other sources
+NOT_STATED = "not stated"
+ORIGIN = "ingest"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the analyst adds at upload; empty fields fall back to what the file says."""
+
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: dt.date | None = None  # supplied by the analyst
+    reliability: str = DEFAULT_RELIABILITY
+    reliability_basis: str = ""
+    licence: str = ""
+    version_of: str | None = None  # None: detect; "": not a new version
+    credibility: int = DEFAULT_CREDIBILITY
+
+
+class Context:
+    """What every document of one batch is matched against, built once per dataset."""
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self.matcher = actor_tools.gazetteer(ds.actors)
+        self.known_names = {a.casefold() for a in [*self.matcher.exact, *self.matcher.folded]}
+        self.actor_info = ds.actors.set_index("actor_id")[["name", "kind", "country"]].to_dict("index")
+        self.states = set(ds.actors.loc[ds.actors["kind"] == "state", "actor_id"])
+        self.hashes = dict(zip(ds.sources["sha256"], ds.sources["source_id"]))
+        self.source_ids = set(ds.sources["source_id"])
+        self.versions = Versions(ds.sources)
+
+
+@dataclass
+class IngestResult:
+    """One document, analysed and ready for review. The frames' accept/keep columns are the analyst's to change."""
+
+    name: str
+    document: Document
+    source: dict
+    claims: pd.DataFrame
+    mentions: pd.DataFrame
+    known_actors: pd.DataFrame
+    candidates: pd.DataFrame
+    events: pd.DataFrame
+    event_actors: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def source_id(self) -> str:
+        return self.source["source_id"]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def reviewed(self, claims=None, candidates=None, events=None) -> IngestResult:
+        """A copy with the analyst's edits to the review tables."""
+        return replace(
+            self,
+            claims=self.claims if claims is None else claims,
+            candidates=self.candidates if candidates is None else candidates,
+            events=self.events if events is None else events,
+        )
+
+    def accept_all(self, actors: bool = True, events: bool = True) -> IngestResult:
+        return self.reviewed(
+            candidates=self.candidates.assign(accept=True) if actors else None,
+            events=self.events.assign(accept=True) if events else None,
+        )
+
+
+def source_id_for(text: str) -> tuple[str, str]:
+    digest = sha256_bytes(text.encode("utf-8"))
+    return f"src-{digest[:12]}", digest
+
+
+class Versions:
+    """Stored sources by URL and by (title, publisher), for recognising a changed document."""
+
+    def __init__(self, sources: pd.DataFrame):
+        self.by_url: dict[str, list[str]] = {}
+        self.by_title: dict[tuple[str, str], list[str]] = {}
+        self.url_of = dict(zip(sources["source_id"], sources["url"]))
+        self.superseded = set(sources["version_of"])
+        for sid, title, publisher, url in zip(
+            sources["source_id"], sources["title"], sources["publisher"], sources["url"]
+        ):
+            if url:
+                self.by_url.setdefault(url, []).append(sid)
+            self.by_title.setdefault((title.casefold(), publisher.casefold()), []).append(sid)
+
+    def previous(self, title: str, publisher: str, url: str) -> tuple[str, str]:
+        """(source_id, reason) of the latest stored version of the same document, or ("", "")."""
+        found = set(self.by_url.get(url, []) if url else []) | set(
+            self.by_title.get((title.casefold(), publisher.casefold()), [])
+        )
+        if not found:
+            return "", ""
+        ordered = [sid for sid in self.url_of if sid in found]  # stored order
+        latest = [sid for sid in ordered if sid not in self.superseded] or ordered
+        chosen = latest[-1]
+        reason = "same URL" if url and self.url_of[chosen] == url else "same title and publisher"
+        return chosen, reason
+
+
+def previous_version(sources: pd.DataFrame, title: str, publisher: str, url: str) -> tuple[str, str]:
+    """(source_id, reason) of the latest stored version of the same document, or ("", "")."""
+    return Versions(sources).previous(title, publisher, url)
+
+
+def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), context: Context | None = None):
+    """Read, check and analyse one file against the dataset. Raises IngestError for bad input."""
+    context = context or Context(ds)
+    document = read_document(data, name)
+    source_id, digest = source_id_for(document.text)
+    if digest in context.hashes:
+        raise IngestError(f"already ingested as {context.hashes[digest]}; nothing to do")
+    if source_id in context.source_ids:
+        raise IngestError(f"its id {source_id} clashes with a different stored source; rename nothing, report this")
+    title = options.title.strip() or document.title
+    publisher = options.publisher.strip() or document.publisher or NOT_STATED
+    url = options.url.strip() or document.url
+    notes = [] if document.encoding == "UTF-8" else [f"Decoded from {document.encoding}; stored as UTF-8."]
+    if options.version_of is None:
+        version_of, reason = context.versions.previous(title, publisher, url)
+        if version_of:
+            notes.append(f"New version of {version_of} ({reason}); the earlier version is kept.")
+    else:
+        version_of = options.version_of.strip()
+        if version_of and version_of not in context.source_ids:
+            raise IngestError(f"--version-of {version_of}: no such source")
+    published = options.published or document.published
+    source = {
+        "source_id": source_id,
+        "title": title,
+        "publisher": publisher,
+        "url": url,
+        "published": published,
+        "accessed": dt.date.today(),
+        "licence": options.licence.strip(),
+        "reliability": options.reliability,
+        "reliability_basis": options.reliability_basis.strip(),
+        "path": f"sources/{source_id}.txt",
+        "sha256": digest,
+        "version_of": version_of,
+    }
+    published_by = "analyst" if options.published else "source"
+    frames = analyse(document, source_id, context, published, published_by, options.credibility)
+    return IngestResult(name, document, source, *frames, notes=notes)
+
+
+def claim_spans(document: Document) -> list[tuple[int, int]]:
+    skip = document.skip
+    spans = []
+    for span in split_sentences(document.text, soft_wrap=document.soft_wrap):
+        if all(span.end <= s.start or span.start >= s.end for s in skip):
+            spans.append((span.start, span.end))
+    return spans
+
+
+def analyse(
+    document: Document,
+    source_id: str,
+    context: Context,
+    published: dt.date | None = None,
+    published_by: str = "source",
+    credibility: int = DEFAULT_CREDIBILITY,
+) -> tuple[pd.DataFrame, ...]:
+    """Claims, mentions, known actors, candidate actors, candidate events and their actors."""
+    text = document.text
+    spans = claim_spans(document)
+    if not spans:
+        raise IngestError("no sentences found in the text")
+    width = max(2, len(str(len(spans))))
+    claim_ids = [f"{source_id}-{i:0{width}d}" for i in range(1, len(spans) + 1)]
+
+    known = {cid: context.matcher.find(text, s, e) for cid, (s, e) in zip(claim_ids, spans)}
+    every_known = [m for ms in known.values() for m in ms]
+    candidates = actor_tools.find_candidates(text, spans, every_known, context.known_names)
+    candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in c.aliases})
+    mentions: dict[str, list[actor_tools.Mention]] = {}
+    for cid, (s, e) in zip(claim_ids, spans):
+        extra = [
+            m
+            for m in candidate_matcher.find(text, s, e)
+            if all(m.end <= k.start or m.start >= k.end for k in known[cid])
+        ]
+        mentions[cid] = sorted(known[cid] + extra, key=lambda m: m.start)
+
+    by_key = {c.key: c for c in candidates}
+    states = context.states | {c.key for c in candidates if c.kind == "state"}
+    claim_rows, event_rows, event_actor_rows = [], [], []
+    for cid, (s, e) in zip(claim_ids, spans):
+        sentence = text[s:e]
+        kind, rule = classify(sentence)
+        names = [_actor_name(m.actor, context, by_key) for m in mentions[cid]]
+        claim_rows.append((cid, True, s, e, kind, rule, kind, credibility, "; ".join(dict.fromkeys(names)), sentence))
+        dates = find_dates(sentence, published, published_by)
+        for event in find_events(text, s, e, mentions[cid], _shift(dates, s), states):
+            event_id = f"{source_id}-ev{len(event_rows) + 1:02d}"
+            event_rows.append(_event_row(event_id, event, sentence, cid, context, by_key, published_by))
+            event_actor_rows += [(event_id, actor, role) for actor, role in event.actors]
+
+    claims = pd.DataFrame(
+        claim_rows,
+        columns=["claim_id", "keep", "start", "end", "kind", "kind_rule", "auto_kind", "credibility", "actors", "text"],
+    )
+    mention_frame = pd.DataFrame(
+        [(cid, m.actor, m.start, m.end, text[m.start : m.end], m.actor in context.actor_info)
+         for cid, ms in mentions.items() for m in ms],
+        columns=["claim_id", "actor", "start", "end", "surface", "known"],
+    )  # fmt: skip
+    return (
+        claims,
+        mention_frame,
+        _known_frame(mentions, context),
+        _candidate_frame(candidates, mentions, context),
+        pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
+        pd.DataFrame(event_actor_rows, columns=["event_id", "actor", "role"]),
+    )
+
+
+EVENT_COLUMNS = [
+    "event_id", "accept", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
+    "date_note", "country", "actors", "claim_id",
+]  # fmt: skip
+
+
+def _shift(dates, offset: int):
+    return [replace(d, start=d.start + offset, end=d.end + offset) for d in dates]
+
+
+def _actor_name(key: str, context: Context, by_key: dict) -> str:
+    if key in context.actor_info:
+        return context.actor_info[key]["name"]
+    return by_key[key].name + " (new)"
+
+
+def _event_row(event_id, event, sentence, claim_id, context, by_key, published_by) -> tuple:
+    date = event.date
+    if date is not None and date.known:
+        start, end, precision = date.date_start, date.date_end, date.precision
+        basis = "analyst" if date.relative and published_by == "analyst" else "source"
+        note = date.note
+    else:
+        start = end = None
+        precision, basis = "unknown", "source"
+        note = date.note if date is not None else "The source gives no date."
+    country = ""
+    for actor, role in event.actors:
+        if role == "location":
+            info = context.actor_info.get(actor)
+            country = info["country"] if info else by_key[actor].country
+            break
+    title = sentence if len(sentence) <= 140 else sentence[:139].rstrip() + "…"
+    names = "; ".join(f"{_actor_name(a, context, by_key)} ({r})" for a, r in event.actors)
+    return (
+        event_id,
+        False,
+        title,
+        event.event_type,
+        start,
+        end,
+        precision,
+        basis,
+        note,
+        country or "",
+        names,
+        claim_id,
+    )
+
+
+def _known_frame(mentions: dict[str, list], context: Context) -> pd.DataFrame:
+    counts: dict[str, list[int]] = {}
+    for found in mentions.values():
+        for actor in dict.fromkeys(m.actor for m in found if m.actor in context.actor_info):
+            n = sum(m.actor == actor for m in found)
+            total = counts.setdefault(actor, [0, 0])
+            total[0], total[1] = total[0] + n, total[1] + 1
+    rows = [(a, context.actor_info[a]["name"], context.actor_info[a]["kind"], n, c) for a, (n, c) in counts.items()]
+    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "mentions", "claims"])
+
+
+def _candidate_frame(candidates, mentions: dict[str, list], context: Context) -> pd.DataFrame:
+    taken = {a.casefold() for a in context.actor_info}
+    rows = []
+    for c in candidates:
+        cited = [cid for cid, found in mentions.items() if any(m.actor == c.key for m in found)]
+        n = sum(m.actor == c.key for found in mentions.values() for m in found)
+        numbers = ", ".join(cid.rsplit("-", 1)[-1] for cid in cited)
+        aliases = "; ".join(dict.fromkeys(c.aliases))
+        rows.append(
+            (c.key, False, actor_tools.propose_id(c, taken), c.name, c.kind, c.country, c.iso3, aliases, n, numbers)
+        )
+    columns = ["key", "accept", "actor_id", "name", "kind", "country", "iso3", "aliases", "mentions", "claims"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,68 @@
+"""The import flow in a real browser: upload a UCDP file, import the good rows, see the events on the timeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import wait_for_app
+from playwright.sync_api import expect
+
+from dossier import load_dataset
+from dossier.store import folder_checksum
+
+pytestmark = pytest.mark.browser
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def upload(page, url: str, name: str) -> None:
+    page.goto(f"{url}/import")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": (FIXTURES / name).read_bytes()}
+    )
+
+
+def metric(page, label: str):
+    return page.locator('[data-testid="stMetric"]').filter(has_text=label).locator('[data-testid="stMetricValue"]')
+
+
+def test_import_good_rows_then_see_them_on_the_timeline(served, page):
+    before = load_dataset(served.data)
+    upload(page, served.url, "ucdp_standard.csv")
+    expect(metric(page, "Rows rejected")).to_have_text("3")
+    expect(metric(page, "Rows that pass")).to_have_text("5")
+    page.get_by_role("button", name="Import the 5 good rows").click()
+    expect(page.get_by_text("Imported 5 events from ucdp_standard.csv.")).to_be_visible()
+    expect(page.locator('[data-testid="stFileUploaderFile"]')).to_have_count(0)
+    assert len(load_dataset(served.data).events) == len(before.events) + 5
+
+    page.goto(f"{served.url}/timeline?group=TTP")
+    wait_for_app(page)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Event")
+    expect(picker).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Sources: UCDP GED (CC BY 4.0)").first).to_be_attached()
+    wait_for_app(page)
+    picker.get_by_role("combobox").focus()
+    page.keyboard.press("ArrowDown")  # opens the list (a click can land while the chart still settles)
+    options = page.get_by_role("option")
+    expect(options).to_have_text(["4 Jul 2022 · TTP - Lashkar-e-Islam", "30 Jan 2023 · Government of Pakistan - TTP",
+                                  "10 May 2023 – 12 May 2023 · TTP - Civilians"])  # fmt: skip
+    assert page.problems.dialogs == [] and page.problems.errors == []
+
+
+def test_rejected_rows_download_is_safe_and_import_nothing_writes_nothing(served, page):
+    before = folder_checksum(served.data)
+    upload(page, served.url, "acled_text_dates.csv")
+    expect(metric(page, "Rows rejected")).to_have_text("5")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the rejected rows (CSV)").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("row,reason,event_id_cnty,event_date")
+    assert re.search(r"\n10,event_date '01 Smarch 2024' is not a date", text)
+    assert "'=HYPERLINK(" in text and ",=HYPERLINK(" not in text
+    page.get_by_role("button", name="Import nothing").click()
+    expect(page.get_by_text("Nothing was imported from acled_text_dates.csv.")).to_be_visible()
+    assert folder_checksum(served.data) == before
+    assert page.problems.dialogs == [] and page.problems.errors == []

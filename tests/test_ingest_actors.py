@@ -1,0 +1,143 @@
+"""Actors in text: gazetteer aliases, candidate new actors and country normalisation."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dossier.ingest.actors import Candidate, Matcher, country, find_candidates, gazetteer, propose_id, suggest_kind
+
+ACTORS = pd.DataFrame(
+    {
+        "actor_id": ["USA", "PAK", "TTP", "IS-K", "donald-trump"],
+        "name": ["United States", "Pakistan", "Tehreek-e-Taliban Pakistan", "Islamic State-Khorasan", "Donald Trump"],
+        "kind": ["state", "state", "armed_group", "armed_group", "person"],
+        "country": ["United States", "Pakistan", "Pakistan", "", "United States"],
+        "iso3": ["USA", "PAK", "PAK", "", "USA"],
+        "aliases": [["U.S.", "US"], ["Pakistani"], ["TTP"], ["IS-K", "ISKP"], ["President Trump", "Trump"]],
+    }
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.actor, text[m.start : m.end]) for m in gazetteer(ACTORS).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan's army", [("PAK", "Pakistan")]),
+        ("Pakistan’s army", [("PAK", "Pakistan")]),
+        ("PAKISTAN and pakistan", [("PAK", "PAKISTAN"), ("PAK", "pakistan")]),
+        ("U.S.-Pakistan ties", [("USA", "U.S."), ("PAK", "Pakistan")]),
+        ("US-led talks", [("USA", "US")]),
+        ("let us talk", []),
+        ("Pakistani officials", [("PAK", "Pakistani")]),
+        ("Pakistanis", []),
+        ("the Tehreek-e-Taliban Pakistan (TTP)", [("TTP", "Tehreek-e-Taliban Pakistan"), ("TTP", "TTP")]),
+        ("ISIS-K and IS-K", [("IS-K", "IS-K")]),
+        ("President Trump’s address", [("donald-trump", "President Trump")]),
+        ("Trumpet players", []),
+        ("the United States and the U.S.", [("USA", "United States"), ("USA", "U.S.")]),
+    ],
+)
+def test_gazetteer_alias_matching(text: str, expected: list[tuple[str, str]]):
+    assert found(text) == expected
+
+
+def test_matcher_scales_to_thousands_of_aliases():
+    aliases = {f"Group {i:04d}": f"G{i}" for i in range(5000)} | {"Pakistan": "PAK"}
+    hits = Matcher(aliases).find("Group 4321 attacked in Pakistan; Group 43210 is unknown.")
+    assert [h.actor for h in hits] == ["G4321", "PAK"]
+
+
+def candidates(text: str) -> list[Candidate]:
+    matcher = gazetteer(ACTORS)
+    known = matcher.find(text)
+    names = {a.casefold() for a in [*matcher.exact, *matcher.folded]}
+    return find_candidates(text, [(0, len(text))], known, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "aliases"),
+    [
+        ("Attacks by the Balochistan Liberation Army (BLA) rose.", "Balochistan Liberation Army", "armed_group",
+         ["Balochistan Liberation Army", "BLA"]),
+        ("The International Crisis Group (ICG) warned.", "International Crisis Group", "other",
+         ["International Crisis Group", "ICG"]),
+        ("Talks with the World Bank continued.", "World Bank", "international_org", ["World Bank"]),
+        ("Prime Minister Shehbaz Sharif spoke.", "Shehbaz Sharif", "person", ["Shehbaz Sharif"]),
+        ("Officials in Bangladesh agreed.", "Bangladesh", "state", ["Bangladesh"]),
+    ],
+)  # fmt: skip
+def test_candidate_actors(text: str, name: str, kind: str, aliases: list[str]):
+    (candidate,) = candidates(text)
+    assert (candidate.name, candidate.kind, candidate.aliases) == (name, kind, aliases)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump spoke in Pakistan.",  # known actors and a title only
+        "Although Pakistani officials agreed, nothing changed.",  # sentence openers are not names
+        "The Tehreek-e-Taliban Pakistan (TTP) attacked.",  # a known name with its acronym
+        "Militants attacked. Later militants of the region fled.",  # capitalised only at the start
+    ],
+)
+def test_no_candidate_from_known_names_titles_or_sentence_openers(text: str):
+    assert candidates(text) == []
+
+
+def test_person_and_organisation_joined_by_of_the_are_two_candidates():
+    names = [c.name for c in candidates("Dr. Ahmed Khan of the Quetta Civil Hospital said 21 died.")]
+    assert names == ["Ahmed Khan", "Quetta Civil Hospital"]
+
+
+def test_country_candidate_is_normalised_with_iso3():
+    (candidate,) = candidates("Envoys from Iran arrived.")
+    assert (candidate.name, candidate.kind, candidate.country, candidate.iso3) == ("Iran", "state", "Iran", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Pakistan", ("Pakistan", "PAK")),
+        ("pakistan", ("Pakistan", "PAK")),
+        ("Islamic Republic of Pakistan", ("Pakistan", "PAK")),
+        ("United States", ("United States", "USA")),
+        ("United States of America", ("United States", "USA")),
+        ("Iran", ("Iran", "IRN")),
+        ("Viet Nam", ("Vietnam", "VNM")),
+        ("Balochistan", None),  # a province: never guessed into its country
+        ("Korea", None),  # ambiguous
+    ],
+)
+def test_country_normalisation(name: str, expected):
+    assert country(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("candidate", "taken", "expected"),
+    [
+        (Candidate("x", "Iran", "state", "Iran", "IRN", ["Iran"]), set(), "IRN"),
+        (Candidate("x", "Balochistan Liberation Army", "armed_group", aliases=["BLA"]), set(), "BLA"),
+        (Candidate("x", "Balochistan Liberation Army", "armed_group", aliases=["BLA"]), {"bla"}, "BLA-2"),
+        (Candidate("x", "Anura Kumara Dissanayake", "person", aliases=[]), set(), "anura-kumara-dissanayake"),
+    ],
+)
+def test_proposed_ids_follow_the_gazetteer_style(candidate, taken, expected):
+    assert propose_id(candidate, set(taken)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "titled", "kind"),
+    [
+        ("Jaish-e-Mohammed Army", False, "armed_group"),
+        ("Asian Development Bank", False, "international_org"),
+        ("Ministry of Interior", False, "other"),
+        ("Asim Munir", True, "person"),
+        ("Sri Lanka", False, "state"),
+    ],
+)
+def test_suggested_kind(name: str, titled: bool, kind: str):
+    assert suggest_kind(name, titled) == kind

@@ -1,0 +1,34 @@
+"""Claim kinds by transparent rules, the rule that fired recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.ingest.kinds import DEFAULT, classify
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "rule"),
+    [
+        ("The upcoming discussions could revolve around trade.", "forecast", "modal:could"),
+        ("Pakistan will likely face more attacks.", "forecast", "modal:will"),
+        ("Talks may resume in May.", "forecast", "modal:may"),
+        ("Talks are expected to resume.", "forecast", "modal:are expected to"),
+        ("It is very likely that the TTP was behind it.", "judgment", "estimative:very likely"),
+        ("An attack is unlikely.", "judgment", "estimative:unlikely"),
+        ("The incidents indicate a widening challenge.", "judgment", "hedge:indicate"),
+        ("This suggests a shift in priorities.", "judgment", "hedge:suggests"),
+        ("Pakistan must address the threat.", "judgment", "normative:must"),
+        ("Officials said 21 people were killed.", "reported_fact", "attribution:said"),
+        ("According to the army, most hostages were freed.", "reported_fact", "attribution:according to"),
+        ("Militants seized a train.", "reported_fact", "default:reported_fact"),
+        ("In May the group met.", "reported_fact", "default:reported_fact"),
+        ("Analysts said the attack could mark an escalation.", "forecast", "modal:could"),
+    ],
+)
+def test_kind_rules(sentence: str, kind: str, rule: str):
+    assert classify(sentence) == (kind, rule)
+
+
+def test_default_is_a_reported_fact():
+    assert DEFAULT == ("reported_fact", "default:reported_fact")

@@ -1,0 +1,299 @@
+"""The ingest pipeline end to end, without writing: bundled brief, other layouts, provenance, properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier import load_dataset
+from dossier.ingest import Context, IngestError, Options, prepare
+from dossier.ingest.formats import read_document
+from dossier.ingest.pipeline import analyse, claim_spans, previous_version, source_id_for
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEF = ROOT / "data" / "sources" / "src-a5dc40561693.txt"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def context(ds):
+    return Context(ds)
+
+
+@pytest.fixture(scope="module")
+def brief(ds, context):
+    document = read_document(BRIEF.read_bytes(), BRIEF.name)
+    return document, analyse(document, "src-a5dc40561693", context)
+
+
+def test_source_id_is_the_content_hash_of_the_stored_text(brief):
+    document, _ = brief
+    assert source_id_for(document.text)[0] == "src-a5dc40561693"
+
+
+def test_bundled_brief_reproduces_the_curated_claim_spans_exactly(ds, brief):
+    _, (claims, *_) = brief
+    curated = ds.claims[ds.claims["source_id"] == "src-a5dc40561693"].sort_values("claim_id")
+    assert list(claims["claim_id"]) == list(curated["claim_id"])
+    assert list(claims["start"]) == list(curated["start"])
+    assert list(claims["end"]) == list(curated["end"])
+    assert list(claims["text"]) == list(curated["text"])
+    assert "Original Source" not in " ".join(claims["text"])
+
+
+def test_bundled_brief_finds_all_of_its_named_actors(ds, brief):
+    _, (_, mentions, known, candidates, *_) = brief
+    named = mentions[mentions["known"]]
+    found = set(zip(named["claim_id"], named["actor"]))
+    links = ds.claim_actors[ds.claim_actors["claim_id"].str.startswith("src-a5dc40561693-")]
+    curated = set(zip(links["claim_id"], links["actor_id"]))
+    assert set(known["actor_id"]) == set(links["actor_id"]), "all 13 named actors of the brief"
+    assert len(known) == 13
+    assert found <= curated, "every actor found is one the analyst linked"
+    # The analyst also linked claim 08's "both countries" (coreference, not a name) to the U.S. and Pakistan.
+    assert curated - found == {("src-a5dc40561693-08", "USA"), ("src-a5dc40561693-08", "PAK")}
+    assert set(candidates["name"]) <= {"South Asia"}, "no known actor comes back as a candidate"
+
+
+def test_bundled_brief_claims_get_rules_and_default_credibility(brief):
+    _, (claims, *_) = brief
+    assert set(claims["credibility"]) == {6}
+    assert claims["kind_rule"].str.match(r"^(modal|estimative|hedge|normative|attribution|default):").all()
+    assert claims.set_index("claim_id").loc["src-a5dc40561693-13", "kind_rule"] == "modal:could"
+
+
+def test_bundled_brief_events_pair_actors_with_event_verbs_and_keep_their_evidence(brief):
+    _, (claims, _, _, _, events, event_actors) = brief
+    by_claim = events.groupby("claim_id")["event_type"].agg(set)
+    assert "seizure" in by_claim["src-a5dc40561693-10"]
+    assert "capture" in by_claim["src-a5dc40561693-03"]
+    assert "visit" in by_claim["src-a5dc40561693-12"]
+    assert "address" not in by_claim.get("src-a5dc40561693-09", set()), "'must address' is not an event"
+    assert set(events["claim_id"]) <= set(claims["claim_id"])
+    seizure = events[events["event_type"] == "seizure"].iloc[0]
+    roles = set(map(tuple, event_actors.loc[event_actors["event_id"] == seizure["event_id"], ["actor", "role"]].values))
+    assert ("BLA", "subject") in roles
+    assert set(events["date_precision"]) == {"unknown"}, "the brief states no publication date: nothing is guessed"
+    assert not events["accept"].any(), "events wait for the analyst"
+
+
+def test_the_same_document_again_is_refused(ds):
+    with pytest.raises(IngestError, match="already ingested as src-a5dc40561693"):
+        prepare(BRIEF.read_bytes(), "copy.txt", ds)
+
+
+def test_a_changed_document_becomes_a_new_version_of_the_old_one(ds):
+    changed = BRIEF.read_bytes().replace(b"limited counterterrorism", b"narrow counterterrorism")
+    options = Options(title="U.S.-Pakistan counterterrorism cooperation (brief)")
+    result = prepare(changed, "brief.txt", ds, options)
+    assert result.source["version_of"] == "src-a5dc40561693"
+    assert result.source_id != "src-a5dc40561693"
+    assert "same title and publisher" in result.notes[0]
+    assert result.claims["claim_id"].str.startswith(result.source_id + "-").all()
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "url", "expected"),
+    [
+        ("Brief", "x.org", "", "b"),  # the latest version of the chain
+        ("brief", "X.ORG", "", "b"),
+        ("Other", "x.org", "https://x.org/1", "a"),
+        ("Other", "x.org", "", ""),
+    ],
+)
+def test_previous_version_rules(title, publisher, url, expected):
+    import pandas as pd
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b"],
+            "title": ["Brief", "Brief"],
+            "publisher": ["x.org", "x.org"],
+            "url": ["https://x.org/1", ""],
+            "version_of": ["", "a"],
+        }
+    )
+    assert previous_version(sources, title, publisher, url)[0] == expected
+
+
+def test_explicit_version_of_must_exist(ds):
+    with pytest.raises(IngestError, match="no such source"):
+        prepare(b"A new text. It differs.", "n.txt", ds, Options(version_of="src-000000000000"))
+
+
+def test_text_without_a_source_line_or_date(ds):
+    text = "Pakistan's army said on Tuesday it had freed most hostages. The TTP denied it."
+    result = prepare(text.encode(), "memo.txt", ds)
+    assert result.source["publisher"] == "not stated" and result.source["published"] is None
+    assert list(result.claims["text"]) == [
+        "Pakistan's army said on Tuesday it had freed most hostages.",
+        "The TTP denied it.",
+    ]
+    assert set(result.mentions["actor"]) == {"PAK", "TTP"}
+
+
+def test_analyst_publication_date_resolves_relative_dates_as_analyst_supplied(ds):
+    text = "BLA militants attacked a convoy in Pakistan on Tuesday, officials said."
+    result = prepare(text.encode(), "memo.txt", ds, Options(published=dt.date(2025, 3, 12), reliability="C"))
+    (event,) = result.events.itertuples()
+    assert (event.event_type, event.date_start, event.date_precision) == ("attack", dt.date(2025, 3, 11), "day")
+    assert event.date_basis == "analyst" and "supplied by the analyst" in event.date_note
+    assert event.country == "Pakistan"
+    assert result.source["reliability"] == "C"
+
+
+MARKDOWN = b"""# Weekly brief
+
+The Balochistan Liberation Army (BLA) seized a train
+on 11 March 2025, officials said.
+
+## Outlook
+- Prime Minister Shehbaz Sharif will visit Quetta.
+- The BLA may strike again.
+
+Original Source: example.org
+"""
+
+
+def test_markdown_with_headings_and_lists(ds):
+    result = prepare(MARKDOWN, "weekly.md", ds)
+    assert result.source["title"] == "Weekly brief" and result.source["publisher"] == "example.org"
+    assert list(result.claims["text"]) == [
+        "The Balochistan Liberation Army (BLA) seized a train on 11 March 2025, officials said.",
+        "Prime Minister Shehbaz Sharif will visit Quetta.",
+        "The BLA may strike again.",
+    ]
+    assert list(result.claims["kind"]) == ["reported_fact", "forecast", "forecast"]
+    assert set(result.mentions.loc[result.mentions["claim_id"].str.endswith("-03"), "actor"]) == {"BLA"}
+    assert list(result.candidates["name"]) == ["Shehbaz Sharif"]
+    seizure = result.events[result.events["event_type"] == "seizure"].iloc[0]
+    assert (seizure["date_start"], seizure["date_precision"], seizure["date_basis"]) == (
+        dt.date(2025, 3, 11),
+        "day",
+        "source",
+    )
+
+
+def test_html_with_navigation_and_boilerplate(ds):
+    from test_ingest_formats import HTML
+
+    result = prepare(HTML.encode(), "page.html", ds)
+    assert result.source["publisher"] == "Example News"
+    assert result.source["published"] == dt.date(2025, 3, 12)
+    assert len(result.claims) == 6
+    assert not result.claims["text"].str.contains("cookies|Copyright|Home").any()
+    assert {"Ahmed Khan", "Quetta Civil Hospital", "Shehbaz Sharif"} == set(result.candidates["name"])
+    seizure = result.events[result.events["event_type"] == "seizure"].iloc[0]
+    assert seizure["date_start"] == dt.date(2025, 3, 11), "'on Tuesday' before Wednesday 12 March 2025"
+
+
+def test_a_document_with_no_sentences_is_refused(ds):
+    with pytest.raises(IngestError, match="no sentences"):
+        prepare(b"...\n--\n", "dots.txt", ds)
+
+
+def test_candidate_mentions_use_their_acronym_elsewhere(ds):
+    text = b"The Jamaat Liberation Front (JLF) attacked a post. Later the JLF withdrew."
+    result = prepare(text, "jlf.txt", ds)
+    (candidate,) = result.candidates.itertuples()
+    assert (candidate.actor_id, candidate.kind, candidate.mentions, candidate.claims) == (
+        "JLF",
+        "armed_group",
+        3,
+        "01, 02",
+    )
+
+
+def test_accept_all_marks_candidates_and_events(ds):
+    result = prepare(MARKDOWN, "weekly.md", ds).accept_all(actors=True, events=False)
+    assert result.candidates["accept"].all() and not result.events["accept"].any()
+
+
+_ALPHABET = st.sampled_from(
+    list("abc XYZ.!?\n\t-*•“”\"'’()0123456789") + ["U.S.", "Dr.", "e.g.", "Pakistan", "é", "😀"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(_ALPHABET, max_size=60), fmt=st.sampled_from(["t.txt", "t.md"]))
+def test_offsets_always_slice_back_to_the_claim_text(context, parts, fmt):
+    data = "".join(parts).encode("utf-8")
+    try:
+        document = read_document(data, fmt)
+    except Exception as exc:  # only the one-line refusals are allowed
+        assert type(exc).__name__ == "IngestError"
+        return
+    spans = claim_spans(document)
+    assert spans == sorted(spans) and all(a < b for a, b in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "claims never overlap"
+    if not spans:
+        return
+    claims, mentions, *_ = analyse(document, "src-test", context)
+    for claim in claims.itertuples():
+        assert document.text[claim.start : claim.end] == claim.text
+        assert claim.text == claim.text.strip() and claim.text
+    for mention in mentions.itertuples():
+        assert document.text[mention.start : mention.end] == mention.surface
+
+
+def test_options_left_empty_fall_back_to_the_file(ds):
+    result = prepare(MARKDOWN, "weekly.md", ds, replace(Options(), title="  ", publisher=""))
+    assert result.source["title"] == "Weekly brief"
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "published", "reliability", "expected"),
+    [
+        ("Weekly brief", "example.org", None, "F", None),  # nothing changed: the file's own values stand
+        ("Renamed", "example.org", None, "F", Options(title="Renamed")),
+        ("Weekly brief", "", None, "B", Options(reliability="B")),  # an emptied field falls back to the file
+        ("Weekly brief", "example.org", dt.date(2025, 3, 14), "F", Options(published=dt.date(2025, 3, 14))),
+    ],
+)
+def test_page_options_hold_only_what_the_analyst_changed(ds, title, publisher, published, reliability, expected):
+    from dossier.ingest.review import options_for
+
+    first = prepare(MARKDOWN, "weekly.md", ds)
+    assert options_for(first, title, publisher, published, reliability) == expected
+
+
+def test_page_summaries(ds):
+    from dossier.ingest.review import counts_line, highlight_frame, pending_line, source_line
+
+    result = prepare(MARKDOWN, "weekly.md", ds)
+    assert source_line(result).startswith(f"{result.source_id} · example.org · publication date not stated · Markdown")
+    assert counts_line(result).startswith("3 claims (2 forecast, 1 reported fact)")
+    kept = result.claims.assign(keep=[True, False, True])
+    assert list(highlight_frame(result, kept)["grade"]) == ["F6", "F6"]
+    assert pending_line([result.accept_all()], "/data").startswith("Commit writes 1 source(s), 3 claims, 1 accepted")
+    assert pending_line([], "/data") == "Nothing to commit."
+
+
+def test_hard_wrapped_plain_text_keeps_sentences_across_line_breaks(ds):
+    text = (
+        "Officials in Pakistan said on Tuesday that the convoy had been attacked\n"
+        "near the border crossing. They gave no figure for the casualties, and\n"
+        "the army declined to comment further on the incident at the time.\n"
+        "\n"
+        "Talks with the TTP have stalled since the start of the year, according\n"
+        "to three people who took part in them and spoke on condition of anonymity.\n"
+    )
+    result = prepare(text.encode(), "wrapped.txt", ds)
+    assert result.document.soft_wrap
+    assert len(result.claims) == 3
+    assert result.claims["text"].iloc[0].endswith("attacked\nnear the border crossing.")
+
+
+def test_claim_numbers_widen_past_99(ds):
+    text = " ".join(f"Sentence number {i} is here." for i in range(1, 121))
+    ids = prepare(text.encode(), "long.txt", ds).claims["claim_id"]
+    assert ids.iloc[0].endswith("-001") and ids.iloc[-1].endswith("-120") and ids.is_unique

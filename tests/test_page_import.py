@@ -1,0 +1,107 @@
+"""AppTest of the import page: empty state, check a file, choose good rows or nothing, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import load_dataset
+from dossier.registry import PAGES, page_by_url
+from dossier.safe import escape_markdown
+from dossier.store import folder_checksum
+
+pytestmark = pytest.mark.integration
+PAGE = "pages/import.py"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Run AppTest in st.navigation mode from the start, so button clicks are not lost to a frame rerun."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class NavigationPages(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
+
+
+def upload(at, name: str, data: bytes | None = None):
+    at.file_uploader[0].set_value((name, data if data is not None else (FIXTURES / name).read_bytes(), "text/csv"))
+    return at.run()
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_page_is_registered_last_and_hidden_when_read_only():
+    assert page_by_url("import").path == PAGE
+    assert PAGES[-1].url_path == "import" and PAGES[-1].writes
+
+
+def test_empty_page_shows_licences_and_no_imports(bundled_data, run_app):
+    at = run_app(page=PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Import events"
+    assert any("Sundberg" in c.value for c in at.caption)
+    assert any("acleddata" in c.value for c in at.caption)
+    assert any(c.value == "Nothing imported yet." for c in at.caption)
+    assert at.file_uploader[0].allowed_type == [".csv"]
+
+
+def test_check_then_import_the_good_rows(data_copy, run_app):
+    at = upload(run_app(page=PAGE), "ucdp_standard.csv")
+    assert not at.exception
+    assert {k: metrics(at)[k] for k in ("Rows read", "Rows that pass", "Rows rejected")} == {
+        "Rows read": "8", "Rows that pass": "5", "Rows rejected": "3"
+    }  # fmt: skip
+    reasons = at.dataframe[0].value
+    assert reasons["Problem"].tolist() == ["date_start is not a real date", "latitude is outside -90 to 90",
+                                           "side_b is empty"]  # fmt: skip
+    assert not (data_copy / "imports.csv").exists()  # checking writes nothing
+    labels = [b.label for b in at.button]
+    assert "Import the 5 good rows" in labels and "Import nothing" in labels
+    at = next(b for b in at.button if b.label == "Import the 5 good rows").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [escape_markdown("Imported 5 events from ucdp_standard.csv.")]
+    registry = at.dataframe[0].value
+    assert registry[["File", "Format", "Events", "Rejected"]].values.tolist() == [
+        ["ucdp_standard.csv", "UCDP GED", 5, 3]
+    ]
+    unmapped = at.dataframe[1].value
+    assert "Lashkar-e-Islam" in set(unmapped["Name in the data"])
+    assert len(load_dataset(data_copy).imports) == 1
+
+
+def test_import_nothing_leaves_the_data_alone(data_copy, run_app):
+    before = folder_checksum(data_copy)
+    at = upload(run_app(page=PAGE), "acled_text_dates.csv")
+    at = next(b for b in at.button if b.label == "Import nothing").click().run()
+    assert [i.value for i in at.info][:1] == [escape_markdown("Nothing was imported from acled_text_dates.csv.")]
+    assert folder_checksum(data_copy) == before
+
+
+def test_a_clean_file_offers_one_button(data_copy, run_app):
+    at = upload(run_app(page=PAGE), "acled_iso_dates.csv")
+    assert [b.label for b in at.button if b.label.startswith("Import")] == ["Import 3 events"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.csv", b"", "the file is empty"),
+        ("wrong.csv", b"a,b,c\n1,2,3\n", "not a UCDP GED or ACLED export"),
+    ],
+)
+def test_bad_files_show_one_error(data_copy, run_app, name, data, message):
+    before = folder_checksum(data_copy)
+    at = upload(run_app(page=PAGE), name, data)
+    assert not at.exception
+    assert len(at.error) == 1 and message in at.error[0].value
+    assert not [b for b in at.button if b.label.startswith("Import")]
+    assert folder_checksum(data_copy) == before
