@@ -47,9 +47,23 @@ def _naive_figure(events: pd.DataFrame) -> str:
     return go.Figure(go.Scattergl(x=events["date_start"], y=events["event_type"], mode="markers")).to_json()
 
 
+def _navigation_mode() -> None:
+    """As in tests/conftest.py: AppTest would restart every run in legacy pages mode and rerun it twice."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class NavigationPages(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    app_test.PagesManager = NavigationPages
+
+
 def _apptest_rerun(page: str | None, switch: tuple[str, list[str]] | None = None, repeat: int = 15) -> float:
     from streamlit.testing.v1 import AppTest
 
+    _navigation_mode()
     at = AppTest.from_file(page or str(ROOT / "app.py"), default_timeout=60)
     at.run()
     if page is None:

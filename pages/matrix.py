@@ -3,9 +3,8 @@
 import streamlit as st
 
 from dossier import matrix, ui
-from dossier.charts import matrix as charts
-from dossier.charts.common import source_line
-from dossier.claims import claims_for, with_source
+from dossier.charts import catalog
+from dossier.claims import claims_for
 from dossier.safe import escape_markdown as md
 
 ui.require_frame()
@@ -13,7 +12,6 @@ VIEWS = ("Threat perceptions", "Relations", "Event dyads")
 full, view = ui.filtered()
 selection = view.selection
 names = matrix.actor_names(full.actors)
-evidence = with_source(full.claims, full.sources)
 
 st.title("Actor/threat matrix")
 st.caption(f"Showing: {md(selection.describe())}")
@@ -22,19 +20,14 @@ if (selection.start or selection.end) and shown != "Event dyads":
     st.caption("Assessments and relations are dated by their sources' publication dates; undated sources pass.")
 
 if shown == "Threat perceptions":
-    assessments = matrix.in_period(view.assessments, full.claims, full.sources, selection)
-    cells = matrix.threat_cells(assessments, full.actors)
-    if cells.empty:
+    out = catalog.threat_chart(full, view)
+    if out is None:
         ui.empty_state("threat assessments", selection)
         st.stop()
-    everyone = matrix.in_period(full.assessments, full.claims, full.sources, selection)
-    split = matrix.divergences_in_context(cells, everyone, full.actors)
-    sources = source_line(matrix.cited_sources(assessments, full.claims, full.sources))
-    fig = charts.threat_heatmap(
-        cells, names, evidence, matrix.divergent_cells(split[split["in_view"]]), selection.describe(), sources
-    )
+    cells, split, evidence = out.extras["cells"], out.extras["split"], out.extras["evidence"]
     for note in matrix.divergence_notes(split, names):
         st.warning(md(note), icon=":material/compare_arrows:")
+    fig = out.figure
     chart, panel = st.columns([3, 2], gap="medium")
     with panel:
         pick = ui.clickable_chart(fig, "threat-chart", matrix.threat_options(cells, names), "Cell", chart)
@@ -56,18 +49,16 @@ if shown == "Threat perceptions":
                 st.caption(f"Analyst's note: {md(cell['note'])}")
             for _, claim in claims_for(cell["claim_ids"], evidence).iterrows():
                 ui.quote_claim(claim)
-    for note in matrix.silence_notes(matrix.silent_elsewhere(cells, everyone), names):
+    for note in matrix.silence_notes(matrix.silent_elsewhere(cells, out.extras["everyone"]), names):
         st.caption(md(note))
+    ui.chart_downloads(out, selection, "threats")
 
 elif shown == "Relations":
-    relations = matrix.in_period(view.relations, full.claims, full.sources, selection)
-    edges = matrix.relation_edges(relations)
-    cells, rows, cols = matrix.relation_cells(edges, full.actors)
-    if cells.empty:
+    out = catalog.relations_chart(full, view)
+    if out is None:
         ui.empty_state("relations", selection)
         st.stop()
-    sources = source_line(matrix.cited_sources(relations, full.claims, full.sources))
-    fig = charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
+    cells, edges, fig = out.extras["cells"], out.extras["edges"], out.figure
     pick = ui.clickable_chart(fig, "relation-chart", matrix.relation_options(cells, names), "Tie")
     if pick is None:
         st.caption("Click a cell to read the claims behind each tie. → directed, ↔ mutual.")
@@ -79,8 +70,9 @@ elif shown == "Relations":
             st.subheader(md(label + (f" ({tie.qualifier})" if tie.qualifier else "")), anchor=False)
             if tie.note:
                 st.caption(f"Analyst's note: {md(tie.note)}")
-            for _, claim in claims_for(tie.claim_ids, evidence).iterrows():
+            for _, claim in claims_for(tie.claim_ids, out.extras["evidence"]).iterrows():
                 ui.quote_claim(claim)
+    ui.chart_downloads(out, selection, "relations")
 
 else:
     found = matrix.dyads(view.events, view.event_actors)
@@ -96,11 +88,10 @@ else:
     if measure == "fatalities" and not found["fatality_events"].any():
         st.info("None of these events reports a fatality figure; showing event counts.", icon=":material/info:")
         measure = "events"
-    used, origins = matrix.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
-    grid = matrix.dyad_grid(found, measure)
-    fig = charts.dyad_heatmap(grid, names, matrix.MEASURES[measure], log, selection.describe(),
-                              source_line(used, origins))  # fmt: skip
-    st.plotly_chart(fig, key="dyad-chart", width="content", config={"displaylogo": False})
+    out = catalog.dyad_chart(full, view, measure, log)
+    grid = out.extras["grid"]
+    st.plotly_chart(out.figure, key="dyad-chart", width="content", config={"displaylogo": False})
+    ui.chart_downloads(out, selection, "dyads")
     n_a, n_b = found["side_a"].nunique(), found["side_b"].nunique()
     if grid.shape != (n_a, n_b):
         st.caption(f"The matrix shows the {grid.shape[0]} busiest of {n_a} side-A and {grid.shape[1]} of {n_b} "

@@ -21,6 +21,11 @@ if judgments.empty:
     st.caption("No key judgment matches the current filters.")
 for _, claim in judgments.iterrows():
     ui.quote_claim(claim)
+st.subheader("Briefing pack")
+st.caption(
+    "The whole filtered view in one file: every chart, the claims behind them, the sources and a link back here."
+)
+ui.pack_downloads(full, view)
 st.subheader("Sources")
 ui.source_provenance(view.sources)
 st.subheader("Explore")

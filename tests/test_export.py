@@ -14,10 +14,11 @@ import pytest
 import stix2
 
 from dossier import load_dataset
+from dossier.charts.catalog import ChartOutput
 from dossier.export import static
 from dossier.export.files import csv_bytes, export_filename, neutralise_formula
 from dossier.export.interactive import figure_html
-from dossier.export.pack import ChartOutput, PackContext, render_html, render_pdf, safe_url
+from dossier.export.pack import PackContext, render_html, render_pdf, safe_url
 from dossier.export.stix import bundle_json
 from dossier.filters import Selection
 
@@ -103,7 +104,7 @@ def test_png_and_svg_are_valid_images():
     png = static.render(_figure(), "png", DAY)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (2800, 1600), "print-quality scale"
+    assert (width, height) == (4200, 2400), "print-quality scale"
     svg = static.render(_figure(), "svg", DAY)
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")

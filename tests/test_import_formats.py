@@ -201,3 +201,10 @@ def test_future_dates_are_rejected(data_copy):
     content = "\n".join([lines[0], lines[1].replace("2024-11-01", future)]).encode()
     prep = prepare_import(content, data_copy, file_name="future.csv")
     assert prep.rejected["reason"].str.contains("is outside 1900-01-01 to").all()
+
+
+def test_a_trimmed_export_without_optional_columns_still_imports(data_copy):
+    frame = pd.read_csv(FIXTURES / "acled_iso_dates.csv", dtype=str, keep_default_na=False)
+    content = frame.drop(columns=["tags", "timestamp", "iso"]).to_csv(index=False).encode()
+    prep = prepare_import(content, data_copy, file_name="trimmed.csv")
+    assert (prep.rows_good, prep.layout) == (3, "without iso, tags, timestamp")

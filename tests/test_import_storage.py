@@ -186,3 +186,20 @@ def test_many_blocks_give_the_same_result_as_one(data_copy, monkeypatch, tmp_pat
     pieces = prepare_import(path, data_copy)
     assert pieces.event_ids.equals(whole.event_ids)
     assert pieces.actors.equals(whole.actors)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: next((d / "imports").glob("*.events.parquet")).write_bytes(b"not parquet"), "cannot be read"),
+        (lambda d: next((d / "imports").glob("*.event_actors.parquet")).unlink(), "event_actors.parquet is missing"),
+        (lambda d: (d / "imports.csv").write_text('import_id,file_name\n"unclosed,x\n'), "imports.csv"),
+    ],
+)
+def test_damaged_imports_fail_the_load_with_one_message(data_copy, damage, message):
+    from dossier.store import DatasetError
+
+    imported(data_copy, "ucdp_hdx.csv")
+    damage(data_copy)
+    with pytest.raises(DatasetError, match=message):
+        load_dataset(data_copy)

@@ -116,6 +116,8 @@ def test_busiest_lane_comes_first_and_catch_all_last(small):
         ("2025-01-01", "", "year", "period", "2025-12-31"),
         ("2025-04-21", "2025-04-24", "day", "duration", "2025-04-24"),
         ("2025-04-21", "2025-04-21", "day", "point", "2025-04-21"),
+        ("2019-01-01", "2019-12-31", "year", "period", "2019-12-31"),  # UCDP: bounds of an imprecise date
+        ("2019-03-01", "2019-05-31", "month", "period", "2019-05-31"),
     ],
 )
 def test_precision_decides_the_shape_and_its_extent(start, end, precision, shape, x1):
@@ -132,6 +134,8 @@ def test_precision_decides_the_shape_and_its_extent(start, end, precision, shape
         ("2024-06-01", None, "month", "Jun 2024"),
         ("2025-01-01", None, "year", "2025"),
         ("2025-04-21", "2025-04-24", "day", "21 Apr 2025 – 24 Apr 2025"),
+        ("2019-01-01", "2019-12-31", "year", "2019"),
+        ("2019-03-01", "2019-05-31", "month", "Mar 2019 – May 2019"),
         (None, None, "unknown", "undated"),
     ],
 )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dataset import load_dataset
+from .export import command as export
 from .importers import command as import_events
 from .ingest import command as ingest
 from .settings import ReadOnlyError
@@ -46,6 +47,7 @@ COMMANDS: list[Command] = [
     Command("validate", "check a data folder against the schema", _validate_configure, _validate_run),
     Command("ingest", "turn documents into sources, claims, actors and events", ingest.configure, ingest.run),
     Command("import-events", "import a UCDP GED or ACLED CSV file", import_events.configure, import_events.run),
+    Command("export", "write a chart, the briefing pack or a STIX bundle", export.configure, export.run),
 ]
 
 
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DOSSIER_DATA"] = args.data
     try:
         return args.run(args)
-    except (DatasetError, UserError, ReadOnlyError) as exc:
+    except (DatasetError, UserError, ReadOnlyError, export.ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -41,16 +41,22 @@ class Imported:
 
 
 def _read(folder: Path, import_id: str, part: str, line: int, columns: list[str] | None = None) -> pa.Table:
-    path = folder / part_path(import_id, part)
-    if not path.is_file():
-        raise DatasetError("imports.csv", f"import {import_id}: {part_path(import_id, part)} is missing", line)
-    return pq.read_table(path, columns=columns)
+    relative = part_path(import_id, part)
+    if not (folder / relative).is_file():
+        raise DatasetError("imports.csv", f"import {import_id}: {relative} is missing", line)
+    try:
+        return pq.read_table(folder / relative, columns=columns)
+    except (pa.ArrowException, OSError) as exc:
+        raise DatasetError("imports.csv", f"import {import_id}: {relative} cannot be read ({exc})", line) from None
 
 
 def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | None:
     """Every import listed in imports.csv, with actor names resolved against ``actors`` (the gazetteer)."""
     folder = Path(folder)
-    registry = read_registry(folder)
+    try:
+        registry = read_registry(folder)
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DatasetError("imports.csv", f"malformed CSV ({str(exc).strip().splitlines()[-1]})") from None
     if registry.empty:
         return None
     events, links, hints = [], [], []

@@ -65,8 +65,8 @@ def should_aggregate(ds: Dataset, lanes: str) -> bool:
     """Too many events to draw one by one, or too crowded to keep their marks apart."""
     if len(ds.events) > DETAIL_LIMIT:
         return True
-    marks = len(ds.events) + (len(ds.event_actors) if lanes == "actor" else 0)  # at least one row each, at most
-    return marks > MAX_ROWS and placed(ds, lanes).attrs["rows"] > MAX_ROWS
+    marks = len(ds.events) + (len(ds.event_actors) if lanes == "actor" else 0)
+    return marks > MAX_ROWS and placed(ds, lanes).attrs["rows"] > MAX_ROWS  # rows never outnumber marks
 
 
 def _clean(values: pd.Series, missing: str) -> pd.Series:
@@ -102,9 +102,8 @@ def date_text(start: pd.Timestamp, end: pd.Timestamp | None, precision: str) -> 
     if precision == "unknown" or pd.isna(start):
         return "undated"
     one = {"day": _day, "month": lambda t: f"{t:%b %Y}", "year": lambda t: f"{t:%Y}"}[precision]
-    if end is not None and not pd.isna(end) and end != start:
-        return f"{one(start)} – {one(end)}"
-    return one(start)
+    first, last = one(start), one(end) if end is not None and not pd.isna(end) else ""
+    return f"{first} – {last}" if last and last != first else first
 
 
 def basis_text(basis: str, note: str, precision: str = "day") -> str:
@@ -116,10 +115,14 @@ def basis_text(basis: str, note: str, precision: str = "day") -> str:
 
 
 def shape_of(precision: str, start: pd.Timestamp, end: pd.Timestamp | None) -> str:
-    """point (a day), period (known only to the month or year) or duration (a start and an end)."""
-    if end is not None and not pd.isna(end) and end != start:
-        return "duration"
-    return "point" if precision == "day" else "period"
+    """point (a day), period (known only to the month or year) or duration (a first and a last day).
+
+    A start and end given to the month or year only bound when the event happened (UCDP's
+    imprecise dates look like this), so they are a period, not a duration.
+    """
+    if precision != "day":
+        return "period"
+    return "duration" if end is not None and not pd.isna(end) and end != start else "point"
 
 
 def assign_tracks(lanes: pd.Series, x0: pd.Series, x1: pd.Series, gap: pd.Timedelta) -> pd.Series:
@@ -372,15 +375,17 @@ def is_value(values: pd.Series, value: str) -> np.ndarray:
 
 def _series_codes(events: pd.DataFrame, ds: Dataset, lanes: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(event positions, series code per position, series names): one row per event and series."""
-    if lanes == "actor":
+    if lanes == "actor":  # only the actors in the most events: joining every link to its event is the slow part
         links = ds.event_actors
-        ids = pa.array(events["event_id"].astype("str").array)
-        positions = pc.index_in(pa.array(links["event_id"].astype("str").array), value_set=ids)
-        found = np.asarray(positions.is_valid())
-        positions = np.asarray(positions.fill_null(0), dtype="int64")[found]
         codes, names = _factorize(links["actor_id"], NO_LANE[lanes])
+        top = np.argsort(-np.bincount(codes, minlength=len(names)), kind="stable")[:TOP_SERIES]
+        chosen = np.isin(codes, top)
+        ids = pa.array(events["event_id"].astype("str").array)
+        positions = pc.index_in(pa.array(links["event_id"][chosen].astype("str").array), value_set=ids)
+        found = np.asarray(positions.is_valid())
         labels = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
-        return positions, codes[found], [str(labels.get(n, n)) for n in names]
+        named = [str(labels.get(n, n)) for n in names]
+        return np.asarray(positions.fill_null(0), dtype="int64")[found], codes[chosen][found], named
     column = {"country": "country", "type": "event_type"}[lanes]
     codes, names = _factorize(events[column], NO_LANE[lanes])
     return np.arange(len(events)), codes, names

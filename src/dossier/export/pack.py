@@ -9,14 +9,14 @@ import base64
 import datetime as dt
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from ..charts.catalog import ChartOutput
 from ..claims import with_source
 from ..dataset import Dataset
 from ..schema import CREDIBILITY, RELIABILITY
@@ -26,24 +26,20 @@ TEMPLATE_DIR = Path(__file__).with_name("templates")
 
 
 @dataclass(frozen=True)
-class ChartOutput:
-    """One chart as it leaves the app: figure, the rows behind it, and the claims that prove it."""
-
-    name: str
-    title: str
-    description: str
-    figure: go.Figure
-    data: pd.DataFrame
-    claim_ids: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
 class PackContext:
     view: Dataset
     charts: tuple[ChartOutput, ...]
     permalink: str
     generated: dt.datetime
     attributions: tuple[str, ...] = ()
+
+
+def attributions(view: Dataset) -> tuple[str, ...]:
+    """Licence and attribution notices for the data in ``view``: imported event sets carry their own terms."""
+    imports = getattr(view, "imports", None)
+    if imports is None or imports.empty or "attribution" not in imports:
+        return ()
+    return tuple(dict.fromkeys(str(a) for a in imports["attribution"] if str(a).strip()))
 
 
 def safe_url(url: object) -> str:

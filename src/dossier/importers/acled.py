@@ -106,6 +106,14 @@ def actor_kind(name: str, code: int) -> tuple[str, str]:
     return KIND_BY_TYPE.get(code, "other"), ""
 
 
+# Columns the mapping does not use, or uses only as detail: trimmed exports may leave them out.
+_OPTIONAL = frozenset(
+    (
+        "year disorder_type interaction civilian_targeting iso region admin3 geo_precision tags timestamp source_scale"
+    ).split()
+)
+
+
 SPEC = ImporterSpec(
     key="acled",
     name="ACLED",
@@ -115,4 +123,5 @@ SPEC = ImporterSpec(
     licence=ACLED,
     map_batch=map_batch,
     actor_kind=actor_kind,
+    optional=_OPTIONAL,
 )

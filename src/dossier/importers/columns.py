@@ -15,6 +15,8 @@ def text(batch: pa.Table, name: str, trim: bool = True) -> pa.Array:
 
     Long free text (notes, articles) is kept as written: trimming a million of them costs seconds.
     """
+    if name not in batch.column_names:  # an optional column this export leaves out
+        return pa.nulls(batch.num_rows, pa.string())
     column = batch.column(name)
     values = (column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)).cast(pa.string())
     if trim:
@@ -30,7 +32,7 @@ def required(checks: Checks, batch: pa.Table, name: str) -> pa.Array:
 
 def number(checks: Checks, batch: pa.Table, name: str, *, optional: bool = False, **rules) -> np.ndarray:
     """Parsed float values (NaN where missing); problems go to ``checks``."""
-    parsed = checks.add(name, parse_numbers(batch.column(name), **rules), required=not optional)
+    parsed = checks.add(name, parse_numbers(text(batch, name), **rules), required=not optional)
     return parsed.values
 
 

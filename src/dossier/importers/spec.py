@@ -136,7 +136,12 @@ class ImporterSpec:
     def layout(self, header: list[str], hxl: bool) -> str:
         """A short description of the variant, e.g. 'standard layout' or 'with iso3 and an HXL row'."""
         extras = [c for c in header if c not in self.columns]
+        absent = [c for c in self.columns if c not in header]
         parts = [f"with {', '.join(extras)}"] if extras else []
+        if absent:
+            parts.append(
+                f"without {', '.join(absent)}" if len(absent) <= 3 else f"without {len(absent)} optional columns"
+            )
         if hxl:
             parts.append("an HXL hashtag row")
         return " and ".join(parts) if parts else "standard layout"

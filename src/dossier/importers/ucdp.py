@@ -80,6 +80,17 @@ def actor_kind(name: str, code: int) -> tuple[str, str]:
     return ("other", "") if name.strip().casefold() == "civilians" else ("armed_group", "")
 
 
+# Columns the mapping does not use, or uses only as detail: trimmed exports may leave them out.
+_OPTIONAL = frozenset(
+    (
+        "relid year active_year code_status conflict_dset_id conflict_new_id dyad_dset_id dyad_new_id "
+        "side_a_dset_id side_a_new_id side_b_dset_id side_b_new_id number_of_sources source_original geom_wkt "
+        "priogrid_gid country_id region event_clarity deaths_a deaths_b deaths_civilians deaths_unknown gwnoa "
+        "gwnob where_prec low high adm_2"
+    ).split()
+)
+
+
 SPEC = ImporterSpec(
     key="ucdp",
     name="UCDP GED",
@@ -89,4 +100,5 @@ SPEC = ImporterSpec(
     licence=UCDP,
     map_batch=map_batch,
     actor_kind=actor_kind,
+    optional=_OPTIONAL,
 )

@@ -1,0 +1,111 @@
+"""Every chart Dossier draws, as one registry: pages render them, exports and the pack reuse them.
+
+A builder takes the full dataset and the filtered view and returns a ``ChartOutput``:
+the figure, exactly the rows behind it (what the CSV export holds), and the claims that
+prove it (what the briefing pack quotes). ``None`` means nothing to draw under the filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import matrix
+from ..claims import with_source
+from ..dataset import Dataset
+from . import matrix as matrix_charts
+from .common import source_line
+
+
+@dataclass(frozen=True)
+class ChartOutput:
+    name: str
+    title: str
+    description: str
+    figure: go.Figure
+    data: pd.DataFrame
+    claim_ids: tuple[str, ...] = ()
+    extras: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+def _named(frame: pd.DataFrame, names: dict[str, str], columns: list[str]) -> pd.DataFrame:
+    out = frame.copy()
+    for column in columns:
+        out.insert(out.columns.get_loc(column) + 1, f"{column}_name", out[column].map(names))
+    return out
+
+
+def threat_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
+    selection = view.selection
+    assessments = matrix.in_period(view.assessments, full.claims, full.sources, selection)
+    cells = matrix.threat_cells(assessments, full.actors)
+    if cells.empty:
+        return None
+    everyone = matrix.in_period(full.assessments, full.claims, full.sources, selection)
+    split = matrix.divergences_in_context(cells, everyone, full.actors)
+    names = matrix.actor_names(full.actors)
+    evidence = with_source(full.claims, full.sources)
+    sources = source_line(matrix.cited_sources(assessments, full.claims, full.sources))
+    divergent = matrix.divergent_cells(split[split["in_view"]])
+    fig = matrix_charts.threat_heatmap(cells, names, evidence, divergent, selection.describe(), sources)
+    data = _named(cells, names, ["perceiver", "threat"]).drop(columns=["rank", "stated"])
+    data["divergent"] = [(p, t) in divergent for p, t in zip(cells["perceiver"], cells["threat"])]
+    return ChartOutput(
+        "threat-matrix", "Threat perceptions", "Who rates which threat how seriously, and where perceivers diverge",
+        fig, data, tuple(matrix.cited_claim_ids(assessments)),
+        extras={"cells": cells, "split": split, "everyone": everyone, "names": names, "evidence": evidence},
+    )  # fmt: skip
+
+
+def relations_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
+    selection = view.selection
+    relations = matrix.in_period(view.relations, full.claims, full.sources, selection)
+    edges = matrix.relation_edges(relations)
+    cells, rows, cols = matrix.relation_cells(edges, full.actors)
+    if cells.empty:
+        return None
+    names = matrix.actor_names(full.actors)
+    sources = source_line(matrix.cited_sources(relations, full.claims, full.sources))
+    fig = matrix_charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
+    data = _named(relations, names, ["actor_a", "actor_b"])
+    return ChartOutput(
+        "relations", "Relations", "Cooperation, conflict, diplomatic, economic and other ties, with direction",
+        fig, data, tuple(matrix.cited_claim_ids(relations)),
+        extras={"cells": cells, "edges": edges, "names": names, "evidence": with_source(full.claims, full.sources)},
+    )  # fmt: skip
+
+
+def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool = True) -> ChartOutput | None:
+    found = matrix.dyads(view.events, view.event_actors)
+    if found.empty:
+        return None
+    if measure == "fatalities" and not found["fatality_events"].any():
+        measure = "events"
+    names = matrix.actor_names(full.actors)
+    used, origins = matrix.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
+    grid = matrix.dyad_grid(found, measure)
+    fig = matrix_charts.dyad_heatmap(
+        grid, names, matrix.MEASURES[measure], log, view.selection.describe(), source_line(used, origins)
+    )
+    claim_ids = view.event_claims["claim_id"]  # imported events carry provenance, not claims
+    return ChartOutput(
+        "event-dyads", f"Event dyads ({matrix.MEASURES[measure].lower()})",
+        "Events or fatalities for each pair of actors over the filtered events (aggregates only)",
+        fig, _named(found, names, ["side_a", "side_b"]), tuple(dict.fromkeys(claim_ids)),
+        extras={"found": found, "grid": grid, "measure": measure, "names": names},
+    )  # fmt: skip
+
+
+CHARTS: dict[str, Callable[[Dataset, Dataset], ChartOutput | None]] = {
+    "threat-matrix": threat_chart,
+    "relations": relations_chart,
+    "event-dyads": dyad_chart,
+}
+
+
+def all_charts(full: Dataset, view: Dataset) -> list[ChartOutput]:
+    """Every chart with something to show under the view's filters, in registry order."""
+    return [chart for build in CHARTS.values() if (chart := build(full, view)) is not None]
