@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dossier import timeline, ui
-from dossier.charts.timeline import timeline_figure
+from dossier.charts import catalog
 from dossier.safe import escape_markdown
 
 ui.require_frame()
@@ -53,12 +53,13 @@ if aggregated:
             bind="query-params", help="Fatalities are summed where the event data reports them.",
         )
     ]  # fmt: skip
-fig = timeline_figure(view, lanes, measure, full=full)
+chart = catalog.timeline_chart(full, view, lanes, measure, aggregated)
 st.plotly_chart(
-    fig, key=CHART, on_select=follow_click, selection_mode="points",
+    chart.figure, key=CHART, on_select=follow_click, selection_mode="points",
     config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
 )  # fmt: skip
 st.caption(escape_markdown(timeline.reading_note(view.events, aggregated)))
+ui.chart_downloads(chart, view.selection, "timeline")
 
 choices = timeline.pickable(view, aggregated)
 if st.session_state.get(PICKER) not in choices:

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import matrix
+from .. import matrix, timeline
 from ..claims import with_source
 from ..dataset import Dataset
+from ..filters import isin
 from . import matrix as matrix_charts
 from .common import source_line
+from .timeline import timeline_figure
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,58 @@ def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool 
     )  # fmt: skip
 
 
+RESTRICTED_NOTE = "ACLED rows aggregated per month, country and event type: ACLED's terms forbid sharing raw rows"
+EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
+                 "date_note", "country", "fatalities", "origin"]  # fmt: skip
+
+
+def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
+    """The event rows behind a chart, as a CSV may carry them.
+
+    Rows whose licence forbids redistribution (ACLED) are replaced by monthly counts
+    and fatalities per country and event type, with a note saying so.
+    """
+    from ..importers.licences import LICENCES
+
+    restricted = [o for o, licence in LICENCES.items() if not licence.raw_rows_allowed]
+    hidden = events["origin"].astype(str).isin(restricted)
+    rows = events.loc[~hidden, [c for c in EVENT_COLUMNS if c in events]].copy()
+    actors = event_actors[isin(event_actors["event_id"], rows["event_id"])]
+    rows["actors"] = rows["event_id"].map(actors.groupby("event_id")["actor_id"].agg(lambda a: "; ".join(map(str, a))))
+    if not hidden.any():
+        return rows
+    counted = events[hidden].assign(month=events.loc[hidden, "date_start"].dt.to_period("M").astype(str))
+    summary = (
+        counted.groupby(["origin", "month", "country", "event_type"], observed=True, dropna=False)
+        .agg(events=("event_id", "size"), fatalities=("fatalities", "sum"))
+        .reset_index()
+        .assign(note=RESTRICTED_NOTE)
+    )
+    return pd.concat([rows, summary], ignore_index=True)
+
+
+def timeline_chart(
+    full: Dataset, view: Dataset, lanes: str = "actor", measure: str = "events", aggregated: bool | None = None
+) -> ChartOutput | None:
+    if view.events.empty:
+        return None
+    if aggregated is None:
+        aggregated = timeline.should_aggregate(view, lanes)
+    fig = timeline_figure(view, lanes, measure if aggregated else "events", full=full)
+    if aggregated:
+        table = timeline.aggregate(view, lanes, measure).table
+        data = table.rename_axis("period").reset_index().melt("period", var_name=lanes, value_name=measure)
+    else:
+        data = licence_safe_events(view.events, view.event_actors)
+    return ChartOutput(
+        "timeline", "Timeline of events",
+        "Events over time" + (f", {measure} per period (aggregated)" if aggregated else ", each with its date basis"),
+        fig, data, tuple(dict.fromkeys(view.event_claims["claim_id"])), extras={"aggregated": aggregated},
+    )  # fmt: skip
+
+
 CHARTS: dict[str, Callable[[Dataset, Dataset], ChartOutput | None]] = {
+    "timeline": timeline_chart,
     "threat-matrix": threat_chart,
     "relations": relations_chart,
     "event-dyads": dyad_chart,
