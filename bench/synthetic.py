@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from dossier import Dataset
+from dossier.filters import with_event_rows
 
 COUNTRIES = ("Pakistan", "Afghanistan", "India", "Sri Lanka", "Iran", "Bangladesh", "Nepal", "Myanmar")
 GROUPS = tuple(f"G{i:03d}" for i in range(200)) + ("TTP", "BLA", "IS-K")
@@ -49,11 +50,12 @@ def synthetic_dataset(base: Dataset, n_events: int, seed: int = 7) -> Dataset:
             "role": pd.Categorical(np.repeat(["side_a", "side_b"], n_events)),
         }
     )
+    events_all = pd.concat([base.events, events], ignore_index=True)
     return Dataset(
         **{
             **base.tables(),
-            "events": pd.concat([base.events, events], ignore_index=True),
-            "event_actors": pd.concat([base.event_actors, links], ignore_index=True),
+            "events": events_all,
+            "event_actors": with_event_rows(events_all, pd.concat([base.event_actors, links], ignore_index=True)),
             "actors": actors,
         },
         folder=base.folder,

@@ -4,7 +4,6 @@ import streamlit as st
 
 from dossier import ui
 from dossier.claims import key_judgments, with_source
-from dossier.registry import PAGES
 
 ui.require_frame()
 full, view = ui.filtered()
@@ -29,6 +28,6 @@ ui.pack_downloads(full, view)
 st.subheader("Sources")
 ui.source_provenance(view.sources)
 st.subheader("Explore")
-for spec in PAGES:
+for spec in ui.visible_pages():
     if spec.url_path != "overview":
         ui.page_link(spec, f"{spec.title}: {spec.summary}")

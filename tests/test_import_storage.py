@@ -14,7 +14,7 @@ from dossier.importers import ImportRefused
 from dossier.importers import run as import_run
 from dossier.importers.run import commit_import, import_file, prepare_import
 from dossier.imports import event_details, raw_export_allowed, source_names
-from dossier.store import folder_checksum
+from dossier.store import DatasetError, folder_checksum
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,9 +197,29 @@ def test_many_blocks_give_the_same_result_as_one(data_copy, monkeypatch, tmp_pat
     ],
 )
 def test_damaged_imports_fail_the_load_with_one_message(data_copy, damage, message):
-    from dossier.store import DatasetError
-
     imported(data_copy, "ucdp_hdx.csv")
     damage(data_copy)
     with pytest.raises(DatasetError, match=message):
         load_dataset(data_copy)
+
+
+def test_writers_can_load_the_curated_tables_alone(data_copy):
+    curated = load_dataset(data_copy)
+    imported(data_copy, "ucdp_hdx.csv")
+    alone = load_dataset(data_copy, imports=False)
+    assert alone.events.equals(curated.events) and alone.actors.equals(curated.actors)
+    assert alone.imports.empty
+
+
+def test_imported_rows_saved_into_the_csv_files_fail_loudly(data_copy):
+    imported(data_copy, "ucdp_hdx.csv")
+    with open(data_copy / "events.csv", "a") as handle:  # what saving a loaded dataset without imports=False does
+        handle.write("ucdp-9101,Government of Pakistan - TTP,state-based violence,2024-08-15,,day,source,,,,ucdp\n")
+    with pytest.raises(DatasetError, match="events.csv: holds imported events \\(e.g. 'ucdp-9101'\\)"):
+        load_dataset(data_copy)
+
+
+def test_titles_stay_plain_text_so_labels_can_be_built_from_them(data_copy):
+    ds = imported(data_copy, "ucdp_hdx.csv")
+    assert ds.events["title"].dtype == "str"
+    assert ("Event: " + ds.events["title"]).str.startswith("Event: ").all()

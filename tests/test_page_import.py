@@ -105,3 +105,13 @@ def test_bad_files_show_one_error(data_copy, run_app, name, data, message):
     assert len(at.error) == 1 and message in at.error[0].value
     assert not [b for b in at.button if b.label.startswith("Import")]
     assert folder_checksum(data_copy) == before
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path)
+def test_every_page_runs_with_imported_events(data_copy, run_app, spec):
+    from dossier.importers.run import import_file
+
+    for name in ("ucdp_standard.csv", "acled_text_dates.csv"):
+        import_file(FIXTURES / name, data_copy, good_rows=True)
+    at = run_app({"group": "TTP"}, page=spec.path)
+    assert not at.exception, spec.path

@@ -54,16 +54,23 @@ class Dataset:
         return {name: len(getattr(self, name)) for name in ("sources", "claims", "actors", "events")}
 
 
-def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
+def load_dataset(path: str | os.PathLike | None = None, imports: bool = True) -> Dataset:
     """Load and validate a data folder (default: $DOSSIER_DATA, else the bundled data/).
 
+    Imported event data (data/imports/) is appended to events, event_actors and actors unless
+    ``imports=False``: code that writes the curated CSV files back must load with ``imports=False``.
     Raises ``DatasetError`` naming the file, line and problem when the folder breaks the contract.
     """
     folder = data_dir(path)
     if (folder / ".journal.json").exists() and os.access(folder, os.W_OK):
         recover(folder)  # finish a commit that a crash interrupted
     tables = load_tables(folder)
-    imported = load_imports(folder, tables["actors"])  # validated at import time; read as Parquet
+    imported = load_imports(folder, tables["actors"]) if imports else None  # validated at import; Parquet
     if imported is None:
-        return Dataset(folder=folder, **tables)
-    return Dataset(folder=folder, imports=imported.registry, **merge_into(tables, imported))
+        return Dataset(folder=folder, **_indexed(tables))
+    return Dataset(folder=folder, imports=imported.registry, **_indexed(merge_into(tables, imported)))
+
+
+def _indexed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Give event-actor links their events' positions, so filters join by integer, not by string id."""
+    return {**tables, "event_actors": filters.with_event_rows(tables["events"], tables["event_actors"])}

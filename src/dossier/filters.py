@@ -106,13 +106,53 @@ def selected_actor_ids(actors: pd.DataFrame, selection: Selection) -> set[str]:
     return set(states["actor_id"]) | set(selection.groups)
 
 
+EVENT_ROW = "_event_row"  # event_actors: position of the link's event in events (-1: none)
+
+
+def event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> np.ndarray:
+    """For each event-actor link, the position of its event in ``events``.
+
+    Joining a million links to their events by string id costs hundreds of milliseconds;
+    loaded datasets carry these positions in ``_event_row`` so filters join by integer.
+    """
+    if EVENT_ROW in event_actors:
+        return event_actors[EVENT_ROW].to_numpy()
+    if event_actors.empty:
+        return np.zeros(0, dtype=np.int64)
+    found = pc.index_in(
+        pa.array(event_actors["event_id"].astype(str)), value_set=pa.array(events["event_id"].astype(str))
+    )
+    return np.asarray(found.fill_null(-1), dtype=np.int64)
+
+
+def with_event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
+    """``event_actors`` with fresh event positions (any stale ones are recomputed)."""
+    links = event_actors.drop(columns=[EVENT_ROW], errors="ignore")
+    return links.assign(**{EVENT_ROW: event_rows(events, links)})
+
+
+def _follow_events(event_actors: pd.DataFrame, rows: np.ndarray, kept: np.ndarray) -> pd.DataFrame:
+    """The links of kept events, their positions renumbered for the filtered events frame."""
+    valid = rows >= 0
+    keep = np.zeros(len(rows), dtype=bool)
+    keep[valid] = kept[rows[valid]]
+    links = event_actors[keep]
+    if EVENT_ROW in event_actors:
+        renumbered = np.cumsum(kept) - 1
+        links = links.assign(**{EVENT_ROW: renumbered[rows[keep]]})
+    return links
+
+
 def event_mask(tables: dict[str, pd.DataFrame], selection: Selection, actor_ids: set[str]) -> pd.Series:
     events = tables["events"]
     keep = pd.Series(True, index=events.index)
     if selection.has_entities:
         links = tables["event_actors"]
-        involved = links.loc[isin(links["actor_id"], actor_ids), "event_id"]
-        keep &= isin(events["event_id"], involved) | isin(events["country"], selection.countries)
+        rows = event_rows(events, links)
+        hit = isin(links["actor_id"], actor_ids).to_numpy(bool) & (rows >= 0)
+        involved = np.zeros(len(events), dtype=bool)
+        involved[rows[hit]] = True
+        keep &= involved | isin(events["country"], selection.countries).to_numpy(bool)
     if selection.start is not None:
         keep &= period_end(events) >= selection.start
     if selection.end is not None:
@@ -153,14 +193,17 @@ def apply(tables: dict[str, pd.DataFrame], selection: Selection) -> dict[str, pd
     if selection.is_empty:
         return dict(tables)
     actor_ids = selected_actor_ids(tables["actors"], selection)
-    events = tables["events"][event_mask(tables, selection, actor_ids)]
+    kept_events = event_mask(tables, selection, actor_ids).to_numpy(bool)
+    events = tables["events"][kept_events]
     claims = tables["claims"][claim_mask(tables, selection, actor_ids)]
     assessments = tables["assessments"]
     assessments = assessments[_pair_mask(assessments, "perceiver", "threat", actor_ids, selection)]
     relations = tables["relations"]
     relations = relations[_pair_mask(relations, "actor_a", "actor_b", actor_ids, selection)]
-    event_actors = tables["event_actors"][isin(tables["event_actors"]["event_id"], events["event_id"])]
-    event_claims = tables["event_claims"][isin(tables["event_claims"]["event_id"], events["event_id"])]
+    links = tables["event_actors"]
+    event_actors = _follow_events(links, event_rows(tables["events"], links), kept_events)
+    evidenced = events["event_id"][isin(events["event_id"], tables["event_claims"]["event_id"])]
+    event_claims = tables["event_claims"][isin(tables["event_claims"]["event_id"], evidenced)]
     claim_actors = tables["claim_actors"][isin(tables["claim_actors"]["claim_id"], claims["claim_id"])]
     sources = tables["sources"][isin(tables["sources"]["source_id"], claims["source_id"])]
     involved = pd.concat(
@@ -189,13 +232,20 @@ def period_end(events: pd.DataFrame) -> pd.Series:
     """The last day an event may fall on: its end date, else the end of its stated period.
 
     A month-precision event dated 2021-08 overlaps any range that touches August 2021.
+    Calendar offsets are slow, so they are applied only to the rows that need them.
     """
+    end = events["date_end"].copy()
+    missing = end.isna().to_numpy()
+    if not missing.any():
+        return end
     start = events["date_start"]
+    end[missing] = start[missing]
     precision = events["date_precision"]
-    month_end = start + pd.offsets.MonthEnd(0)
-    year_end = start + pd.offsets.YearEnd(0)
-    implied = start.where(precision == "day", month_end.where(precision == "month", year_end))
-    return events["date_end"].fillna(implied)
+    for name, offset in (("month", pd.offsets.MonthEnd(0)), ("year", pd.offsets.YearEnd(0))):
+        rows = missing & isin(precision, [name]).to_numpy(bool)
+        if rows.any():
+            end[rows] = start[rows] + offset
+    return end
 
 
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:

@@ -29,6 +29,8 @@ from .store import DatasetError
 __all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into", "raw_export_allowed",
            "source_names"]  # fmt: skip
 COMPACT_COLUMNS = [name for name in EVENT_SCHEMA.names if name not in LAZY_COLUMNS]
+# Text that pages build labels from ("Event: " + title) stays plain str; other repeated strings are categorical.
+PLAIN_TEXT = ("title",)
 _TYPES = {pa.int8(): pd.Int8Dtype()}
 
 
@@ -66,10 +68,37 @@ def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | 
         events.append(table.append_column("import_id", ids))
         links.append(_read(folder, import_id, "event_actors", line))
         hints.append(_read(folder, import_id, "actors", line).to_pandas())
-    event_frame = pa.concat_tables(events, promote_options="permissive").to_pandas(types_mapper=_TYPES.get)
+    table = pa.concat_tables(events, promote_options="permissive")
+    for name in PLAIN_TEXT:
+        table = table.set_column(table.schema.get_field_index(name), name, pc.cast(table.column(name), pa.string()))
+    event_frame = _string_categories(table.to_pandas(types_mapper=_TYPES.get))
     link_table = pa.concat_tables(links, promote_options="permissive")
     link_frame, imported_actors = _resolve(link_table, pd.concat(hints, ignore_index=True), actors)
     return Imported(event_frame, link_frame, imported_actors, registry)
+
+
+def _string_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categories as str everywhere (an all-empty column comes back from Arrow with object categories)."""
+    for column in frame.columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype) and values.cat.categories.dtype != "str":
+            frame[column] = values.cat.rename_categories(values.cat.categories.astype("str"))
+    return frame
+
+
+def _refuse_mixed(curated: pd.DataFrame, imported: pd.DataFrame) -> None:
+    """Imported events must never sit in events.csv too: that happens when a writer saves a loaded dataset
+    without ``load_dataset(..., imports=False)``, and would double every such event."""
+    prefixes = tuple(f"{origin}-" for origin in LICENCES)
+    suspects = curated.loc[curated["event_id"].str.startswith(prefixes), "event_id"]
+    if len(suspects):
+        copied = pc.is_in(pa.array(imported["event_id"]), value_set=pa.array(suspects.astype(str)))
+        if pc.any(copied).as_py():
+            raise DatasetError(
+                "events.csv",
+                f"holds imported events (e.g. {suspects.iloc[0]!r}) that are also in data/imports/: a tool saved "
+                "the imported rows into the curated CSV files; remove them from events.csv and event_actors.csv",
+            )
 
 
 def _resolve(links: pa.Table, hints: pd.DataFrame, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -128,6 +157,7 @@ def combine(curated: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
 
 def merge_into(tables: dict[str, pd.DataFrame], imported: Imported) -> dict[str, pd.DataFrame]:
     """The curated tables with the imported events, links and actors appended."""
+    _refuse_mixed(tables["events"], imported.events)
     return {
         **tables,
         "events": combine(tables["events"], imported.events),

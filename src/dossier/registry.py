@@ -59,6 +59,7 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/upload_file:",
         "ingest",
         "Add new briefs: review the claims, actors and events found, then commit.",
+        writes=True,
     ),
     PageSpec(
         "pages/import.py",

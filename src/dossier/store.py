@@ -96,7 +96,8 @@ def table_to_csv(frame: pd.DataFrame, table: Table) -> bytes:
             out[column.name] = values.map(
                 lambda v: "" if pd.isna(v) else (str(int(v)) if float(v).is_integer() else str(v))
             )
-    columns = table.column_names + [c for c in frame.columns if c not in table.column_names]
+    extra = [c for c in frame.columns if c not in table.column_names and not str(c).startswith("_")]
+    columns = table.column_names + extra  # "_" columns are in-memory indexes, never written
     buffer = io.StringIO()
     out[columns].to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")

@@ -47,8 +47,14 @@ def _data_version(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(entries)
 
 
-@st.cache_data(show_spinner="Loading dataset…", max_entries=4)
+@st.cache_resource(show_spinner="Loading dataset…", max_entries=2)
 def _load(folder: str, version: tuple) -> Dataset:
+    """One loaded dataset per data version, shared read-only by every session.
+
+    ``st.cache_data`` would hand each caller a deep copy: at a million events that is
+    hundreds of milliseconds per rerun, twice (frame and page). The Dataset is frozen
+    and every filter returns new frames (pandas copy-on-write), so sharing is safe.
+    """
     return load_dataset(folder)
 
 
@@ -150,12 +156,15 @@ def empty_state(what: str, selection: Selection) -> None:
     st.button("Clear filters", on_click=clear_filters, key=f"clear-{what}", icon=":material/filter_alt_off:")
 
 
+def visible_pages() -> list[PageSpec]:
+    """The registry's pages, less those that write when the deployment is read-only."""
+    return [p for p in PAGES if not (p.writes and read_only())]
+
+
 def navigation() -> st.navigation:
-    """Pages from the registry; pages that write are left out in read-only mode."""
     pages = [
         st.Page(str(PROJECT_ROOT / p.path), title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
-        for p in PAGES
-        if not (p.writes and read_only())
+        for p in visible_pages()
     ]
     return st.navigation(pages)
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..settings import ReadOnlyError, read_only
 from . import FORMATS, ImportRefused
 from .parse import parse_date
 from .run import Prepared, commit_import, prepare_import
@@ -46,6 +47,8 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
+    if read_only():
+        raise ReadOnlyError()
     if args.accessed and parse_date(args.accessed)[1]:
         raise ImportRefused(Path(args.file).name, f"--accessed {args.accessed!r} is not a date (YYYY-MM-DD)")
     bar = _Bar()
