@@ -24,11 +24,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import streamlit as st
 from harness import median_seconds
 from streamlit.testing.v1 import AppTest
 
-from dossier import load_dataset, ui
+from dossier import load_dataset
 from dossier.importers.acled import ACLED_COLUMNS
 from dossier.importers.ucdp import UCDP_COLUMNS
 
@@ -208,12 +207,8 @@ def _rerun_seconds(script: Path, change: Callable[[object, int], None], repeat: 
     return statistics.median(times[1:])  # the first rerun warms caches
 
 
-def _page_rerun(data: Path, page: str, shared: bool = False) -> float:
-    """A page of the app rerun after the country filter changes.
-
-    ``shared=True`` measures a what-if: the loader cached with st.cache_resource (one shared Dataset)
-    instead of st.cache_data (an unpickled copy per call). ui.py itself is not changed.
-    """
+def _page_rerun(data: Path, page: str) -> float:
+    """A page of the app rerun after the country filter changes."""
 
     def change(at, i: int) -> None:
         if i == 0 and page:
@@ -221,13 +216,7 @@ def _page_rerun(data: Path, page: str, shared: bool = False) -> float:
         at.session_state["country"] = ["Pakistan"] if i % 2 else ["Afghanistan"]
 
     os.environ["DOSSIER_DATA"] = str(data)
-    original = ui._load
-    if shared:
-        ui._load = st.cache_resource(max_entries=4)(lambda folder, version: ui.load_dataset(folder))
-    try:
-        return _rerun_seconds(ROOT / "app.py", change)
-    finally:
-        ui._load = original
+    return _rerun_seconds(ROOT / "app.py", change)
 
 
 def _hello_rerun(folder: Path) -> float:
@@ -277,8 +266,6 @@ def run(report) -> None:
         hello = _hello_rerun(work)
         for label, page in (("/import", "pages/import.py"), ("/overview", "")):
             report.add(f"rerun {label} after a filter change, {N:,} imported events", _page_rerun(data, page),
-                       "s", hello, "hello-world AppTest rerun", "≤ 300 ms")  # fmt: skip
-            report.add(f"rerun {label}, what-if: loader on st.cache_resource", _page_rerun(data, page, shared=True),
                        "s", hello, "hello-world AppTest rerun", "≤ 300 ms")  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -53,7 +53,7 @@ def editor(frame, columns: dict, editable: list[str], key: str):
 
 
 ui.require_frame()
-full, _ = ui.filtered()
+full = ui.curated_dataset()
 context = Context(full)
 locked = ui.read_only()
 round_no = st.session_state.setdefault("ingest-round", 0)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dossier import ui
 from dossier.claims import key_judgments, with_source
+from dossier.safe import escape_markdown
 
 ui.require_frame()
 full, view = ui.filtered()
@@ -11,7 +12,7 @@ selection = view.selection
 judgments = key_judgments(with_source(view.claims, view.sources))
 
 st.title("Dossier")
-st.caption(f"Showing: {selection.describe()}")
+st.caption(f"Showing: {escape_markdown(selection.describe())}")
 ui.count_metrics(view, full)
 if view.events.empty:
     ui.empty_state("events", selection)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dossier import reader, ui
 from dossier.claims import with_source
-from dossier.safe import escape_markdown
+from dossier.safe import escape_markdown, web_url
 
 COLUMNS = {
     "title": st.column_config.TextColumn("Title", width="large"),
@@ -57,7 +57,8 @@ if listed.empty:
 shown = None if request.source is None else request.source["source_id"]
 list_key = f"sources-{shown}"  # a fresh table for each open source, ticked on that source
 st.dataframe(
-    listed[list(COLUMNS)], key=list_key, on_select=lambda: open_source(list_key, listed),
+    listed[list(COLUMNS)].assign(url=listed["url"].map(web_url)), key=list_key,  # only web links are links
+    on_select=lambda: open_source(list_key, listed),
     selection_mode="single-row", selection_default=reader.row_selection(listed["source_id"], shown),
     hide_index=True, column_config=COLUMNS, placeholder="not stated",
 )  # fmt: skip

@@ -32,7 +32,7 @@ SOURCE_TITLE = f"Hostile {SCRIPT} **title** {DIRECTIVE}"
 PUBLISHER = "<b>evil</b>.example"
 SOURCE_URL = "javascript:alert(5)"
 ACTOR_ID = "XSF"
-ACTOR_NAME = "<img src=x onerror=alert(7)> Front"
+ACTOR_NAME = "<img src=x onerror=alert(7)> **Front**"
 ALIASES = ("<script>alert(8)</script>", "**Bold Brigade**", ":red[Red Hand]")
 EVENT_TYPE = "<i>raid</i>"
 COUNTRY = "Xland <img src=x onerror=alert(9)> :red[zone]"

@@ -20,3 +20,9 @@ def escape_markdown(text: str) -> str:
 
 def escape_html(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def web_url(url: object) -> str:
+    """``url`` if it is a web link (http or https), else "": a javascript: or data: URL is never a link."""
+    text = url.strip() if isinstance(url, str) else ""
+    return text if text.lower().startswith(("https://", "http://")) else ""

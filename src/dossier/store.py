@@ -7,13 +7,15 @@ Writes go to a temporary file first and are swapped in with ``os.replace``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import json
 import os
+import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -23,10 +25,26 @@ from .settings import ReadOnlyError, read_only
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
+# Control characters and bidirectional overrides: a name holding them could break a message in two or
+# rewrite the terminal, so messages show them as escapes (\n, \x1b, \u202e).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a one-line message: control and bidi characters become visible escapes."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def display_name(name: str) -> str:
+    """An uploaded or given file name as Dossier records it: the last path part, printable."""
+    return printable(PurePosixPath(name.replace("\\", "/")).name or name)
+
+
 class DatasetError(ValueError):
     """A dataset that breaks its contract; the message names file, row and problem."""
 
     def __init__(self, file: str, problem: str, row: int | None = None):
+        file = printable(file)
         self.file, self.row, self.problem = file, row, problem
         where = f"{file}, line {row}" if row is not None else file
         super().__init__(f"{where}: {problem}")
@@ -122,11 +140,12 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> None:
     lists them is then written atomically: that is the commit point. Only then are
     the files swapped in. A crash before the journal leaves the old dataset; a crash
     after it is rolled forward by ``recover`` on the next load. Readers never see a mix.
+    Callers hold the folder's writer lock (ingest and import do), so older temp files are strays.
     """
     if read_only():
         raise ReadOnlyError()
     folder = Path(folder)
-    recover(folder)
+    recover(folder, strays=True)
     staged: dict[str, str] = {}
     try:
         for relative, data in files.items():
@@ -146,22 +165,35 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> None:
     recover(folder)
 
 
-def recover(folder: Path) -> None:
-    """Finish a committed transaction that a crash interrupted; drop uncommitted temp files."""
+def recover(folder: Path, strays: bool = False) -> None:
+    """Finish a committed transaction that a crash interrupted.
+
+    A reader may run this while the writer is finishing the same journal, so a file that is
+    already in place is skipped. Only the writer, holding the lock, passes ``strays=True`` to
+    drop the temp files of a transaction that never reached its journal: for anyone else they
+    could be the files another writer is staging right now.
+    """
     folder = Path(folder)
     journal = folder / JOURNAL
-    if journal.exists():
+    try:
+        raw = journal.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    if raw is not None:
         try:
-            staged = json.loads(journal.read_text())
+            staged = json.loads(raw)
         except ValueError:
             staged = {}  # a torn journal cannot exist (it is written atomically); treat as nothing committed
         for relative, tmp in staged.items():
-            if (folder / tmp).exists():
+            with contextlib.suppress(FileNotFoundError):  # moved in already, by the writer or another reader
                 os.replace(folder / tmp, _inside(folder, relative))
         _fsync_dir(folder)
-        journal.unlink()
-    for stray in folder.rglob(".*.tmp"):
-        stray.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            if journal.read_bytes() == raw:  # not a newer transaction's journal
+                journal.unlink()
+    if strays:
+        for stray in folder.rglob(".*.tmp"):
+            stray.unlink(missing_ok=True)
 
 
 def _inside(folder: Path, relative: str) -> Path:

@@ -6,6 +6,8 @@ Pages call these so that every page filters, cites and fails the same way.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,7 @@ from .dataset import Dataset, load_dataset
 from .filters import Selection, date_bounds
 from .matrix import picked
 from .registry import PAGES, PageSpec
-from .safe import escape_markdown
+from .safe import escape_markdown, web_url
 from .schema import GROUP_KINDS
 from .search import SearchIndex
 from .store import DatasetError, data_dir
@@ -62,13 +64,35 @@ def dataset() -> Dataset:
     """The full dataset, or a one-line error and a stopped page when it is broken."""
     folder = data_dir()
     try:
-        return _load(str(folder), _data_version(folder))
+        version = _data_version(folder)
+        ds = _load(str(folder), version)
     except DatasetError as exc:
         st.error(f"The dataset in {folder} cannot be loaded: {exc}", icon=":material/error:")
         st.stop()
     except OSError as exc:
         st.error(f"The data folder {folder} cannot be read: {exc.strerror or exc}", icon=":material/error:")
         st.stop()
+    if os.environ.get("DOSSIER_CHECK_IMMUTABLE") == "1" and _digest(ds) != _digest_as_loaded(str(folder), version):
+        st.error("A page changed the shared cached dataset (DOSSIER_CHECK_IMMUTABLE).", icon=":material/error:")
+        st.stop()
+    return ds
+
+
+def _digest(ds: Dataset) -> str:
+    """The contents of every frame (columns, dtypes, index, values), for the debug check above."""
+    digest = hashlib.sha256()
+    for name, frame in ds.tables().items():
+        digest.update(f"{name}{list(frame.columns)}{list(frame.dtypes.astype(str))}".encode())
+        digest.update(pd.util.hash_pandas_object(frame.index).to_numpy().tobytes())
+        for column in frame.columns:
+            values = frame[column].map(repr) if frame[column].dtype == object else frame[column]  # lists
+            digest.update(pd.util.hash_pandas_object(values, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _digest_as_loaded(folder: str, version: tuple) -> str:
+    return _digest(_load(folder, version))
 
 
 @st.cache_data(show_spinner="Indexing claims for search…", max_entries=4)
@@ -81,6 +105,18 @@ def claim_search_index(full: Dataset) -> SearchIndex:
     folder = data_dir()
     index = _claim_index(str(folder), _data_version(folder))
     return index if index.labels.equals(full.claims.index) else SearchIndex.build(full.claims["text"])
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load_curated(folder: str, version: tuple) -> Dataset:
+    return load_dataset(folder, imports=False)
+
+
+def curated_dataset() -> Dataset:
+    """The curated tables alone (no imported events): what ingest reviews against and writes back."""
+    dataset()  # shows the one-line error and stops if the folder is broken
+    folder = data_dir()
+    return _load_curated(str(folder), _data_version(folder))
 
 
 def _country_options(ds: Dataset) -> list[str]:
@@ -97,7 +133,7 @@ def _group_options(ds: Dataset) -> tuple[list[str], dict[str, str]]:
 
 def _group_help(labels: dict[str, str]) -> str:
     named = [label for label in labels.values() if "·" in label][:12]
-    return "Armed groups and organisations, by short name: " + "; ".join(named) if named else ""
+    return "Armed groups and organisations, by short name: " + escape_markdown("; ".join(named)) if named else ""
 
 
 def sidebar_filters(ds: Dataset) -> Selection:
@@ -222,6 +258,7 @@ def count_metrics(view: Dataset, full: Dataset) -> None:
 def source_provenance(sources: pd.DataFrame) -> None:
     """Where each source came from, as a table with clickable URLs."""
     shown = sources[["title", "publisher", "url", "published", "accessed", "reliability", "licence"]]
+    shown = shown.assign(url=shown["url"].map(web_url))  # a javascript: URL from the data is no link
     st.dataframe(
         shown,
         hide_index=True,

@@ -5,6 +5,8 @@ Exports reuse the same figure, so what the analyst sees is what leaves the scree
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,7 +23,12 @@ def source_line(sources: pd.DataFrame, extra: list[str] | tuple[str, ...] = ()) 
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, sources: str, height: int | None = None) -> go.Figure:
-    """Apply the house layout: title with a subtitle (the filters) and a source line below the plot."""
+    """Apply the house layout: title with a subtitle (the filters) and a source line below the plot.
+
+    Plotly reads text as HTML, and the filter and source lines carry data (countries, publishers),
+    so both are escaped here, before they reach the figure or its exports.
+    """
+    subtitle, sources = escape(subtitle, quote=False), escape(sources, quote=False)
     fig.update_layout(
         title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
         font={"family": FONT, "size": 13},

@@ -185,13 +185,9 @@ def _x_axis(title: str, **extra) -> dict:
 
 
 def _finish(fig: go.Figure, ds: Dataset, full: Dataset | None, title: str, height: int) -> go.Figure:
-    """The house title, filter line and source line; the source line moved below the two-line dates.
-
-    Plotly reads text as HTML, so the filter and source lines (which carry data) are escaped.
-    """
+    """The house title, filter line and source line (``finish`` escapes both); the source line moved below the dates."""
     sources, extra = tl.sources_behind(ds, full)
-    subtitle, line = escape(ds.selection.describe(), quote=False), escape(source_line(sources, extra), quote=False)
-    finish(fig, title, subtitle, line, height=height)
+    finish(fig, title, ds.selection.describe(), source_line(sources, extra), height=height)
     fig.layout.margin.update(t=100, b=118)
     fig.layout.annotations[-1].yshift = -96
     return fig

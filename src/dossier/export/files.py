@@ -58,6 +58,8 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
     for column in out.columns:
         values = out[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):  # imported names and countries are categorical
+            values = values.astype(object)
         if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
             out[column] = values.map(
                 lambda v: neutralise_formula("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)

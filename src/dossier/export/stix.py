@@ -14,6 +14,7 @@ import pycountry
 import stix2
 
 from ..dataset import Dataset
+from ..safe import web_url
 
 NAMESPACE = uuid.UUID("6f1c3a52-7d8e-4b0c-9a51-3e2f4d5c6b7a")
 # Admiralty information credibility -> STIX confidence (0-100, the "Admiralty" mapping of STIX 2.1 appendix B).
@@ -95,8 +96,8 @@ def build_bundle(view: Dataset, generated: dt.datetime | None = None) -> stix2.B
             "source_name": source["publisher"],
             "description": f"{source['title']}, characters {claim['start']}-{claim['end']}",
         }
-        if source["url"]:
-            reference["url"] = source["url"]
+        if web_url(source["url"]):  # a javascript: URL from the data must not become a link in a platform
+            reference["url"] = web_url(source["url"])
         mentioned = [refs[a] for a in mentions.get(claim["claim_id"], []) if a in refs]
         note = stix2.Note(
             id=_id("note", claim["claim_id"]),
@@ -131,7 +132,7 @@ def build_bundle(view: Dataset, generated: dt.datetime | None = None) -> stix2.B
                 published if not pd.isna(published) else source.get("accessed"), created),
             object_refs=notes_by_source.get(source_id) or [PRODUCER], description=description or None,
             external_references=[{"source_name": source["publisher"], "external_id": source_id,
-                                  **({"url": source["url"]} if source["url"] else {})}],
+                                  **({"url": web_url(source["url"])} if web_url(source["url"]) else {})}],
             confidence=None, created=created, modified=created, created_by_ref=PRODUCER, report_types=["threat-report"],
         ))  # fmt: skip
     return stix2.Bundle(objects=objects)

@@ -16,9 +16,11 @@ FORMATS = {spec.key: spec for spec in IMPORTERS}
 def detect(header: list[str], file_name: str, fmt: str = "auto") -> ImporterSpec:
     """The importer whose layout the header matches (or ``fmt``), else ImportRefused with one clear message."""
     columns = set(header)
-    duplicated = sorted({c for c in header if header.count(c) > 1})
+    duplicated = sorted({c for c in header if c and header.count(c) > 1})
     if duplicated:
         raise ImportRefused(file_name, f"duplicate column(s) in the header: {', '.join(duplicated)}")
+    if header.count("") > 1:  # one unnamed column (a trailing comma) is harmless; more cannot be told apart
+        raise ImportRefused(file_name, f"the header has {header.count('')} unnamed columns")
     if fmt != "auto":
         if fmt not in FORMATS:
             raise ImportRefused(file_name, f"unknown format {fmt!r} (choose {', '.join(FORMATS)} or auto)")

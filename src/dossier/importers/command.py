@@ -70,6 +70,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _commit(prepared: Prepared, args: argparse.Namespace) -> int:
+    if prepared.rows_good == 0:
+        raise ImportRefused(
+            prepared.file_name, f"no row passes the checks ({prepared.rows_rejected:,} rejected); nothing was imported"
+        )
     if prepared.rows_rejected and not args.good_rows:
         raise ImportRefused(
             prepared.file_name,

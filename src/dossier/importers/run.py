@@ -28,7 +28,7 @@ import pyarrow.csv as pacsv
 
 from ..schema import TABLES
 from ..settings import ReadOnlyError, read_only
-from ..store import commit_files, data_dir, read_table_text
+from ..store import commit_files, data_dir, display_name, read_table_text
 from ..validate import type_table
 from . import detect
 from .actors import Gazetteer, imported_actor_ids
@@ -47,6 +47,8 @@ from .storage import (
 Progress = Callable[[float, str], None]
 BLOCK = 16 << 20
 _HEAD = 64 << 10
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+              (b"\xfe\xff", "UTF-16"))  # fmt: skip
 
 
 @dataclass
@@ -158,6 +160,9 @@ def read_header(head: bytes, file_name: str) -> list[str]:
         raise ImportRefused(file_name, "the file is empty")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\x1f\x8b"):
         raise ImportRefused(file_name, "this is a compressed archive: extract the CSV file and import that")
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            raise ImportRefused(file_name, f"the file is {encoding} text: save it as UTF-8 CSV and import that")
     if b"\x00" in head:
         raise ImportRefused(file_name, "this is not a CSV text file (it contains binary data)")
     try:
@@ -244,9 +249,9 @@ def _actor_frame(spec: ImporterSpec, seen: Counter, gazetteer: Gazetteer, taken:
     return pd.DataFrame(
         {
             "name": pd.Series(names, dtype="str"),
-            "events": [events[n] for n in names],
-            "actor_id": [r or own[n] for n, r in zip(names, resolved)],
-            "mapped": [r is not None for r in resolved],
+            "events": pd.Series([events[n] for n in names], dtype="int64"),
+            "actor_id": pd.Series([r or own[n] for n, r in zip(names, resolved)], dtype="str"),
+            "mapped": pd.Series([r is not None for r in resolved], dtype="bool"),  # typed even when no row passed
             "kind": [k for k, _ in hints],
             "country": [c for _, c in hints],
         }
@@ -344,7 +349,7 @@ def prepare_import(
 ) -> Prepared:
     """Read, check and map a UCDP GED or ACLED CSV; build the import's files in memory. Writes nothing."""
     folder = data_dir(folder)
-    name = file_name or Path(source).name  # type: ignore[arg-type]
+    name = display_name(file_name or Path(source).name)  # type: ignore[arg-type]
     open_source, size = _opener(source)
     with open_source() as handle:
         head = handle.read(_HEAD)
@@ -459,14 +464,16 @@ def commit_import(prepared: Prepared, folder: str | os.PathLike | None = None, g
         raise ReadOnlyError()
     folder = data_dir(folder)
     name = prepared.file_name
+    if prepared.rows_good == 0:
+        raise ImportRefused(
+            name, f"no row passes the checks ({prepared.rows_rejected:,} rejected); nothing was imported"
+        )
     if prepared.rows_rejected and not good_rows:
         raise ImportRefused(
             name,
             f"{prepared.rows_rejected:,} of {prepared.rows_read:,} rows were rejected, so nothing was imported "
             f"(choose to import the {prepared.rows_good:,} good rows to keep them)",
         )
-    if prepared.rows_good == 0:
-        raise ImportRefused(name, "no row passed the checks; nothing was imported")
     with import_lock(folder):
         registry = read_registry(folder)
         if (registry["sha256"] == prepared.sha256).any():

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..dataset import load_dataset
 from ..schema import CREDIBILITY, RELIABILITY
 from ..settings import read_only
+from ..store import printable
 from .commit import commit
 from .errors import IngestError
 from .formats import EXTENSIONS, MAX_BYTES
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("error: no .txt, .md or .html files found", file=sys.stderr)
         return 2
-    ds = load_dataset()
+    ds = load_dataset(imports=False)  # the gazetteer and curated tables, without imported events
     context = Context(ds)
     options = Options(
         title=args.title, publisher=args.publisher, url=args.url, published=args.published,
@@ -137,9 +138,10 @@ def run(args: argparse.Namespace) -> int:
             )
         except IngestError as exc:
             refused += 1
-            print(f"\nerror: {path}: {exc}" if sys.stderr.isatty() and len(files) > 1 else f"error: {path}: {exc}",
+            shown = printable(str(path))
+            print(f"\nerror: {shown}: {exc}" if sys.stderr.isatty() and len(files) > 1 else f"error: {shown}: {exc}",
                   file=sys.stderr)  # fmt: skip
-        _progress(done, len(files), path.name)
+        _progress(done, len(files), printable(path.name))
     for result in results:
         print(_describe(result))
     if args.dry_run:

@@ -213,7 +213,7 @@ def commit(folder: str | os.PathLike, results: list[IngestResult]) -> Summary:
     if not results:
         return Summary()
     with folder_lock(folder):
-        ds = load_dataset(folder)
+        ds = load_dataset(folder, imports=False)  # only the curated tables are written back
         files, summary = plan(ds, results)
         commit_files(folder, files)
     return summary

@@ -48,6 +48,10 @@ _SIGNATURES = {
 }
 _SOURCE_LINE = re.compile(r"^[ \t]*Original Source:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
+_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}")  # a file type, not "Mr. Smith" or "report.2024"
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+MAX_HTML_DEPTH = 255  # libxml2, which parses HTML for trafilatura, gives up on deeper elements
 
 
 @dataclass
@@ -88,7 +92,10 @@ def decode(data: bytes) -> tuple[str, str]:
         raise IngestError("the file is binary (it contains NUL bytes); UTF-16 text needs a byte-order mark")
     try:
         text, encoding = data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and not data[: exc.start].isascii():
+            # UTF-8 throughout, then a character cut in half: decoding it all as Windows-1252 would garble it
+            raise IngestError("the file ends inside a UTF-8 character, so it looks truncated; save it again") from None
         try:
             text, encoding = data.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
@@ -133,6 +140,34 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
+def _refuse_other_types(name: str) -> None:
+    suffix = PurePath(name).suffix
+    if _SUFFIX.fullmatch(suffix) and suffix.lower() not in EXTENSIONS:
+        hint = "; UCDP and ACLED files go through import" if suffix.lower() in (".csv", ".tsv") else ""
+        raise IngestError(f"a {suffix} file is not a document ingest reads (.txt, .md or .html){hint}")
+
+
+def html_depth(text: str) -> int:
+    """How deep the page's elements nest, roughly (void and self-closed tags do not count)."""
+    depth = deepest = 0
+    for closing, tag, self_closed in _TAG.findall(text):
+        if self_closed or tag.lower() in _VOID_TAGS:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_main_text(html: str) -> IngestError:
+    depth = html_depth(html)
+    if depth > MAX_HTML_DEPTH:
+        return IngestError(
+            f"no main text could be extracted from this HTML page: its tags are nested {depth:,} levels deep "
+            f"(the HTML parser stops at {MAX_HTML_DEPTH})"
+        )
+    return IngestError("no main text could be extracted from this HTML page")
+
+
 def detect_format(name: str, text: str) -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix in EXTENSIONS:
@@ -164,6 +199,7 @@ def _html_to_markdown(text: str) -> tuple[str, dict[str, str]]:
 def read_document(data: bytes, name: str) -> Document:
     """Decode and extract one file; raise IngestError with a one-line reason when it cannot be used."""
     raw, encoding = decode(data)
+    _refuse_other_types(name)
     raw = _normalise(raw)
     fmt = detect_format(name, raw)
     stem = PurePath(name).stem or name
@@ -175,7 +211,7 @@ def read_document(data: bytes, name: str) -> Document:
         if fmt == "html":
             source, meta = _html_to_markdown(raw)
             if not source.strip():
-                raise IngestError("no main text could be extracted from this HTML page")
+                raise _no_main_text(raw)
         plain = markdown.to_plain(source)
         meta = {**plain.meta, **{k: v for k, v in meta.items() if v}}
         first_heading = plain.text[plain.headings[0].start : plain.headings[0].end] if plain.headings else ""

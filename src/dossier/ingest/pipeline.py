@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..dataset import Dataset
-from ..store import sha256_bytes
+from ..store import display_name, sha256_bytes
 from ..text import split_sentences
 from . import actors as actor_tools
 from .dates import find_dates
@@ -141,6 +141,7 @@ def previous_version(sources: pd.DataFrame, title: str, publisher: str, url: str
 def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), context: Context | None = None):
     """Read, check and analyse one file against the dataset. Raises IngestError for bad input."""
     context = context or Context(ds)
+    name = display_name(name)  # an uploaded name may hold a path or control characters
     document = read_document(data, name)
     source_id, digest = source_id_for(document.text)
     if digest in context.hashes:
