@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -136,28 +137,52 @@ def _group_help(labels: dict[str, str]) -> str:
     return "Armed groups and organisations, by short name: " + escape_markdown("; ".join(named)) if named else ""
 
 
-def sidebar_filters(ds: Dataset) -> Selection:
-    """The shared filters, bound to the URL (?country=…&group=…&from=…&to=…&type=…)."""
+@dataclass(frozen=True)
+class FilterOptions:
+    countries: list[str]
+    groups: list[str]
+    group_help: str
+    types: list[str]
+    low: dt.date
+    high: dt.date
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _filter_options(folder: str, version: tuple) -> FilterOptions:
+    """The sidebar's choices, computed once per data version rather than on every rerun."""
+    ds = _load(folder, version)
     first, last = date_bounds(ds.events)
-    low = min(first, dt.date(1989, 1, 1)) if first else dt.date(1989, 1, 1)
-    high = max(last, dt.date.today()) if last else dt.date.today()
     groups, group_labels = _group_options(ds)
+    return FilterOptions(
+        countries=_country_options(ds), groups=groups, group_help=_group_help(group_labels),
+        types=sorted(ds.events["event_type"].dropna().unique()),
+        low=min(first, dt.date(1989, 1, 1)) if first else dt.date(1989, 1, 1),
+        high=max(last, dt.date.today()) if last else dt.date.today(),
+    )  # fmt: skip
+
+
+def sidebar_filters() -> Selection:
+    """The shared filters, bound to the URL (?country=…&group=…&from=…&to=…&type=…)."""
+    dataset()  # a broken folder shows its one-line error and stops here
+    folder = data_dir()
+    options = _filter_options(str(folder), _data_version(folder))
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Country", _country_options(ds), key="country", bind="query-params", placeholder="All countries")
+        st.multiselect("Country", options.countries, key="country", bind="query-params", placeholder="All countries")
         st.multiselect(
             "Group",
-            groups,
+            options.groups,
             key="group",
             bind="query-params",  # the URL carries the option's label, so labels are the actor ids
             placeholder="All groups and organisations",
-            help=_group_help(group_labels),
+            help=options.group_help,
         )
         left, right = st.columns(2)
-        left.date_input("From", value=None, min_value=low, max_value=high, key="from", bind="query-params")
-        right.date_input("To", value=None, min_value=low, max_value=high, key="to", bind="query-params")
-        types = sorted(ds.events["event_type"].dropna().unique())
-        st.multiselect("Event type", types, key="type", bind="query-params", placeholder="All event types")
+        left.date_input("From", value=None, min_value=options.low, max_value=options.high, key="from",
+                        bind="query-params")  # fmt: skip
+        right.date_input("To", value=None, min_value=options.low, max_value=options.high, key="to",
+                         bind="query-params")  # fmt: skip
+        st.multiselect("Event type", options.types, key="type", bind="query-params", placeholder="All event types")
         selection = current_selection()
         if not selection.is_empty:
             st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:", width="stretch")
