@@ -9,7 +9,7 @@ from dossier.importers import FORMATS, IMPORTERS, ImportRefused
 from dossier.importers import view as show
 from dossier.importers.run import commit_import, prepare_import
 from dossier.safe import escape_markdown
-from dossier.store import data_dir
+from dossier.store import data_dir, display_name
 
 ui.require_frame()
 full, view = ui.filtered()
@@ -95,7 +95,9 @@ if prepared is not None:
         st.warning(f"{prepared.rows_rejected:,} rows fail the checks. Import the others, or nothing?")
         choice = st.container(horizontal=True)
         choice.button(f"Import the {prepared.rows_good:,} good rows", on_click=commit, args=(True,), type="primary")
-        choice.button("Import nothing", on_click=finish, args=("info", f"Nothing was imported from {upload.name}."))
+        choice.button(
+            "Import nothing", on_click=finish, args=("info", f"Nothing was imported from {display_name(upload.name)}.")
+        )
     elif prepared.rows_good:
         st.button(f"Import {prepared.rows_good:,} events", on_click=commit, args=(False,), type="primary")
     else:

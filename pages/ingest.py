@@ -8,6 +8,7 @@ from dossier.ingest.commit import commit
 from dossier.registry import page_by_url
 from dossier.safe import escape_markdown
 from dossier.schema import ACTOR_KINDS, CLAIM_KINDS, CREDIBILITY, RELIABILITY
+from dossier.store import display_name
 
 Col = st.column_config
 CLAIMS = {
@@ -79,11 +80,11 @@ for upload in uploads:
     try:
         first = prepare(upload.getvalue(), upload.name, full, context=context)
     except IngestError as exc:
-        st.error(f"{escape_markdown(upload.name)}: {escape_markdown(str(exc))}", icon=":material/block:")
+        st.error(f"{escape_markdown(display_name(upload.name))}: {escape_markdown(str(exc))}", icon=":material/block:")
         continue
     sid = first.source_id
     with st.container(border=True):
-        st.subheader(escape_markdown(upload.name), anchor=False)
+        st.subheader(escape_markdown(display_name(upload.name)), anchor=False)
         left, middle, right, far = st.columns([3, 2, 1.4, 1.6])
         title = left.text_input("Title", first.source["title"], key=f"title-{sid}")
         publisher = middle.text_input("Publisher", first.source["publisher"], key=f"publisher-{sid}")

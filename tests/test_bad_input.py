@@ -26,7 +26,7 @@ from corpus import make_corpus as corpus
 from dossier import load_dataset
 from dossier.importers import ImportRefused
 from dossier.importers.run import commit_import, prepare_import
-from dossier.ingest import Context, IngestError, prepare
+from dossier.ingest import UPLOAD_TYPES, Context, IngestError, prepare
 from dossier.ingest.commit import commit
 from dossier.ingest.review import counts_line
 from dossier.store import display_name, folder_checksum, printable
@@ -36,7 +36,7 @@ CASES = corpus.CASES
 BY_ID = {case.id: case for case in CASES}
 PARTIAL = [case for case in CASES if case.partial]
 RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202e]")  # what a hostile name must never put on a terminal
-INGEST_TYPES = (".txt", ".md", ".markdown", ".html", ".htm")  # what the ingest page's uploader allows
+INGEST_TYPES = tuple(f".{t}" for t in UPLOAD_TYPES)  # what the ingest page's uploader offers
 
 
 def ids(cases):
@@ -360,12 +360,11 @@ def test_ingest_page_upload(ingest_page, page_data, files, case):
         assert [b.label for b in at.button if b.label.startswith("Commit")] == ["Commit 1 document"]
     else:
         assert len(errors) == 1 and case.ingest.lower() in errors[0].lower()
-        assert "\n" not in errors[0] or case.id == "name-newline"  # see the xfail below
+        assert "\n" not in errors[0]
     assert folder_checksum(page_data) == before
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(strict=True, reason="pages/ingest.py shows upload.name as it is; store.display_name fixes it")
 def test_the_ingest_page_names_a_file_on_one_line(ingest_page, files):
     case = BY_ID["name-newline"]
     ingest_page.file_uploader[0].set_value((case.name, files[case.id].read_bytes(), "text/plain"))

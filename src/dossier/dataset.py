@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import filters
 from .imports import empty_registry, load_imports, merge_into
-from .store import data_dir, recover
+from .store import data_dir, folder_lock, recover
 from .validate import load_tables
 
 
@@ -63,7 +63,8 @@ def load_dataset(path: str | os.PathLike | None = None, imports: bool = True) ->
     """
     folder = data_dir(path)
     if (folder / ".journal.json").exists() and os.access(folder, os.W_OK):
-        recover(folder)  # finish a commit that a crash interrupted
+        with folder_lock(folder):  # wait for a writer that is still finishing; or finish a crashed commit
+            recover(folder)
     tables = load_tables(folder)
     imported = load_imports(folder, tables["actors"]) if imports else None  # validated at import; Parquet
     if imported is None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import fcntl
 import hashlib
 import io
 import json
 import os
 import re
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -163,6 +166,33 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> None:
             (folder / tmp).unlink(missing_ok=True)
         raise
     recover(folder)
+
+
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """The writers' lock: an exclusive advisory lock on the data folder itself (no lock file).
+
+    Re-entrant within a thread, so a writer that re-reads the dataset under the lock (and so
+    may run ``recover``) does not deadlock; other threads and processes wait.
+    """
+    key = str(Path(folder).resolve())
+    held: set[str] = getattr(_held, "folders", set())
+    _held.folders = held
+    if key in held:
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        held.add(key)
+        yield
+    finally:
+        held.discard(key)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def recover(folder: Path, strays: bool = False) -> None:

@@ -207,7 +207,15 @@ def clear_filters() -> None:
 
 
 def filtered() -> tuple[Dataset, Dataset]:
-    """The full dataset and its view under the shared filters."""
+    """The full dataset and its view under the shared filters.
+
+    The view needs the frame's filter widgets from this run. When several sessions reach a fresh
+    server at once, one can run a page alone in legacy pages/ mode after another has left that mode
+    (so ``require_frame`` lets it pass); it is rerun inside the frame rather than ignore its URL filters.
+    """
+    if "country" not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     ds = dataset()
     return ds, ds.apply(current_selection())
 

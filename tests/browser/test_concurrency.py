@@ -43,7 +43,8 @@ RERUN_DONE = """(t0) => {
 RERUN_END = "(t0) => window.__runs.filter(r => r[1] > t0 && r[0] === 'notRunning').at(-1)[1]"
 CHIPS = """(label) => Array.from(document.querySelectorAll('[data-testid="stMultiSelect"]'))
     .filter(w => w.querySelector(`input[aria-label="${label}"]`))
-    .flatMap(w => Array.from(w.querySelectorAll('.react-aria-ComboBox [data-tag]')).map(t => t.getAttribute('aria-label')))"""
+    .flatMap(w => Array.from(w.querySelectorAll('.react-aria-ComboBox [data-tag]')))
+    .map(tag => tag.getAttribute('aria-label'))"""
 TIMELINE_MARK = """(id) => {
     const marks = Array.from(document.querySelectorAll('.js-plotly-plot .scatterlayer .point'));
     const mark = marks.find(el => el.__data__.data === id);
@@ -97,6 +98,13 @@ SESSIONS = [
 async def quiet(page) -> None:
     await page.evaluate("window.__quietSince = null")
     await page.wait_for_function(QUIET, polling=100, timeout=90_000)
+
+
+async def loaded(page, url: str) -> None:
+    """Open ``url`` and wait for its first run to end (the state reads notRunning before it starts, too)."""
+    await page.goto(url)
+    await page.wait_for_function("() => window.__runs.some(r => r[0] === 'notRunning')", polling=100)
+    await quiet(page)
 
 
 async def timed(page, action) -> float:
@@ -183,8 +191,7 @@ async def run_session(browser, url: str, session: Session, claims: dict[str, str
     page.on("pageerror", lambda e: session.problems.append(f"page error: {e}"))
     page.on("dialog", lambda d: session.problems.append(f"dialog: {d.message}"))
     try:
-        await page.goto(url + session.path)
-        await quiet(page)
+        await loaded(page, url + session.path)
         how, first, second = session.flip
         for n in range(INTERACTIONS):
             session.latencies.append(await timed(page, flipper(page, how, second if n % 2 else first)))
@@ -206,8 +213,8 @@ async def run_all(url: str, claims: dict[str, str]) -> list[str]:
             # After every session: a fresh one, whose first run checks the shared frames once more.
             last = Session("/?country=Pakistan", ("", "", ""), {"Country": ["Pakistan"]}, ())
             page = await browser.new_page()
-            await page.goto(url + last.path)
-            await quiet(page)
+            await page.add_init_script(RECORD_RUNS)
+            await loaded(page, url + last.path)
             await check_own_view(page, last)
         finally:
             await browser.close()

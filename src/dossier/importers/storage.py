@@ -6,17 +6,15 @@ registry together), under a lock so two imports never overwrite each other's reg
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import fcntl
 import io
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from ..store import folder_lock
 
 REGISTRY = "imports.csv"
 FOLDER = "imports"
@@ -85,15 +83,7 @@ class PartWriter:
         return self.sink.getvalue().to_pybytes()
 
 
-@contextlib.contextmanager
-def import_lock(folder: Path) -> Iterator[None]:
-    """One import commits at a time per data folder: an advisory lock on the folder itself (no file is created)."""
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
+import_lock = folder_lock  # imports and ingests share one writer lock per data folder
 
 
 def existing_event_ids(folder: Path, registry: pd.DataFrame) -> pa.Array:

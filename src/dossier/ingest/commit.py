@@ -7,16 +7,14 @@ locked while it is re-read and written, so two commits cannot lose each other's 
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import io
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .. import store
 from ..dataset import Dataset, load_dataset
 from ..schema import ACTOR_KINDS, LIST_SEPARATOR, TABLES
 from ..store import DatasetError, commit_files, sha256_bytes, table_to_csv
@@ -46,16 +44,7 @@ class Summary:
         )
 
 
-@contextlib.contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """An exclusive advisory lock on the data folder itself (no lock file is left behind)."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+folder_lock = store.folder_lock  # one lock for every writer of a data folder
 
 
 def _aliases(value: object) -> list[str]:

@@ -1,0 +1,251 @@
+"""Many analysts at once: ten browser sessions against one server, each with its own filters and drill-down.
+
+The sessions run concurrently (async Playwright: one Chromium, a context each). Each makes ten
+widget interactions, timed from the click to the app's script state returning to notRunning,
+then drills down and checks that it sees its own view and nothing from another session. The
+server runs with DOSSIER_CHECK_IMMUTABLE=1, so any run that finds the shared cached dataset
+changed shows an error, which every session and a final visit check for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve, stop
+
+from dossier.store import folder_checksum
+
+pytestmark = pytest.mark.browser
+INTERACTIONS = 4
+CLAIM = "src-a5dc40561693-{:02d}"
+# Every change of the app's script state, with its time: how long each rerun took.
+RECORD_RUNS = """window.__runs = [];
+new MutationObserver(records => {
+    for (const r of records) window.__runs.push([r.target.getAttribute('data-test-script-state'), performance.now()]);
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});"""
+QUIET = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-stale="true"]');
+    if (!quiet) { window.__quietSince = null; return false; }
+    window.__quietSince = window.__quietSince || Date.now();
+    return Date.now() - window.__quietSince > 400;
+}"""
+RERUN_DONE = """(t0) => {
+    const after = window.__runs.filter(r => r[1] > t0);
+    return after.some(r => r[0] !== 'notRunning') && after.at(-1)[0] === 'notRunning';
+}"""
+RERUN_END = "(t0) => window.__runs.filter(r => r[1] > t0 && r[0] === 'notRunning').at(-1)[1]"
+CHIPS = """(label) => Array.from(document.querySelectorAll('[data-testid="stMultiSelect"]'))
+    .filter(w => w.querySelector(`input[aria-label="${label}"]`))
+    .flatMap(w => Array.from(w.querySelectorAll('.react-aria-ComboBox [data-tag]')))
+    .map(tag => tag.getAttribute('aria-label'))"""
+TIMELINE_MARK = """(id) => {
+    const marks = Array.from(document.querySelectorAll('.js-plotly-plot .scatterlayer .point'));
+    const mark = marks.find(el => el.__data__.data === id);
+    if (!mark) return null;
+    const box = mark.getBoundingClientRect();
+    return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+}"""
+MATRIX_CELL = """([x, y]) => {
+    const gd = document.querySelector('.st-key-threat-chart .js-plotly-plot');
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+    return {x: box.left + xa._offset + xa.c2p(xa.d2c(x)), y: box.top + ya._offset + ya.c2p(ya.d2c(y))};
+}"""
+
+
+@dataclass
+class Session:
+    """One analyst: a shared URL, a widget to flip back and forth, and a drill-down to end on."""
+
+    path: str
+    flip: tuple[str, str, str]  # (how, first value, second value): radio / search / type
+    chips: dict[str, list[str]]  # sidebar multiselect label -> selected values
+    drill: tuple[str, ...]  # what to open at the end, and what it must show
+    latencies: list[float] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+SESSIONS = [
+    Session("/?country=Pakistan", ("type", "attack", ""), {"Country": ["Pakistan"]},
+            ("caption", "Showing: country: Pakistan")),
+    Session("/?group=BLA&group=TTP", ("type", "attack", ""), {"Group": ["BLA", "TTP"]},
+            ("caption", "Showing: group: BLA, TTP")),
+    Session("/timeline?country=Pakistan", ("radio", "Country", "Actor"), {"Country": ["Pakistan"]},
+            ("event", "bla-train-seizure", "BLA militants seize a train")),
+    Session("/timeline?country=India", ("radio", "Event type", "Actor"), {"Country": ["India"]},
+            ("event", "vance-india-visit", "U.S. Vice President J.D. Vance visits India")),
+    Session("/matrix?group=TTP", ("radio", "Relations", "Threat perceptions"), {"Group": ["TTP"]},
+            ("cell", "TTP", "PAK", "Pakistan on Tehreek-e-Taliban Pakistan: primary")),
+    Session("/matrix?group=BLA&group=IS-K", ("radio", "Relations", "Threat perceptions"), {"Group": ["BLA", "IS-K"]},
+            ("cell", "BLA", "PAK", "Pakistan on Balochistan Liberation Army: high")),
+    Session("/claims?q=is-k", ("search", "pakistan", "is-k"), {},
+            ("caption", "4 of 19 claims match “is-k”")),
+    Session("/claims?country=India&q=vance", ("search", "india", "vance"), {"Country": ["India"]},
+            ("caption", "match “vance”")),
+    Session(f"/sources?claim={CLAIM.format(5)}", ("type", "visit", ""), {},
+            ("focus", CLAIM.format(5))),
+    Session(f"/sources?country=Pakistan&claim={CLAIM.format(10)}", ("type", "attack", ""), {"Country": ["Pakistan"]},
+            ("focus", CLAIM.format(10))),
+][0:2]  # fmt: skip
+
+
+async def quiet(page) -> None:
+    await page.evaluate("window.__quietSince = null")
+    await page.wait_for_function(QUIET, polling=100, timeout=15_000)
+
+
+async def loaded(page, url: str) -> None:
+    """Open ``url`` and wait for its first run to end (the state reads notRunning before it starts, too)."""
+    await page.goto(url)
+    await page.wait_for_function("() => window.__runs.some(r => r[0] === 'notRunning')", polling=100)
+    await quiet(page)
+
+
+async def timed(page, action) -> float:
+    """Seconds from a widget interaction to the script state's return to notRunning."""
+    t0 = await page.evaluate("performance.now()")
+    await action()
+    await page.wait_for_function(RERUN_DONE, arg=t0, polling=50, timeout=15_000)
+    end = await page.evaluate(RERUN_END, t0)
+    await quiet(page)
+    return (end - t0) / 1000
+
+
+def flipper(page, how: str, value: str):
+    main = page.locator('[data-testid="stMain"]')
+
+    async def act() -> None:
+        if how == "radio":
+            await main.get_by_role("radio", name=value, exact=True).click()
+        elif how == "search":
+            box = main.get_by_role("textbox", name="Search claim text")
+            await box.fill(value)
+            await box.press("Enter")
+        elif value:  # add an event type in the sidebar
+            box = page.locator('[data-testid="stSidebar"] input[aria-label="Event type"]')
+            await box.fill(value)
+            await box.press("Enter")
+        else:  # and remove it again
+            await page.locator('[data-testid="stSidebar"] input[aria-label="Event type"]').press("Backspace")
+
+    return act
+
+
+async def drill_down(page, session: Session, claims: dict[str, str]) -> None:
+    main = page.locator('[data-testid="stMain"]')
+    kind, *what = session.drill
+    if kind == "caption":
+        await main.get_by_text(what[0]).first.wait_for()
+    elif kind == "event":
+        await page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for()
+        point = await page.evaluate(TIMELINE_MARK, what[0])
+        await page.mouse.click(point["x"], point["y"])
+        details = page.locator(".st-key-timeline-details")
+        await details.get_by_text(what[1]).wait_for()
+        await quiet(page)
+        shown = await details.inner_text()
+        others = [s.drill[2] for s in SESSIONS if s.drill[0] == "event" and s is not session]
+        session.problems += [f"shows another session's event: {t}" for t in others if t in shown]
+    elif kind == "cell":
+        await page.locator(".st-key-threat-chart .nsewdrag").first.wait_for()
+        point = await page.evaluate(MATRIX_CELL, what[:2])
+        await page.mouse.click(point["x"], point["y"])
+        await main.get_by_role("heading", name=what[2]).wait_for()
+        await quiet(page)
+        headings = await main.locator("h3").all_inner_texts()
+        session.problems += [f"matrix headings {headings}" for h in headings if " on " in h and h != what[2]]
+    elif kind == "focus":
+        focus = page.locator("#dossier-focus")
+        await focus.wait_for()
+        pieces = page.locator(f'.dossier-document .dossier-claim[data-claims~="{what[0]}"]')
+        text = "".join(await pieces.all_inner_texts())
+        if text != claims[what[0]] or (await focus.get_attribute("data-claims")) != what[0]:
+            session.problems.append(f"reader shows {await focus.get_attribute('data-claims')}, not {what[0]}")
+
+
+async def check_own_view(page, session: Session) -> None:
+    expected = parse_qs(urlparse(session.path).query)
+    actual = parse_qs(urlparse(page.url).query)
+    for key, values in expected.items():
+        if actual.get(key) != values:
+            session.problems.append(f"URL {key}={actual.get(key)}, expected {values}")
+    for label in ("Country", "Group", "Event type"):
+        chips = [c.split(" · ")[0] for c in await page.evaluate(CHIPS, label)]
+        if chips != session.chips.get(label, []):
+            session.problems.append(f"{label} chips {chips}, expected {session.chips.get(label, [])}")
+    errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    session.problems += [f"error: {t}" for t in await errors.all_inner_texts()]
+
+
+async def run_session(browser, url: str, session: Session, claims: dict[str, str]) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    await context.add_init_script(RECORD_RUNS)
+    page = await context.new_page()
+    page.set_default_timeout(15_000)
+    page.on("pageerror", lambda e: session.problems.append(f"page error: {e}"))
+    page.on("dialog", lambda d: session.problems.append(f"dialog: {d.message}"))
+    try:
+        await loaded(page, url + session.path)
+        how, first, second = session.flip
+        for n in range(INTERACTIONS):
+            print(session.path, n, page.url, flush=True)
+            try:
+                session.latencies.append(await timed(page, flipper(page, how, second if n % 2 else first)))
+            except Exception:
+                await page.screenshot(path=f"/tmp/xss-probe/fail-{SESSIONS.index(session)}.png")
+                print(await page.evaluate("window.__runs"), flush=True)
+                raise
+        await drill_down(page, session, claims)
+        await check_own_view(page, session)
+    finally:
+        await context.close()
+
+
+async def run_all(url: str, claims: dict[str, str]) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            outcomes = await asyncio.gather(
+                *(run_session(browser, url, s, claims) for s in SESSIONS), return_exceptions=True
+            )
+            # After every session: a fresh one, whose first run checks the shared frames once more.
+            last = Session("/?country=Pakistan", ("", "", ""), {"Country": ["Pakistan"]}, ())
+            page = await browser.new_page()
+            await page.add_init_script(RECORD_RUNS)
+            await loaded(page, url + last.path)
+            await check_own_view(page, last)
+        finally:
+            await browser.close()
+    return [f"{s.path}: {o!r}" for s, o in zip(SESSIONS, outcomes) if o is not None] + last.problems
+
+
+def test_ten_concurrent_sessions_each_see_their_own_view(app_data):
+    from dossier import load_dataset
+
+    before = folder_checksum(app_data)
+    claims = dict(zip(load_dataset(app_data).claims["claim_id"], load_dataset(app_data).claims["text"]))
+    app = serve(app_data, extra_env={"DOSSIER_CHECK_IMMUTABLE": "1"})
+    failures: list[str] = []
+    try:
+        worker = threading.Thread(target=lambda: failures.extend(asyncio.run(run_all(app.url, claims))))
+        worker.start()
+        worker.join(timeout=300)
+        assert not worker.is_alive(), "the sessions did not finish within 5 minutes"
+    finally:
+        stop(app)
+    assert failures == []
+    assert {s.path: s.problems for s in SESSIONS if s.problems} == {}
+    latencies = [t for s in SESSIONS for t in s.latencies]
+    assert len(latencies) == len(SESSIONS) * INTERACTIONS
+    cuts = statistics.quantiles(latencies, n=20)
+    print(f"\n{len(SESSIONS)} concurrent sessions, {len(latencies)} reruns: "
+          f"p50 {statistics.median(latencies):.2f} s, p95 {cuts[18]:.2f} s, max {max(latencies):.2f} s")  # fmt: skip
+    assert folder_checksum(app_data) == before
