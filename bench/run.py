@@ -16,6 +16,9 @@ from harness import Report, machine  # noqa: E402
 
 
 def main(selected: list[str]) -> int:
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest outside a server warns on every call
     report = Report()
     print(f"Machine: {machine()}\n")
     print("| figure | value | baseline | ratio | target |")
