@@ -10,13 +10,10 @@ import json
 import logging
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-from harness import median_seconds
-from streamlit.testing.v1 import AppTest
+from harness import apptest_rerun_seconds, hello_world_rerun_seconds, median_seconds
 
 from dossier import load_dataset
 from dossier.importers.acled import ACLED_COLUMNS
@@ -193,43 +189,21 @@ def _baseline_in_subprocess(path: Path) -> dict:
     )
 
 
-def _rerun_seconds(script: Path, change: Callable[[object, int], None], repeat: int = 5) -> float:
-    """Median server-side time of an AppTest rerun of ``script`` after ``change(at, i)`` alters a widget."""
-    at = AppTest.from_file(str(script), default_timeout=120)
-    at.run()
-    times = []
-    for i in range(repeat + 1):
-        change(at, i)
-        start = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - start)
-        assert not at.exception, at.exception
-    return statistics.median(times[1:])  # the first rerun warms caches
-
-
 def _page_rerun(data: Path, page: str) -> float:
     """A page of the app rerun after the country filter changes."""
 
     def change(at, i: int) -> None:
-        if i == 0 and page:
-            at.switch_page(str(ROOT / page))
         at.session_state["country"] = ["Pakistan"] if i % 2 else ["Afghanistan"]
 
     previous = os.environ.get("DOSSIER_DATA")
     os.environ["DOSSIER_DATA"] = str(data)
     try:
-        return _rerun_seconds(ROOT / "app.py", change)
+        return apptest_rerun_seconds(ROOT / "app.py", ROOT / page if page else None, change, repeat=5)
     finally:  # later benchmarks load the bundled data
         if previous is None:
             os.environ.pop("DOSSIER_DATA", None)
         else:
             os.environ["DOSSIER_DATA"] = previous
-
-
-def _hello_rerun(folder: Path) -> float:
-    script = folder / "hello.py"
-    script.write_text("import streamlit as st\nst.multiselect('Country', ['A', 'B'], key='country')\n")
-    return _rerun_seconds(script, lambda at, i: at.session_state.__setitem__("country", ["A"] if i % 2 else ["B"]))
 
 
 def _import_figures(report, label: str, path: Path, data: Path) -> None:
@@ -270,7 +244,7 @@ def run(report) -> None:
                    median_seconds(lambda: big.filter(groups=["TTP"]), 3), "s",
                    median_seconds(lambda: big.event_actors[big.event_actors["actor_id"] == "TTP"], 3),
                    "raw pandas link mask, same frame")  # fmt: skip
-        hello = _hello_rerun(work)
+        hello = hello_world_rerun_seconds()
         for label, page in (("/import", "pages/import.py"), ("/overview", "")):
             report.add(f"rerun {label} after a filter change, {N:,} imported events", _page_rerun(data, page),
                        "s", hello, "hello-world AppTest rerun", "≤ 300 ms")  # fmt: skip

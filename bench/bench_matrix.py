@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pandas as pd
-from harness import Report, median_seconds
+from harness import Report, apptest_rerun_seconds, hello_world_rerun_seconds, median_seconds
 from synthetic import synthetic_dataset
 
 from dossier import load_dataset
@@ -33,35 +32,19 @@ def _dyad_view(events: pd.DataFrame, links: pd.DataFrame) -> str:
     return dyad_heatmap(mx.dyad_grid(found, "events"), {}, "Events", True, "no filters", "Sources: x").to_json()
 
 
-def _apptest_rerun(page: str | None, views: list[str] | None = None, repeat: int = 15) -> float:
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(page or str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page is None:
-        at.switch_page(str(ROOT / "pages" / "matrix.py"))
-        at.run()
-    state = {"i": 0}
-
-    def rerun() -> None:
+def _matrix_rerun(views: list[str] | None = None) -> float:
+    def switch(at, i: int) -> None:
         if views:
-            state["i"] += 1
-            at.button_group(key="view").set_value(views[state["i"] % len(views)])
-        at.run()
+            at.button_group(key="view").set_value(views[i % len(views)])
 
-    seconds = median_seconds(rerun, repeat, warmup=2)
-    assert not at.exception, at.exception
-    return seconds
+    return apptest_rerun_seconds(ROOT / "app.py", ROOT / "pages" / "matrix.py", switch)
 
 
 def run(report: Report) -> None:
     hello_name, raw_name = "AppTest rerun of a one-line hello world", "raw pandas merge + groupby, same frame"
-    with tempfile.TemporaryDirectory() as folder:
-        hello = Path(folder) / "hello.py"
-        hello.write_text("import streamlit as st\nst.write('hello')\n")
-        baseline = _apptest_rerun(str(hello))
-        threats = _apptest_rerun(None)
-        switching = _apptest_rerun(None, ["Relations", "Event dyads", "Threat perceptions"])
+    baseline = hello_world_rerun_seconds()
+    threats = _matrix_rerun()
+    switching = _matrix_rerun(["Relations", "Event dyads", "Threat perceptions"])
     report.add(
         "matrix bundled: AppTest page rerun (threat perceptions)", threats, "s", baseline, hello_name, "≤ 300 ms"
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-from harness import Report, median_seconds
+from harness import Report, apptest_rerun_seconds, hello_world_rerun_seconds, median_seconds
 from synthetic import synthetic_dataset
 
 from dossier import load_dataset
@@ -47,40 +46,11 @@ def _naive_figure(events: pd.DataFrame) -> str:
     return go.Figure(go.Scattergl(x=events["date_start"], y=events["event_type"], mode="markers")).to_json()
 
 
-def _navigation_mode() -> None:
-    """As in tests/conftest.py: AppTest would restart every run in legacy pages mode and rerun it twice."""
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
+def _timeline_rerun(key: str, values: list[str]) -> float:
+    def switch(at, i: int) -> None:
+        at.button_group(key=key).set_value(values[i % len(values)])
 
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    app_test.PagesManager = NavigationPages
-
-
-def _apptest_rerun(page: str | None, switch: tuple[str, list[str]] | None = None, repeat: int = 15) -> float:
-    from streamlit.testing.v1 import AppTest
-
-    _navigation_mode()
-    at = AppTest.from_file(page or str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page is None:
-        at.switch_page(str(ROOT / "pages" / "timeline.py"))
-        at.run()
-    state = {"i": 0}
-
-    def rerun() -> None:
-        if switch:
-            key, values = switch
-            state["i"] += 1
-            at.button_group(key=key).set_value(values[state["i"] % len(values)])
-        at.run()
-
-    seconds = median_seconds(rerun, repeat, warmup=2)
-    assert not at.exception, at.exception
-    return seconds
+    return apptest_rerun_seconds(ROOT / "app.py", ROOT / "pages" / "timeline.py", switch)
 
 
 def run(report: Report) -> None:
@@ -89,12 +59,9 @@ def run(report: Report) -> None:
     report.add("timeline bundled: filter + place + figure + JSON (Pakistan)",
                median_seconds(lambda: _pipeline(ds, pakistan, "actor"), 20), "s",
                median_seconds(lambda: _raw(ds, pakistan), 20), "raw pandas filter + groupby", "≤ 100 ms")  # fmt: skip
-    with tempfile.TemporaryDirectory() as folder:
-        hello = Path(folder) / "hello.py"
-        hello.write_text("import streamlit as st\nst.write('hello')\n")
-        report.add("timeline bundled: AppTest page rerun after a lanes change",
-                   _apptest_rerun(None, ("lanes", ["Country", "Event type", "Actor"])), "s",
-                   _apptest_rerun(str(hello)), "AppTest rerun of a one-line hello world", "≤ 100 ms")  # fmt: skip
+    report.add("timeline bundled: AppTest page rerun after a lanes change",
+               _timeline_rerun("lanes", ["Country", "Event type", "Actor"]), "s",
+               hello_world_rerun_seconds(), "AppTest rerun of a one-line hello world", "≤ 100 ms")  # fmt: skip
     bundled_json = timeline_figure(ds, "actor", full=ds).to_json()
     report.add("timeline bundled: figure JSON size", len(bundled_json), "B",
                len(ds.events.to_json(orient="records")), "the events as JSON records")  # fmt: skip

@@ -78,3 +78,51 @@ def machine() -> str:
         model = cpu
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def _navigation_mode() -> None:
+    """As in tests/conftest.py: AppTest would start every run in legacy pages mode and rerun it."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class NavigationPages(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    app_test.PagesManager = NavigationPages
+
+
+def apptest_rerun_seconds(
+    script: Path, page: Path | None = None, change: Callable[[object, int], None] | None = None, repeat: int = 15
+) -> float:
+    """Median server-side time of an AppTest rerun of ``script`` (on ``page``) after ``change(at, i)``."""
+    from streamlit.testing.v1 import AppTest
+
+    _navigation_mode()
+    at = AppTest.from_file(str(script), default_timeout=120)
+    at.run()
+    if page is not None:
+        at.switch_page(str(page))
+        at.run()
+    state = {"i": 0}
+
+    def rerun() -> None:
+        state["i"] += 1
+        if change:
+            change(at, state["i"])
+        at.run()
+
+    seconds = median_seconds(rerun, repeat, warmup=2)
+    assert not at.exception, at.exception
+    return seconds
+
+
+def hello_world_rerun_seconds(repeat: int = 15) -> float:
+    """The baseline for page reruns: AppTest rerunning a one-line Streamlit script."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "hello.py"
+        script.write_text("import streamlit as st\n\nst.write('hello')\n")
+        return apptest_rerun_seconds(script, repeat=repeat)
