@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import html
 import re
-from pathlib import Path
 
 import pytest
+from xss_data import IMG, add_hostile_claim
 
 pytestmark = pytest.mark.integration
 
 PAGE = "pages/claims.py"
-HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-def add_hostile_claim(folder: Path) -> str:
-    """Add a source whose text holds HTML and Markdown, and a claim over it; return the claim id."""
-    line = f"A source quoting {HOSTILE} and **not bold** [not a link](javascript:alert(2)) :red[plain]."
-    data = (line + "\n").encode()
-    (folder / "sources" / "src-hostile.txt").write_bytes(data)
-    source = ["src-hostile", f"Hostile {HOSTILE} **title**", "example.org", "", "", "2026-01-01", "", "F", "",
-              "sources/src-hostile.txt", hashlib.sha256(data).hexdigest(), ""]  # fmt: skip
-    claim = ["hostile-01", "src-hostile", 0, len(line), "reported_fact", 6, "false", "analyst", line]
-    for name, row in (("sources.csv", source), ("claims.csv", claim)):
-        with (folder / name).open("a", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerow(row)
-    return "hostile-01"
+HOSTILE = IMG
 
 
 def table_ids(at) -> list[str]:

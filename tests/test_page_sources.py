@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_page_claims import HOSTILE, add_hostile_claim
+from xss_data import IMG as HOSTILE
+from xss_data import add_hostile_claim
 
 pytestmark = pytest.mark.integration
 

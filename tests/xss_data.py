@@ -57,6 +57,33 @@ def _append(folder: Path, name: str, rows: list[list]) -> None:
         csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
+HOSTILE_CLAIM_ID = "hostile-01"
+HOSTILE_LINE = f"A source quoting {IMG} and **not bold** [not a link](javascript:alert(2)) :red[plain]."
+HOSTILE_TITLE = f"Hostile {IMG} **title**"
+
+
+def add_hostile_claim(folder: Path) -> str:
+    """Add to ``folder`` one source whose text holds HTML and Markdown, and a claim over all of it."""
+    data = (HOSTILE_LINE + "\n").encode()
+    (folder / "sources" / "src-hostile.txt").write_bytes(data)
+    source = ["src-hostile", HOSTILE_TITLE, "example.org", "", "", "2026-01-01", "", "F", "",
+              "sources/src-hostile.txt", hashlib.sha256(data).hexdigest(), ""]  # fmt: skip
+    claim = [
+        HOSTILE_CLAIM_ID,
+        "src-hostile",
+        0,
+        len(HOSTILE_LINE),
+        "reported_fact",
+        6,
+        "false",
+        "analyst",
+        HOSTILE_LINE,
+    ]
+    _append(folder, "sources.csv", [source])
+    _append(folder, "claims.csv", [claim])
+    return HOSTILE_CLAIM_ID
+
+
 def build(folder: Path) -> Path:
     """Copy the bundled data to ``folder`` (which must not exist) and add the hostile records."""
     shutil.copytree(BUNDLED, folder)

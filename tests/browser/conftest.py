@@ -121,6 +121,17 @@ def page(browser):
     context.close()
 
 
+# True once the app has sat finished (script state notRunning, nothing stale) for 400 ms.
+QUIET_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-stale="true"]');
+    if (!quiet) { window.__dossierQuietSince = null; return false; }
+    window.__dossierQuietSince = window.__dossierQuietSince || Date.now();
+    return Date.now() - window.__dossierQuietSince > 400;
+}"""
+
+
 def wait_for_app(tab, timeout: int = 30_000) -> None:
     """Wait until streamlit has finished its script runs and drawn the result.
 
@@ -131,17 +142,7 @@ def wait_for_app(tab, timeout: int = 30_000) -> None:
     """
     tab.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
     tab.evaluate("window.__dossierQuietSince = null")
-    tab.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-stale="true"]');
-            if (!quiet) { window.__dossierQuietSince = null; return false; }
-            window.__dossierQuietSince = window.__dossierQuietSince || Date.now();
-            return Date.now() - window.__dossierQuietSince > 400;
-        }""",
-        timeout=timeout,
-    )
+    tab.wait_for_function(QUIET_JS, timeout=timeout)
 
 
 def multiselect(tab, label: str):
@@ -157,3 +158,17 @@ def selected_chips(tab, label: str) -> list[str]:
 def metric(tab, label: str) -> str:
     box = tab.locator('[data-testid="stMetric"]').filter(has_text=label)
     return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def open_list(tab, combobox) -> None:
+    """Open a selectbox's or multiselect's list; a key press that lands during a rerun is dropped, so retry."""
+    from playwright.sync_api import expect
+
+    for _ in range(3):
+        combobox.focus()
+        tab.keyboard.press("ArrowDown")
+        try:
+            expect(tab.get_by_role("option").first).to_be_visible(timeout=3_000)
+            return
+        except AssertionError:
+            continue

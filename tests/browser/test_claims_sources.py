@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, multiselect, wait_for_app
+from conftest import ROOT, multiselect, open_list, wait_for_app
 from playwright.sync_api import expect
+from xss_data import HOSTILE_LINE, HOSTILE_TITLE, add_hostile_claim
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = "<img src=x onerror=alert(1)>"
-HOSTILE_LINE = f"A source quoting {HOSTILE} and **not bold** [not a link](javascript:alert(2)) :red[plain]."
 GRID_HEADER, GRID_ROW = 35, 35  # st.dataframe's default header and row heights, in px
 
 
@@ -24,14 +22,7 @@ def app_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data plus a source whose text holds HTML and Markdown, and a claim over all of it."""
     folder = tmp_path_factory.mktemp("claims-sources") / "data"
     shutil.copytree(ROOT / "data", folder)
-    data = (HOSTILE_LINE + "\n").encode()
-    (folder / "sources" / "src-hostile.txt").write_bytes(data)
-    source = ["src-hostile", f"Hostile {HOSTILE} **title**", "example.org", "", "", "2026-01-01", "", "F", "",
-              "sources/src-hostile.txt", hashlib.sha256(data).hexdigest(), ""]  # fmt: skip
-    claim = ["hostile-01", "src-hostile", 0, len(HOSTILE_LINE), "reported_fact", 6, "false", "analyst", HOSTILE_LINE]
-    for name, row in (("sources.csv", source), ("claims.csv", claim)):
-        with (folder / name).open("a", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerow(row)
+    add_hostile_claim(folder)
     return folder
 
 
@@ -107,7 +98,7 @@ def test_kind_filter_narrows_the_table(served, page):
     page.get_by_text("Filter by kind, grade, source or actor").click()
     kind = multiselect(page, "Kind").locator("input")
     expect(kind).to_be_in_viewport()
-    kind.click()
+    open_list(page, kind)
     page.get_by_role("option", name="forecast", exact=True).click()
     page.keyboard.press("Escape")
     page.get_by_text(re.compile(r"^1 of \d+ claims match kind: forecast")).wait_for()
@@ -119,7 +110,7 @@ def test_hostile_claim_shows_as_text_and_fires_nothing(served, page):
     wait_for_app(page)
     focus = page.locator("#dossier-focus")
     expect(focus).to_have_text(HOSTILE_LINE)
-    page.get_by_role("heading", name=f"Hostile {HOSTILE} **title**").wait_for()
+    page.get_by_role("heading", name=HOSTILE_TITLE).wait_for()
     assert page.locator('img[src="x"]').count() == 0
     assert page.locator('a[href^="javascript"]').count() == 0
 

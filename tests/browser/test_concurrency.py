@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve, stop
+from conftest import CHROMIUM, CHROMIUM_ARGS, QUIET_JS, serve, stop
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dossier.store import folder_checksum
@@ -27,14 +27,6 @@ from dossier.store import folder_checksum
 pytestmark = pytest.mark.browser
 INTERACTIONS = 10
 CLAIM = "src-a5dc40561693-{:02d}"
-QUIET = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
-        && !document.querySelector('[data-stale="true"]');
-    if (!quiet) { window.__quietSince = null; return false; }
-    window.__quietSince = window.__quietSince || Date.now();
-    return Date.now() - window.__quietSince > 400;
-}"""
 CHIPS = """(label) => Array.from(document.querySelectorAll('[data-testid="stMultiSelect"]'))
     .filter(w => w.querySelector(`input[aria-label="${label}"]`))
     .flatMap(w => Array.from(w.querySelectorAll('.react-aria-ComboBox [data-tag]')))
@@ -118,8 +110,8 @@ class Runs:
 
 
 async def quiet(page) -> None:
-    await page.evaluate("window.__quietSince = null")
-    await page.wait_for_function(QUIET, polling=100, timeout=90_000)
+    await page.evaluate("window.__dossierQuietSince = null")
+    await page.wait_for_function(QUIET_JS, polling=100, timeout=90_000)
 
 
 async def loaded(page, runs: Runs, url: str) -> None:

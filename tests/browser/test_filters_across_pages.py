@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import metric, multiselect, selected_chips, serve, stop, wait_for_app
+from conftest import metric, multiselect, open_list, selected_chips, serve, stop, wait_for_app
 
 from dossier.registry import PAGES
 
@@ -54,7 +54,7 @@ def test_clear_filters_resets_view_and_url(served, page):
 def test_choosing_a_filter_in_the_sidebar_updates_the_url(served, page):
     page.goto(served.url)
     wait_for_app(page)
-    multiselect(page, "Country").locator("input").click()
+    open_list(page, multiselect(page, "Country").locator("input"))
     page.get_by_role("option", name="India", exact=True).click()
     page.keyboard.press("Escape")
     page.get_by_text("Showing: country: India").wait_for()

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
+from conftest import open_list, wait_for_app
 from playwright.sync_api import expect
 
 from dossier import load_dataset
@@ -22,18 +22,6 @@ def upload(page, url: str, name: str) -> None:
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": (FIXTURES / name).read_bytes()}
     )
-
-
-def open_list(page, combobox) -> None:
-    """Open a selectbox's list; a key press that lands during a rerun is dropped, so try again."""
-    for _ in range(3):
-        combobox.focus()
-        page.keyboard.press("ArrowDown")
-        try:
-            expect(page.get_by_role("option").first).to_be_visible(timeout=3_000)
-            return
-        except AssertionError:
-            continue
 
 
 def metric(page, label: str):
