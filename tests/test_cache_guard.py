@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier import ui
+from dossier.ui import data as ui
 
 pytestmark = pytest.mark.integration
 MESSAGE = "A page changed the shared cached dataset (DOSSIER_CHECK_IMMUTABLE)."
