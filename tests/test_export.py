@@ -16,11 +16,12 @@ import stix2
 from dossier import load_dataset
 from dossier.charts.catalog import ChartOutput
 from dossier.export import static
-from dossier.export.files import csv_bytes, export_filename, neutralise_formula
+from dossier.export.files import csv_bytes, export_filename
 from dossier.export.interactive import figure_html
-from dossier.export.pack import PackContext, render_html, render_pdf, safe_url
+from dossier.export.pack import PackContext, render_html, render_pdf
 from dossier.export.stix import bundle_json
 from dossier.filters import Selection
+from dossier.safe import neutralise_formula, web_url
 
 DAY = dt.date(2026, 11, 27)
 HOSTILE = '<img src=x onerror=alert(1)></script><script>alert("x")</script>'
@@ -93,7 +94,7 @@ def test_pack_html_escapes_data_and_links_only_to_the_web(bundled_data):
      ("", False), (None, False)],
 )  # fmt: skip
 def test_safe_url(url, kept):
-    assert (safe_url(url) != "") is kept
+    assert (web_url(url) != "") is kept
 
 
 needs_chromium = pytest.mark.skipif(static.chromium_path() is None, reason="static export needs Chromium")

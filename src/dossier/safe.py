@@ -1,4 +1,5 @@
-"""Text from data is shown as text: never interpreted as Markdown or HTML."""
+"""Safe output, in one place: text from data is shown as text, links only go to the web, and cells a
+spreadsheet would run as formulas are neutralised. Every page, export and download goes through here."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def escape_markdown(text: str) -> str:
 
 
 def escape_html(text: str) -> str:
+    """Text from data placed inside HTML we build (the reader, chart hovers, exported files)."""
     return html.escape(text, quote=True)
 
 
@@ -26,3 +28,13 @@ def web_url(url: object) -> str:
     """``url`` if it is a web link (http or https), else "": a javascript: or data: URL is never a link."""
     text = url.strip() if isinstance(url, str) else ""
     return text if text.lower().startswith(("https://", "http://")) else ""
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a quote to text a spreadsheet would run as a formula (=cmd|..., +1+1, @SUM, =HYPERLINK(…))."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value

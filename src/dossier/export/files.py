@@ -9,9 +9,9 @@ import re
 import pandas as pd
 
 from ..filters import Selection
+from ..safe import neutralise_formula
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
@@ -44,13 +44,6 @@ def export_filename(chart: str, selection: Selection, extension: str, day: dt.da
         parts.append(f"text-{_slug(selection.text)}")
     stem = "_".join(parts)[:150]
     return f"{stem}_{(day or dt.date.today()).isoformat()}.{extension}"
-
-
-def neutralise_formula(value: object) -> object:
-    """Prefix a quote to text a spreadsheet would run as a formula (=cmd|..., +1+1, @SUM)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

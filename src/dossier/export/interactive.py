@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import plotly.graph_objects as go
 
+from ..safe import escape_html
 from .static import for_export
 
 
@@ -22,7 +22,7 @@ def figure_html(fig: go.Figure, title: str, day: dt.date | None = None) -> bytes
     )
     page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(title)}</title>"
+        f"<title>{escape_html(title)}</title>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<style>body{font-family:'Source Sans Pro',Arial,sans-serif;margin:1.5rem}</style>"
         f"</head><body>{body}</body></html>\n"

@@ -19,6 +19,7 @@ from plotly.offline import get_plotlyjs
 from ..charts.catalog import ChartOutput
 from ..claims import with_source
 from ..dataset import Dataset
+from ..safe import web_url
 from ..schema import CREDIBILITY, RELIABILITY
 from . import static
 
@@ -42,12 +43,6 @@ def attributions(view: Dataset) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(a) for a in imports["attribution"] if str(a).strip()))
 
 
-def safe_url(url: object) -> str:
-    """Only web links leave in a pack: a javascript: or data: URL from the data is dropped."""
-    text = str(url or "").strip()
-    return text if text.lower().startswith(("https://", "http://")) else ""
-
-
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True, undefined=jinja2.StrictUndefined
@@ -67,7 +62,7 @@ def _sources(view: Dataset) -> list[dict]:
     rows = []
     for _, s in view.sources.iterrows():
         rows.append({
-            "title": s["title"], "publisher": s["publisher"], "url": safe_url(s["url"]),
+            "title": s["title"], "publisher": s["publisher"], "url": web_url(s["url"]),
             "published": "" if pd.isna(s["published"]) else s["published"].date().isoformat(),
             "accessed": "" if pd.isna(s["accessed"]) else s["accessed"].date().isoformat(),
             "reliability": f"{s['reliability']}: {RELIABILITY[s['reliability']]}",
@@ -94,7 +89,7 @@ def render_html(context: PackContext, interactive: bool = True) -> bytes:
         .render(
             generated=context.generated.strftime("%Y-%m-%d %H:%M UTC"),
             filters=context.view.selection.describe(),
-            permalink=safe_url(context.permalink),
+            permalink=web_url(context.permalink),
             counts=context.view.counts(),
             charts=[
                 {

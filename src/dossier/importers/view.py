@@ -8,20 +8,14 @@ import io
 import pandas as pd
 
 from ..dataset import Dataset
+from ..safe import neutralise_formula
 from .licences import LICENCES
 from .run import Prepared
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """Prefix a single quote to text a spreadsheet would run as a formula ('=HYPERLINK(…)' -> "'=HYPERLINK(…)")."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def rejected_csv(prepared: Prepared) -> bytes:
     """The rejected rows with their row numbers and reasons, safe to open in a spreadsheet."""
-    frame = prepared.rejected.astype("object").map(neutralise)
+    frame = prepared.rejected.astype("object").map(neutralise_formula)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
