@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 RELIABILITY = {
     "A": "Completely reliable",
     "B": "Usually reliable",
@@ -57,6 +59,25 @@ class Table:
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+
+ARROW_TYPES = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "date": pa.timestamp("s"),
+    "bool": pa.bool_(),
+}
+
+
+def arrow_type(column: Column, repeated_text: pa.DataType | None = None) -> pa.DataType:
+    """The Arrow type a column is stored as in Parquet; ``repeated_text`` for text that repeats across rows.
+
+    Keys stay plain strings; other text (titles, types, countries) repeats, so stores may dictionary-encode it.
+    """
+    if column.kind == "str" and not column.unique and repeated_text is not None:
+        return repeated_text
+    return ARROW_TYPES[column.kind]
 
 
 def _id(name: str) -> Column:

@@ -28,41 +28,64 @@ def _first_bad(mask: pd.Series) -> int | None:
     return None if bad.empty else _line(bad.index[0])
 
 
+class _Cells:
+    """One column's raw CSV cells, with what every converter needs to report the first bad line."""
+
+    def __init__(self, values: pd.Series, column: Column, table: Table):
+        self.values, self.column, self.table = values, column, table
+        self.stripped = values.str.strip()
+        self.empty = self.stripped == ""
+
+    def refuse_first(self, bad: pd.Series, problem: str) -> None:
+        if (line := _first_bad(bad)) is not None:
+            raise DatasetError(self.table.file, f"{self.column.name} {problem}: {self.values[line - 2]!r}", line)
+
+
+def _as_text(cells: _Cells) -> pd.Series:
+    return cells.values
+
+
+def _as_int(cells: _Cells) -> pd.Series:
+    cells.refuse_first(~cells.empty & ~cells.stripped.str.match(_INT), "is not a whole number")
+    return pd.to_numeric(cells.stripped.mask(cells.empty)).astype("Int64")
+
+
+def _as_float(cells: _Cells) -> pd.Series:
+    numbers = pd.to_numeric(cells.stripped.mask(cells.empty), errors="coerce")
+    cells.refuse_first(~cells.empty & numbers.isna(), "is not a number")
+    return numbers.astype("float64")
+
+
+def _as_date(cells: _Cells) -> pd.Series:
+    dates = pd.to_datetime(cells.stripped.mask(cells.empty), format="%Y-%m-%d", errors="coerce")
+    cells.refuse_first(
+        ~cells.empty & (dates.isna() | ~cells.stripped.str.match(_DATE)), "is not a valid date (YYYY-MM-DD)"
+    )
+    return dates.astype("datetime64[s]")
+
+
+def _as_bool(cells: _Cells) -> pd.Series:
+    lowered = cells.stripped.str.lower()
+    cells.refuse_first(~lowered.isin(_TRUE | _FALSE), "must be true or false")
+    return lowered.isin(_TRUE)
+
+
+def _as_list(cells: _Cells) -> pd.Series:
+    items = cells.stripped.map(lambda v: [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()])
+    if cells.column.required and (line := _first_bad(items.map(len) == 0)) is not None:
+        raise DatasetError(cells.table.file, f"{cells.column.name} is empty", line)
+    return items
+
+
+# One converter per schema.Column kind: adding a kind means adding a row here.
+CONVERTERS = {"str": _as_text, "int": _as_int, "float": _as_float, "date": _as_date, "bool": _as_bool, "list": _as_list}
+
+
 def _convert(values: pd.Series, column: Column, table: Table) -> pd.Series:
-    stripped = values.str.strip()
-    empty = stripped == ""
-    if column.required and column.kind != "list":
-        if (line := _first_bad(empty)) is not None:
-            raise DatasetError(table.file, f"{column.name} is empty", line)
-    if column.kind == "str":
-        return values
-    if column.kind == "int":
-        if (line := _first_bad(~empty & ~stripped.str.match(_INT))) is not None:
-            raise DatasetError(table.file, f"{column.name} is not a whole number: {values[line - 2]!r}", line)
-        return pd.to_numeric(stripped.mask(empty)).astype("Int64")
-    if column.kind == "float":
-        numbers = pd.to_numeric(stripped.mask(empty), errors="coerce")
-        if (line := _first_bad(~empty & numbers.isna())) is not None:
-            raise DatasetError(table.file, f"{column.name} is not a number: {values[line - 2]!r}", line)
-        return numbers.astype("float64")
-    if column.kind == "date":
-        dates = pd.to_datetime(stripped.mask(empty), format="%Y-%m-%d", errors="coerce")
-        if (line := _first_bad(~empty & (dates.isna() | ~stripped.str.match(_DATE)))) is not None:
-            raise DatasetError(
-                table.file, f"{column.name} is not a valid date (YYYY-MM-DD): {values[line - 2]!r}", line
-            )
-        return dates.astype("datetime64[s]")
-    if column.kind == "bool":
-        lowered = stripped.str.lower()
-        if (line := _first_bad(~lowered.isin(_TRUE | _FALSE))) is not None:
-            raise DatasetError(table.file, f"{column.name} must be true or false: {values[line - 2]!r}", line)
-        return lowered.isin(_TRUE)
-    if column.kind == "list":
-        items = stripped.map(lambda v: [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()])
-        if column.required and (line := _first_bad(items.map(len) == 0)) is not None:
-            raise DatasetError(table.file, f"{column.name} is empty", line)
-        return items
-    raise AssertionError(f"unknown column kind {column.kind}")
+    cells = _Cells(values, column, table)
+    if column.required and column.kind != "list" and (line := _first_bad(cells.empty)) is not None:
+        raise DatasetError(table.file, f"{column.name} is empty", line)
+    return CONVERTERS[column.kind](cells)
 
 
 def _check_allowed(typed: pd.Series, column: Column, table: Table) -> None:

@@ -8,27 +8,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from ..schema import TABLES, arrow_type
 from ..store import DatasetError
 from .licences import Licence
 from .parse import EMPTY, Parsed
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
-# The events file of one import. "lazy" columns are long per-event text, read on demand
-# (see dossier.imports.event_details) so the in-memory dataset stays small. The loader
-# adds import_id from the file name.
-EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = (
-    ("event_id", pa.string(), False),
-    ("title", _DICT, False),
-    ("event_type", _DICT, False),
-    ("date_start", pa.timestamp("s"), False),
-    ("date_end", pa.timestamp("s"), False),
-    ("date_precision", _DICT, False),
-    ("date_basis", _DICT, False),
-    ("date_note", _DICT, False),
-    ("country", _DICT, False),
-    ("fatalities", pa.float64(), False),
-    ("origin", _DICT, False),
+# The events file of one import: the curated events columns as declared in dossier.schema (so the
+# two layouts cannot drift apart), then what the event-data sources add. "lazy" columns are long
+# per-event text, read on demand (see event_details) so the in-memory dataset stays small. The
+# loader adds import_id from the file name.
+_CURATED_FIELDS = tuple((c.name, arrow_type(c, _DICT), False) for c in TABLES["events"].columns)
+EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = _CURATED_FIELDS + (
     ("original_id", pa.string(), True),  # event_id without its "ucdp-"/"acled-" prefix
     ("sub_event_type", _DICT, False),
     ("date_precision_code", pa.int8(), False),
