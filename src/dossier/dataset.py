@@ -31,18 +31,13 @@ class Dataset:
     folder: Path | None = None
     selection: filters.Selection = field(default_factory=filters.Selection)
 
-    def filter(
-        self,
-        countries: list[str] | tuple[str, ...] = (),
-        groups: list[str] | tuple[str, ...] = (),
-        start: object = None,
-        end: object = None,
-        event_types: list[str] | tuple[str, ...] = (),
-        text: str = "",
-    ) -> Dataset:
-        """Restrict every table consistently; see ``filters.apply`` for the rules."""
-        selection = filters.Selection.make(countries, groups, start, end, event_types, text)
-        return self.apply(selection)
+    def filter(self, **criteria: object) -> Dataset:
+        """Restrict every table consistently: ``ds.filter(countries=["Pakistan"], start="2025-01-01")``.
+
+        The keywords are the ``arg`` names of ``filters.FILTERS`` (countries, groups, start, end, event_types,
+        reliabilities); ``filters`` states the rules.
+        """
+        return self.apply(filters.Selection(**criteria))
 
     def apply(self, selection: filters.Selection) -> Dataset:
         return replace(self, **filters.apply(self.tables(), selection), selection=selection)

@@ -1,20 +1,46 @@
-"""Filter semantics shared by every page, the CLI and exports.
+"""The shared filters, declared once in ``FILTERS``: the sidebar, the URL, the CLI, captions and masks read it.
 
-Country and group selections combine with OR: a record passes when it involves
-any selected country or group. Date range, event type and text narrow further
-(AND). This matches how analysts read "show me Pakistan and the TTP".
+Each ``Filter`` declares its URL name (also its session-state key and its CLI option ``--<key>``), its label
+and widget, how the widget's options come from the dataset, how it describes itself, and how it masks each
+table it applies to. A table missing from its ``masks`` is not touched by it.
+
+Filters that share an ``any_of`` group combine with OR: "Pakistan and the TTP" means records involving
+either, which is how analysts read it. Every other filter narrows further (AND).
+
+Adding a filter is one declaration plus its tests:
+
+1. Write one mask per table it restricts, ``(tables, value) -> bool array`` over that table's rows.
+   Keep masks vectorised (``isin``, the integer ``_event_row`` join): no per-row Python, a million
+   events must filter in well under a second.
+2. Append a ``Filter(...)`` to ``FILTERS`` with its ``doc``: the exact semantics per table, and which
+   tables it leaves alone.
+3. Add its cases to ``tests/test_filters.py`` and a row to the README's "Filters and shareable URLs"
+   table. The convention tests then check its URL name, label, CLI option, description and widget.
+
+The sidebar, ``Selection.make``/``Dataset.filter`` keywords (``arg``), the URL, permalinks, export file
+names and the export CLI pick it up from the declaration.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from .safe import escape_markdown
+from .schema import GROUP_KINDS, RELIABILITY
+
+Tables = Mapping[str, pd.DataFrame]
+Mask = Callable[[Tables, Any], "np.ndarray | pd.Series"]
+TABLES_FILTERED = ("events", "claims", "assessments", "relations")  # the rest follow these in ``apply``
 
 
 def isin(series: pd.Series, values: pd.Series | set | list | tuple) -> pd.Series:
@@ -34,6 +60,44 @@ def isin(series: pd.Series, values: pd.Series | set | list | tuple) -> pd.Series
     return pd.Series(np.asarray(found), index=series.index)
 
 
+# --- Widgets: what a filter's value is, how it is offered, written in the URL and described ------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a widget offers, computed once per data version: choices and help, or a date range."""
+
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    low: dt.date | None = None
+    high: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A multiselect of options from the dataset; the value is the tuple of chosen options (``()``: unset)."""
+
+    choices: Callable[[Tables], list[str]]
+    placeholder: str
+    help: Callable[[Tables], str] | None = None
+    cli_choices: tuple[str, ...] = ()  # a fixed scale the CLI can check; empty: any value
+    empty: ClassVar[tuple] = ()
+
+    def options(self, tables: Tables) -> Options:
+        return Options(tuple(self.choices(tables)), self.help(tables) if self.help else "")
+
+    def normalize(self, raw: object) -> tuple[str, ...]:
+        if raw is None or isinstance(raw, str):
+            return (raw,) if raw else ()
+        return tuple(str(value) for value in raw)  # type: ignore[union-attr]
+
+    def to_url(self, value: tuple[str, ...]) -> list[str]:
+        return list(value)
+
+    def text(self, value: tuple[str, ...]) -> str:
+        return ", ".join(value)
+
+
 def _as_timestamp(value: object) -> pd.Timestamp | None:
     if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -41,70 +105,60 @@ def _as_timestamp(value: object) -> pd.Timestamp | None:
 
 
 @dataclass(frozen=True)
-class Selection:
-    countries: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()
-    start: pd.Timestamp | None = None
-    end: pd.Timestamp | None = None
-    event_types: tuple[str, ...] = ()
-    text: str = ""
+class Date:
+    """A date picker bounded by the events' dates; the value is a ``pd.Timestamp`` (``None``: unset)."""
 
-    @classmethod
-    def make(cls, countries=(), groups=(), start=None, end=None, event_types=(), text="") -> Selection:
-        return cls(
-            tuple(countries or ()),
-            tuple(groups or ()),
-            _as_timestamp(start),
-            _as_timestamp(end),
-            tuple(event_types or ()),
-            (text or "").strip(),
-        )
+    empty: ClassVar[None] = None
+
+    def options(self, tables: Tables) -> Options:
+        first, last = date_bounds(tables["events"])
+        earliest, today = dt.date(1989, 1, 1), dt.date.today()  # UCDP GED starts in 1989
+        return Options(low=min(first, earliest) if first else earliest, high=max(last, today) if last else today)
+
+    def normalize(self, raw: object) -> pd.Timestamp | None:
+        return _as_timestamp(raw)
+
+    def to_url(self, value: pd.Timestamp) -> list[str]:
+        return [value.date().isoformat()]
+
+    def text(self, value: pd.Timestamp) -> str:
+        return value.date().isoformat()
+
+
+# --- The filter declaration ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Filter:
+    """One shared filter. ``doc`` states its exact semantics on every table, and which it leaves alone."""
+
+    key: str  # URL name, session-state key, CLI option --<key>, export file-name part
+    arg: str  # keyword of Selection.make and Dataset.filter, e.g. "countries"
+    label: str  # the widget's label
+    noun: str  # how the sidebar's caption names it: "countries"
+    widget: Choice | Date
+    cli_help: str
+    masks: Mapping[str, Mask]
+    doc: str
+    any_of: str = ""  # filters sharing a group combine with OR; "" narrows with AND
+    describe: Callable[[Selection], str] | None = None  # default "<key>: <values>"
 
     @property
-    def has_entities(self) -> bool:
-        return bool(self.countries or self.groups)
+    def cli_option(self) -> str:
+        return f"--{self.key}"
 
     @property
-    def is_empty(self) -> bool:
-        return self == Selection()
+    def untouched(self) -> tuple[str, ...]:
+        """The filtered tables this filter leaves alone (link tables, sources and actors follow in ``apply``)."""
+        return tuple(name for name in TABLES_FILTERED if name not in self.masks)
 
-    def query_params(self) -> dict[str, list[str]]:
-        """The URL scheme of the shared filters: ?country=…&group=…&from=…&to=…&type=…"""
-        params = {"country": list(self.countries), "group": list(self.groups), "type": list(self.event_types)}
-        if self.start is not None:
-            params["from"] = [self.start.date().isoformat()]
-        if self.end is not None:
-            params["to"] = [self.end.date().isoformat()]
-        return {key: values for key, values in params.items() if values}
-
-    def permalink(self, base_url: str, page: str = "") -> str:
-        query = urlencode(self.query_params(), doseq=True)
-        url = base_url.rstrip("/") + ("/" + page if page else "/")
-        return f"{url}?{query}" if query else url
-
-    def describe(self) -> str:
-        """One line for captions and exported images."""
-        parts = []
-        if self.countries:
-            parts.append("country: " + ", ".join(self.countries))
-        if self.groups:
-            parts.append("group: " + ", ".join(self.groups))
-        if self.start or self.end:
-            start = self.start.date().isoformat() if self.start else "…"
-            end = self.end.date().isoformat() if self.end else "…"
-            parts.append(f"dates: {start} to {end}")
-        if self.event_types:
-            parts.append("type: " + ", ".join(self.event_types))
-        if self.text:
-            parts.append(f"text: “{self.text}”")
-        return "; ".join(parts) if parts else "no filters"
+    def description(self, selection: Selection) -> str:
+        if self.describe is not None:
+            return self.describe(selection)
+        return f"{self.key}: {self.widget.text(selection[self.key])}"
 
 
-def selected_actor_ids(actors: pd.DataFrame, selection: Selection) -> set[str]:
-    """The actors a selection names: the states of the chosen countries, plus the chosen groups."""
-    states = actors[(actors["kind"] == "state") & actors["country"].isin(selection.countries)]
-    return set(states["actor_id"]) | set(selection.groups)
-
+# --- Masks --------------------------------------------------------------------------------------------------
 
 EVENT_ROW = "_event_row"  # event_actors: position of the link's event in events (-1: none)
 
@@ -143,63 +197,391 @@ def _follow_events(event_actors: pd.DataFrame, rows: np.ndarray, kept: np.ndarra
     return links
 
 
-def event_mask(tables: dict[str, pd.DataFrame], selection: Selection, actor_ids: set[str]) -> pd.Series:
-    events = tables["events"]
-    keep = pd.Series(True, index=events.index)
-    if selection.has_entities:
-        links = tables["event_actors"]
-        rows = event_rows(events, links)
-        hit = isin(links["actor_id"], actor_ids).to_numpy(bool) & (rows >= 0)
-        involved = np.zeros(len(events), dtype=bool)
-        involved[rows[hit]] = True
-        keep &= involved | isin(events["country"], selection.countries).to_numpy(bool)
-    if selection.start is not None:
-        keep &= period_end(events) >= selection.start
-    if selection.end is not None:
-        keep &= events["date_start"] <= selection.end
-    if selection.event_types:
-        keep &= isin(events["event_type"], selection.event_types)
-    if selection.text:
-        keep &= events["title"].str.contains(selection.text, case=False, regex=False)
-    return keep
+def _states_of(tables: Tables, countries: tuple[str, ...]) -> set[str]:
+    """The state actors of the chosen countries: an event of Pakistan's army involves Pakistan."""
+    actors = tables["actors"]
+    return set(actors.loc[(actors["kind"] == "state").to_numpy(bool) & isin(actors["country"], countries), "actor_id"])
 
 
-def claim_mask(tables: dict[str, pd.DataFrame], selection: Selection, actor_ids: set[str]) -> pd.Series:
-    claims = tables["claims"]
-    keep = pd.Series(True, index=claims.index)
-    if selection.has_entities:
-        links = tables["claim_actors"]
-        keep &= isin(claims["claim_id"], links.loc[isin(links["actor_id"], actor_ids), "claim_id"])
-    if selection.start is not None or selection.end is not None:
-        published = claims["source_id"].map(tables["sources"].set_index("source_id")["published"])
-        undated = published.isna()
-        if selection.start is not None:
-            keep &= undated | (published >= selection.start)
-        if selection.end is not None:
-            keep &= undated | (published <= selection.end)
-    if selection.text:
-        keep &= claims["text"].str.contains(selection.text, case=False, regex=False)
-    return keep
+def _chosen_actors(tables: Tables, actor_ids: tuple[str, ...]) -> set[str]:
+    return set(actor_ids)
 
 
-def _pair_mask(frame: pd.DataFrame, a: str, b: str, actor_ids: set[str], selection: Selection) -> pd.Series:
-    if not selection.has_entities:
-        return pd.Series(True, index=frame.index)
+def _events_involving(tables: Tables, actor_ids: set[str]) -> np.ndarray:
+    """Events with any of the actors in any role, joined by integer position, not by string id."""
+    events, links = tables["events"], tables["event_actors"]
+    rows = event_rows(events, links)
+    hit = isin(links["actor_id"], actor_ids).to_numpy(bool) & (rows >= 0)
+    involved = np.zeros(len(events), dtype=bool)
+    involved[rows[hit]] = True
+    return involved
+
+
+def _either_side(frame: pd.DataFrame, a: str, b: str, actor_ids: set[str]) -> pd.Series:
     return isin(frame[a], actor_ids) | isin(frame[b], actor_ids)
 
 
+def _involving(actors_of: Callable[[Tables, tuple[str, ...]], set[str]]) -> dict[str, Mask]:
+    """The masks of a filter that names actors: events they take part in, claims that mention them,
+    assessments (perceiver or threat) and relations (either side) where one of them is a side."""
+    return {
+        "events": lambda t, v: _events_involving(t, actors_of(t, v)),
+        "claims": lambda t, v: _claims_mentioning(t, actors_of(t, v)),
+        "assessments": lambda t, v: _either_side(t["assessments"], "perceiver", "threat", actors_of(t, v)),
+        "relations": lambda t, v: _either_side(t["relations"], "actor_a", "actor_b", actors_of(t, v)),
+    }
+
+
+def _claims_mentioning(tables: Tables, actor_ids: set[str]) -> pd.Series:
+    claims, links = tables["claims"], tables["claim_actors"]
+    return isin(claims["claim_id"], links.loc[isin(links["actor_id"], actor_ids), "claim_id"])
+
+
+def _events_of_countries(tables: Tables, countries: tuple[str, ...]) -> np.ndarray:
+    """Events a country's state takes part in, or located in the country (a bombing in Quetta is Pakistan's)."""
+    located = isin(tables["events"]["country"], countries).to_numpy(bool)
+    return _events_involving(tables, _states_of(tables, countries)) | located
+
+
+def _published(tables: Tables) -> pd.Series:
+    claims = tables["claims"]
+    return claims["source_id"].map(tables["sources"].set_index("source_id")["published"])
+
+
+def _events_ending_from(tables: Tables, start: pd.Timestamp) -> pd.Series:
+    return period_end(tables["events"]) >= start  # NaT compares False: undated events cannot be shown to overlap
+
+
+def _events_starting_by(tables: Tables, end: pd.Timestamp) -> pd.Series:
+    return tables["events"]["date_start"] <= end
+
+
+def _claims_published_from(tables: Tables, start: pd.Timestamp) -> pd.Series:
+    published = _published(tables)
+    return published.isna() | (published >= start)
+
+
+def _claims_published_by(tables: Tables, end: pd.Timestamp) -> pd.Series:
+    published = _published(tables)
+    return published.isna() | (published <= end)
+
+
+def _graded_claim_ids(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
+    sources, claims = tables["sources"], tables["claims"]
+    graded = sources.loc[isin(sources["reliability"], grades), "source_id"]
+    return claims.loc[isin(claims["source_id"], graded), "claim_id"]
+
+
+def _claims_graded(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
+    sources = tables["sources"]
+    return isin(tables["claims"]["source_id"], sources.loc[isin(sources["reliability"], grades), "source_id"])
+
+
+def _events_graded(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
+    links = tables["event_claims"]
+    evidenced = links.loc[isin(links["claim_id"], _graded_claim_ids(tables, grades)), "event_id"]
+    return isin(tables["events"]["event_id"], evidenced)
+
+
+def _citing(frame: pd.DataFrame, claim_ids: pd.Series) -> np.ndarray:
+    """Rows whose ``claim_ids`` list cites at least one of ``claim_ids`` (vectorised through one explode)."""
+    cited = frame["claim_ids"].reset_index(drop=True).explode().dropna()
+    keep = np.zeros(len(frame), dtype=bool)
+    keep[cited.index[isin(cited.astype(str), claim_ids).to_numpy(bool)]] = True
+    return keep
+
+
+def _assessments_graded(tables: Tables, grades: tuple[str, ...]) -> np.ndarray:
+    return _citing(tables["assessments"], _graded_claim_ids(tables, grades))
+
+
+def _relations_graded(tables: Tables, grades: tuple[str, ...]) -> np.ndarray:
+    return _citing(tables["relations"], _graded_claim_ids(tables, grades))
+
+
+# --- Options ------------------------------------------------------------------------------------------------
+
+
+def _country_choices(tables: Tables) -> list[str]:
+    actors, events = tables["actors"], tables["events"]
+    states = actors.loc[actors["kind"] == "state", "country"]
+    located = pd.Series(events["country"].unique())
+    return sorted({c for c in pd.concat([states, located]) if isinstance(c, str) and c})
+
+
+def _groups(tables: Tables) -> pd.DataFrame:
+    actors = tables["actors"]
+    return actors[actors["kind"].isin(GROUP_KINDS)].sort_values("actor_id")
+
+
+def _group_choices(tables: Tables) -> list[str]:
+    return list(_groups(tables)["actor_id"])  # the URL carries the option's label, so options are the actor ids
+
+
+def _group_help(tables: Tables) -> str:
+    groups = _groups(tables)
+    named = [f"{a} · {n}" for a, n in zip(groups["actor_id"], groups["name"]) if a != n][:12]
+    return "Armed groups and organisations, by short name: " + escape_markdown("; ".join(named)) if named else ""
+
+
+def _type_choices(tables: Tables) -> list[str]:
+    return sorted(tables["events"]["event_type"].dropna().unique())
+
+
+def _reliability_help(tables: Tables) -> str:
+    return "Admiralty grade of the claims' sources: " + "; ".join(f"{g} {m.lower()}" for g, m in RELIABILITY.items())
+
+
+def _describe_period(selection: Selection) -> str:
+    """Both ends of the range read as one part, "dates: 2025-01-01 to …", whichever is set."""
+    start, end = selection["from"], selection["to"]
+    return f"dates: {start.date().isoformat() if start else '…'} to {end.date().isoformat() if end else '…'}"
+
+
+# --- The registry -------------------------------------------------------------------------------------------
+
+FILTERS: tuple[Filter, ...] = (
+    Filter(
+        key="country",
+        arg="countries",
+        label="Country",
+        noun="countries",
+        widget=Choice(_country_choices, placeholder="All countries"),
+        cli_help="filter (repeatable)",
+        masks={**_involving(_states_of), "events": _events_of_countries},
+        any_of="entity",
+        doc="Events a chosen country's state takes part in (any role) or located in the country; claims "
+        "mentioning its state; assessments and relations where its state is a side. Touches every table.",
+    ),
+    Filter(
+        key="group",
+        arg="groups",
+        label="Group",
+        noun="groups",
+        widget=Choice(_group_choices, placeholder="All groups and organisations", help=_group_help),
+        cli_help="filter by actor id, e.g. TTP (repeatable)",
+        masks=_involving(_chosen_actors),
+        any_of="entity",
+        doc="Events a chosen armed group or organisation (by actor id) takes part in; claims mentioning it; "
+        "assessments and relations where it is a side. Touches every table.",
+    ),
+    Filter(
+        key="from",
+        arg="start",
+        label="From",
+        noun="dates",
+        widget=Date(),
+        cli_help="YYYY-MM-DD",
+        masks={"events": _events_ending_from, "claims": _claims_published_from},
+        describe=_describe_period,
+        doc="Events whose period ends on or after the day (undated events are left out); claims whose source "
+        "was published on or after it (undated sources pass). Assessments and relations are untouched here: "
+        "the matrix dates them by their claims' sources.",
+    ),
+    Filter(
+        key="to",
+        arg="end",
+        label="To",
+        noun="dates",
+        widget=Date(),
+        cli_help="YYYY-MM-DD",
+        masks={"events": _events_starting_by, "claims": _claims_published_by},
+        describe=_describe_period,
+        doc="Events that start on or before the day (undated events are left out); claims whose source was "
+        "published on or before it (undated sources pass). Assessments and relations are untouched here: "
+        "the matrix dates them by their claims' sources.",
+    ),
+    Filter(
+        key="type",
+        arg="event_types",
+        label="Event type",
+        noun="types",
+        widget=Choice(_type_choices, placeholder="All event types"),
+        cli_help="event type (repeatable)",
+        masks={"events": lambda tables, types: isin(tables["events"]["event_type"], types)},
+        doc="Events of a chosen type. Claims, assessments and relations are untouched.",
+    ),
+    Filter(
+        key="reliability",
+        arg="reliabilities",
+        label="Source reliability",
+        noun="source reliability",
+        widget=Choice(
+            lambda tables: list(RELIABILITY),
+            placeholder="Any source reliability",
+            help=_reliability_help,
+            cli_choices=tuple(RELIABILITY),
+        ),
+        cli_help="Admiralty source reliability A-F (repeatable)",
+        masks={
+            "claims": _claims_graded,
+            "events": _events_graded,
+            "assessments": _assessments_graded,
+            "relations": _relations_graded,
+        },
+        doc="Admiralty source reliability (A-F). Claims whose source has a chosen grade; events evidenced by at "
+        "least one such claim (events without evidencing claims, such as imported UCDP or ACLED rows, are left "
+        "out); assessments and relations citing at least one such claim. Touches every table. The choices are "
+        "the whole scale, so a link keeps its meaning whatever the data holds.",
+    ),
+)
+BY_KEY: dict[str, Filter] = {f.key: f for f in FILTERS}
+BY_ARG: dict[str, Filter] = {f.arg: f for f in FILTERS}
+# The URL, export file names and the CLI list the choices first and the period last, as they always have.
+PARAMETER_ORDER: tuple[Filter, ...] = tuple(sorted(FILTERS, key=lambda f: isinstance(f.widget, Date)))
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def caption() -> str:
+    """The sidebar's line on how the filters combine: "Countries and groups combine with OR; dates, …"."""
+    ored = list(dict.fromkeys(f.noun for f in FILTERS if f.any_of))
+    anded = list(dict.fromkeys(f.noun for f in FILTERS if not f.any_of))
+    text = f"{_and(ored).capitalize()} combine with OR; " if ored else ""
+    return text + f"{_and(anded)} narrow further. The URL keeps the view."
+
+
+# --- The selection ------------------------------------------------------------------------------------------
+
+
+class Selection(Mapping[str, Any]):
+    """The chosen value of each shared filter, keyed by URL name; frozen and hashable.
+
+    ``Selection({"country": ["Pakistan"]})`` keys by URL name; ``Selection.make(countries=["Pakistan"])``
+    (or ``Selection(countries=…)``) by each filter's ``arg``. An unset filter reads as its empty value
+    (``()`` or ``None``) and is not ``in`` the selection; iteration yields the set filters in registry order.
+    ``selection.countries`` reads the same value as ``selection["country"]``.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, object] | None = None, **criteria: object) -> None:
+        given = dict(values or {})
+        for arg, value in criteria.items():
+            if arg not in BY_ARG:
+                raise TypeError(f"unknown filter {arg!r}; the filters are {', '.join(BY_ARG)}")
+            given[BY_ARG[arg].key] = value
+        if unknown := sorted(set(given) - set(BY_KEY)):
+            raise TypeError(f"unknown filter {unknown[0]!r}; the filters are {', '.join(BY_KEY)}")
+        normalized = {f.key: f.widget.normalize(given.get(f.key)) for f in FILTERS}
+        set_values = {key: value for key, value in normalized.items() if value is not None and value != ()}
+        object.__setattr__(self, "_values", set_values)
+
+    @classmethod
+    def make(cls, **criteria: object) -> Selection:
+        """``Selection.make(countries=…, groups=…, start=…, end=…, event_types=…, reliabilities=…)``."""
+        return cls(**criteria)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Selection:
+        """The selection given by the options ``add_cli_options`` declared."""
+        return cls(**{f.arg: getattr(args, f.arg) for f in FILTERS})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key] if key in self._values else BY_KEY[key].widget.empty
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Selection) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in BY_ARG:
+            raise AttributeError(name)
+        return self[BY_ARG[name].key]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Selection is frozen")
+
+    def __reduce__(self) -> tuple:
+        return (Selection, (dict(self._values),))
+
+    def __repr__(self) -> str:
+        return f"Selection({self._values!r})"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._values
+
+    def query_params(self) -> dict[str, list[str]]:
+        """The URL scheme of the shared filters: ?country=…&group=…&type=…&reliability=…&from=…&to=…"""
+        return {f.key: f.widget.to_url(self[f.key]) for f in PARAMETER_ORDER if f.key in self}
+
+    def permalink(self, base_url: str, page: str = "") -> str:
+        query = urlencode(self.query_params(), doseq=True)
+        url = base_url.rstrip("/") + ("/" + page if page else "/")
+        return f"{url}?{query}" if query else url
+
+    def describe(self) -> str:
+        """One line for captions and exported images: "country: Pakistan; dates: 2025-01-01 to …"."""
+        parts = dict.fromkeys(f.description(self) for f in FILTERS if f.key in self)
+        return "; ".join(parts) if parts else "no filters"
+
+
+def add_cli_options(parser: argparse.ArgumentParser) -> None:
+    """One option per filter, ``--<key>``: choices repeat, dates take YYYY-MM-DD."""
+    for f in PARAMETER_ORDER:
+        name = {"dest": f.arg, "metavar": f.key.upper(), "help": f.cli_help}
+        if isinstance(f.widget, Date):
+            parser.add_argument(f.cli_option, type=dt.date.fromisoformat, **name)
+        elif f.widget.cli_choices:
+            parser.add_argument(f.cli_option, action="append", default=[], choices=f.widget.cli_choices, **name)
+        else:
+            parser.add_argument(f.cli_option, action="append", default=[], **name)
+
+
+# --- Applying a selection -----------------------------------------------------------------------------------
+
+
+def table_mask(name: str, tables: Tables, selection: Selection) -> np.ndarray:
+    """The rows of ``tables[name]`` that pass: OR within an ``any_of`` group, AND across everything else."""
+    keep = np.ones(len(tables[name]), dtype=bool)
+    alternatives: dict[str, np.ndarray] = {}
+    for f in FILTERS:
+        mask = f.masks.get(name)
+        if mask is None or f.key not in selection:
+            continue
+        hit = np.asarray(mask(tables, selection[f.key]), dtype=bool)
+        if f.any_of:
+            alternatives[f.any_of] = alternatives[f.any_of] | hit if f.any_of in alternatives else hit
+        else:
+            keep &= hit
+    for hit in alternatives.values():
+        keep &= hit
+    return keep
+
+
+def event_mask(tables: Tables, selection: Selection, actor_ids: object = None) -> pd.Series:
+    """Which events pass (``actor_ids`` is ignored: kept for older callers)."""
+    return pd.Series(table_mask("events", tables, selection), index=tables["events"].index)
+
+
+def claim_mask(tables: Tables, selection: Selection, actor_ids: object = None) -> pd.Series:
+    """Which claims pass; date filters need only ``claims`` and ``sources`` (``actor_ids`` is ignored)."""
+    return pd.Series(table_mask("claims", tables, selection), index=tables["claims"].index)
+
+
 def apply(tables: dict[str, pd.DataFrame], selection: Selection) -> dict[str, pd.DataFrame]:
-    """Return every table restricted by ``selection``; link tables follow their parents."""
+    """Return every table restricted by ``selection``; link tables, sources and actors follow their parents."""
     if selection.is_empty:
         return dict(tables)
-    actor_ids = selected_actor_ids(tables["actors"], selection)
-    kept_events = event_mask(tables, selection, actor_ids).to_numpy(bool)
+    kept_events = table_mask("events", tables, selection)
     events = tables["events"][kept_events]
-    claims = tables["claims"][claim_mask(tables, selection, actor_ids)]
-    assessments = tables["assessments"]
-    assessments = assessments[_pair_mask(assessments, "perceiver", "threat", actor_ids, selection)]
-    relations = tables["relations"]
-    relations = relations[_pair_mask(relations, "actor_a", "actor_b", actor_ids, selection)]
+    claims = tables["claims"][table_mask("claims", tables, selection)]
+    assessments = tables["assessments"][table_mask("assessments", tables, selection)]
+    relations = tables["relations"][table_mask("relations", tables, selection)]
     links = tables["event_actors"]
     event_actors = _follow_events(links, event_rows(tables["events"], links), kept_events)
     evidenced = events["event_id"][isin(events["event_id"], tables["event_claims"]["event_id"])]
@@ -210,9 +592,12 @@ def apply(tables: dict[str, pd.DataFrame], selection: Selection) -> dict[str, pd
         [
             event_actors["actor_id"].drop_duplicates().astype(str),
             claim_actors["actor_id"].astype(str),
-            assessments["perceiver"], assessments["threat"], relations["actor_a"], relations["actor_b"],
+            assessments["perceiver"],
+            assessments["threat"],
+            relations["actor_a"],
+            relations["actor_b"],
         ]
-    )  # fmt: skip
+    )
     actors = tables["actors"][isin(tables["actors"]["actor_id"], involved)]
     return {
         **tables,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..charts.catalog import CHARTS, all_charts
 from ..dataset import load_dataset
+from ..filters import Selection, add_cli_options
 from ..store import write_bytes_atomic
 from . import static
 from .files import csv_bytes
@@ -28,11 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--stix", action="store_true", help="the filtered dataset as a STIX 2.1 bundle (.json)")
     parser.add_argument("--format", choices=sorted(set(CHART_FORMATS + PACK_FORMATS)), help="default: from -o")
     parser.add_argument("-o", "--output", required=True, type=Path, help="file to write")
-    parser.add_argument("--country", action="append", default=[], help="filter (repeatable)")
-    parser.add_argument("--group", action="append", default=[], help="filter by actor id, e.g. TTP (repeatable)")
-    parser.add_argument("--type", action="append", default=[], dest="event_types", help="event type (repeatable)")
-    parser.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    add_cli_options(parser)  # --country, --group, --type, --reliability, --from, --to
     parser.add_argument("--base-url", default="http://localhost:8501", help="for the pack's permalink")
 
 
@@ -63,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from .stix import bundle_json
 
     full = load_dataset()
-    view = full.filter(args.country, args.group, args.start, args.end, args.event_types)
+    view = full.apply(Selection.from_args(args))
     try:
         if args.chart:
             data = _chart_bytes(args, full, view)

@@ -29,19 +29,8 @@ def _slug(value: object) -> str:
 def export_filename(chart: str, selection: Selection, extension: str, day: dt.date | None = None) -> str:
     """'timeline_country-Pakistan_2026-11-27.png': what, which filters, when."""
     parts = [_slug(chart)]
-    for label, values in (
-        ("country", selection.countries),
-        ("group", selection.groups),
-        ("type", selection.event_types),
-    ):
-        if values:
-            parts.append(f"{label}-" + "+".join(_slug(v) for v in values))
-    if selection.start:
-        parts.append(f"from-{selection.start.date().isoformat()}")
-    if selection.end:
-        parts.append(f"to-{selection.end.date().isoformat()}")
-    if selection.text:
-        parts.append(f"text-{_slug(selection.text)}")
+    for key, values in selection.query_params().items():
+        parts.append(f"{key}-" + "+".join(_slug(v) for v in values))
     stem = "_".join(parts)[:150]
     return f"{stem}_{(day or dt.date.today()).isoformat()}.{extension}"
 

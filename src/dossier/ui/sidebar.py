@@ -2,107 +2,68 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from itertools import groupby
 
-import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from ..dataset import Dataset
-from ..filters import Selection, date_bounds
-from ..safe import escape_markdown
-from ..schema import GROUP_KINDS
+from ..filters import FILTERS, Date, Filter, Options, Selection, caption
 from ..store import data_dir
 from .data import _data_version, _load, dataset
 
-FILTER_KEYS = ("country", "group", "from", "to", "type")
-
-
-def _country_options(ds: Dataset) -> list[str]:
-    states = ds.actors.loc[ds.actors["kind"] == "state", "country"]
-    located = pd.Series(ds.events["country"].unique())
-    return sorted({c for c in pd.concat([states, located]) if isinstance(c, str) and c})
-
-
-def _group_options(ds: Dataset) -> tuple[list[str], dict[str, str]]:
-    groups = ds.actors[ds.actors["kind"].isin(GROUP_KINDS)].sort_values("actor_id")
-    labels = {a: a if a == n else f"{a} · {n}" for a, n in zip(groups["actor_id"], groups["name"])}
-    return list(groups["actor_id"]), labels
-
-
-def _group_help(labels: dict[str, str]) -> str:
-    named = [label for label in labels.values() if "·" in label][:12]
-    return "Armed groups and organisations, by short name: " + escape_markdown("; ".join(named)) if named else ""
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    countries: list[str]
-    groups: list[str]
-    group_help: str
-    types: list[str]
-    low: dt.date
-    high: dt.date
+FILTER_KEYS = tuple(f.key for f in FILTERS)  # also their session-state keys and URL names
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _filter_options(folder: str, version: tuple) -> FilterOptions:
-    """The sidebar's choices, computed once per data version rather than on every rerun."""
-    ds = _load(folder, version)
-    first, last = date_bounds(ds.events)
-    groups, group_labels = _group_options(ds)
-    return FilterOptions(
-        countries=_country_options(ds), groups=groups, group_help=_group_help(group_labels),
-        types=sorted(ds.events["event_type"].dropna().unique()),
-        low=min(first, dt.date(1989, 1, 1)) if first else dt.date(1989, 1, 1),
-        high=max(last, dt.date.today()) if last else dt.date.today(),
-    )  # fmt: skip
+def _filter_options(folder: str, version: tuple) -> dict[str, Options]:
+    """Every widget's choices, computed once per data version rather than on every rerun."""
+    tables = _load(folder, version).tables()
+    return {f.key: f.widget.options(tables) for f in FILTERS}
+
+
+def _widget(f: Filter, options: Options) -> None:
+    """One filter's widget, bound to the URL under its key (a multiselect's URL carries its option labels)."""
+    if isinstance(f.widget, Date):
+        st.date_input(
+            f.label, value=None, min_value=options.low, max_value=options.high, key=f.key, bind="query-params"
+        )
+    else:
+        placeholder, hint = f.widget.placeholder, options.help or None
+        st.multiselect(f.label, options.choices, key=f.key, bind="query-params", placeholder=placeholder, help=hint)
 
 
 def sidebar_filters() -> Selection:
-    """The shared filters, bound to the URL (?country=…&group=…&from=…&to=…&type=…)."""
+    """The shared filters of ``filters.FILTERS``, in order, bound to the URL (?country=…&group=…&from=…)."""
     dataset()  # a broken folder shows its one-line error and stops here
     folder = data_dir()
     options = _filter_options(str(folder), _data_version(folder))
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Country", options.countries, key="country", bind="query-params", placeholder="All countries")
-        st.multiselect(
-            "Group",
-            options.groups,
-            key="group",
-            bind="query-params",  # the URL carries the option's label, so labels are the actor ids
-            placeholder="All groups and organisations",
-            help=options.group_help,
-        )
-        left, right = st.columns(2)
-        left.date_input("From", value=None, min_value=options.low, max_value=options.high, key="from",
-                        bind="query-params")  # fmt: skip
-        right.date_input("To", value=None, min_value=options.low, max_value=options.high, key="to",
-                         bind="query-params")  # fmt: skip
-        st.multiselect("Event type", options.types, key="type", bind="query-params", placeholder="All event types")
+        for is_date, run in groupby(FILTERS, key=lambda f: isinstance(f.widget, Date)):
+            run = list(run)
+            if is_date:  # neighbouring date pickers share a row: From | To
+                for column, f in zip(st.columns(len(run)), run):
+                    with column:
+                        _widget(f, options[f.key])
+            else:
+                for f in run:
+                    _widget(f, options[f.key])
         selection = current_selection()
         if not selection.is_empty:
             st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:", width="stretch")
-        st.caption("Countries and groups combine with OR; dates and types narrow further. The URL keeps the view.")
+        st.caption(caption())
     return selection
 
 
 def current_selection() -> Selection:
     state = st.session_state
-    return Selection.make(
-        countries=state.get("country") or (),
-        groups=state.get("group") or (),
-        start=state.get("from"),
-        end=state.get("to"),
-        event_types=state.get("type") or (),
-    )
+    return Selection({f.key: state.get(f.key) for f in FILTERS})
 
 
 def clear_filters() -> None:
-    for key in FILTER_KEYS:
-        st.session_state[key] = None if key in ("from", "to") else []
+    for f in FILTERS:
+        st.session_state[f.key] = None if isinstance(f.widget, Date) else []
 
 
 def filtered() -> tuple[Dataset, Dataset]:
@@ -112,7 +73,7 @@ def filtered() -> tuple[Dataset, Dataset]:
     server at once, one can run a page alone in legacy pages/ mode after another has left that mode
     (so ``require_frame`` lets it pass); it is rerun inside the frame rather than ignore its URL filters.
     """
-    if "country" not in st.session_state:
+    if FILTERS[0].key not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
     ds = dataset()
