@@ -116,6 +116,8 @@ class Date:
         return Options(low=min(first, earliest) if first else earliest, high=max(last, today) if last else today)
 
     def normalize(self, raw: object) -> pd.Timestamp | None:
+        if isinstance(raw, list | tuple):  # as parsed from a URL: ?from=2025-01-01 is ["2025-01-01"]
+            raw = raw[-1] if raw else None
         return _as_timestamp(raw)
 
     def to_url(self, value: pd.Timestamp) -> list[str]:
