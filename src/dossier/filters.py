@@ -268,15 +268,14 @@ def _claims_published_by(tables: Tables, end: pd.Timestamp) -> pd.Series:
     return published.isna() | (published <= end)
 
 
-def _graded_claim_ids(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
-    sources, claims = tables["sources"], tables["claims"]
-    graded = sources.loc[isin(sources["reliability"], grades), "source_id"]
-    return claims.loc[isin(claims["source_id"], graded), "claim_id"]
-
-
 def _claims_graded(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
+    """Claims whose source carries one of the Admiralty reliability grades."""
     sources = tables["sources"]
     return isin(tables["claims"]["source_id"], sources.loc[isin(sources["reliability"], grades), "source_id"])
+
+
+def _graded_claim_ids(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
+    return tables["claims"].loc[_claims_graded(tables, grades), "claim_id"]
 
 
 def _events_graded(tables: Tables, grades: tuple[str, ...]) -> pd.Series:
