@@ -19,7 +19,9 @@ FILTER_KEYS = tuple(f.key for f in FILTERS)  # also their session-state keys and
 def _filter_options(folder: str, version: tuple) -> dict[str, Options]:
     """Every widget's choices, computed once per data version rather than on every rerun."""
     tables = _load(folder, version).tables()
-    return {f.key: f.widget.options(tables) for f in FILTERS}
+    widgets = dict.fromkeys(f.widget for f in FILTERS)  # equal widgets (From, To) offer the same: compute once
+    offered = {widget: widget.options(tables) for widget in widgets}
+    return {f.key: offered[f.widget] for f in FILTERS}
 
 
 def _widget(f: Filter, options: Options) -> None:
