@@ -14,8 +14,19 @@ Adding a filter is one declaration plus its tests:
    events must filter in well under a second.
 2. Append a ``Filter(...)`` to ``FILTERS`` with its ``doc``: the exact semantics per table, and which
    tables it leaves alone.
-3. Add its cases to ``tests/test_filters.py`` and a row to the README's "Filters and shareable URLs"
-   table. The convention tests then check its URL name, label, CLI option, description and widget.
+3. Add its cases to ``tests/test_filters.py`` (``MASK_CASES``, ``URL_CASES``, the caption) and a row to
+   the README's "Filters and shareable URLs" table. The convention tests then check its URL name, label,
+   CLI option, description, README row and sidebar widget.
+
+For example, a filter on events only::
+
+    Filter(
+        key="origin", arg="origins", label="Origin", noun="origins",
+        widget=Choice(lambda t: sorted(t["events"]["origin"].unique()), placeholder="Any origin"),
+        cli_help="event origin, e.g. ucdp (repeatable)",
+        masks={"events": lambda t, origins: isin(t["events"]["origin"], origins)},
+        doc="Events of a chosen origin. Claims, assessments and relations are untouched.",
+    )
 
 The sidebar, ``Selection.make``/``Dataset.filter`` keywords (``arg``), the URL, permalinks, export file
 names and the export CLI pick it up from the declaration.
