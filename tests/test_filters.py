@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import pickle
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from dossier import Dataset
 from dossier.cli import main
 from dossier.export import command as export
+from dossier.export.files import export_filename
 from dossier.filters import BY_KEY, FILTERS, TABLES_FILTERED, Date, Selection, caption, isin, period_end, table_mask
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -314,6 +316,19 @@ def test_every_filter_is_an_export_option(f):
     value = "2025-06-30" if isinstance(f.widget, Date) else (f.widget.cli_choices or ("Sample value",))[0]
     args = parser.parse_args(["--chart", "timeline", "-o", "x.png", f.cli_option, value])
     assert Selection.from_args(args) == Selection({f.key: value})
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: f.key)
+def test_every_filter_names_exported_files(f):
+    name = export_filename("timeline", Selection({f.key: sample(f)}), "png", dt.date(2026, 11, 27))
+    value = "2025-06-30" if isinstance(f.widget, Date) else "Sample-value"
+    assert name == f"timeline_{f.key}-{value}_2026-11-27.png"
+
+
+def test_exported_file_names_list_choices_then_the_period():
+    selection = Selection.make(end="2025-12-31", reliabilities=["A", "B"], countries=["Sri Lanka"])
+    name = export_filename("timeline", selection, "png", dt.date(2026, 11, 27))
+    assert name == "timeline_country-Sri-Lanka_reliability-A+B_to-2025-12-31_2026-11-27.png"
 
 
 @pytest.mark.parametrize("f", FILTERS, ids=lambda f: f.key)
