@@ -2,16 +2,20 @@
 
 import streamlit as st
 
-from dossier import matrix, ui
+from dossier import ui
+from dossier.analysis import dyads, perceptions, ties
+from dossier.analysis.naming import actor_names, named
 from dossier.charts import catalog
 from dossier.claims import claims_for
 from dossier.safe import escape_markdown as md
+from dossier.views import matrix_text
+from dossier.views.labels import MEASURES
 
 ui.require_frame()
 VIEWS = ("Threat perceptions", "Relations", "Event dyads")
 full, view = ui.filtered()
 selection = view.selection
-names = matrix.actor_names(full.actors)
+names = actor_names(full.actors)
 
 st.title("Actor/threat matrix")
 st.caption(f"Showing: {md(selection.describe())}")
@@ -25,18 +29,18 @@ if shown == "Threat perceptions":
         ui.empty_state("threat assessments", selection)
         st.stop()
     cells, split, evidence = out.extras["cells"], out.extras["split"], out.extras["evidence"]
-    for note in matrix.divergence_notes(split, names):
+    for note in matrix_text.divergence_notes(split, names):
         st.warning(md(note), icon=":material/compare_arrows:")
     fig = out.figure
     chart, panel = st.columns([3, 2], gap="medium")
     with panel:
-        pick = ui.clickable_chart(fig, "threat-chart", matrix.threat_options(cells, names), "Cell", chart)
+        pick = ui.clickable_chart(fig, "threat-chart", matrix_text.threat_options(cells, names), "Cell", chart)
         if pick is None:
             st.caption("Click a cell to read the claims behind it, verbatim with their grades.")
         else:
             cell = cells[(cells["perceiver"] + "|" + cells["threat"]) == pick].iloc[0]
             who, what = md(names.get(cell["perceiver"], "")), md(names.get(cell["threat"], ""))
-            st.subheader(f"{who} on {what}: {matrix.level_label(cell['level'])}", anchor=False)
+            st.subheader(f"{who} on {what}: {matrix_text.level_label(cell['level'])}", anchor=False)
             if not cell["stated"]:
                 st.info(
                     f"No source in the data states how {who} rates {what}. "
@@ -49,7 +53,7 @@ if shown == "Threat perceptions":
                 st.caption(f"Analyst's note: {md(cell['note'])}")
             for _, claim in claims_for(cell["claim_ids"], evidence).iterrows():
                 ui.quote_claim(claim)
-    for note in matrix.silence_notes(matrix.silent_elsewhere(cells, out.extras["everyone"]), names):
+    for note in matrix_text.silence_notes(perceptions.silent_elsewhere(cells, out.extras["everyone"]), names):
         st.caption(md(note))
     ui.chart_downloads(out, selection, "threats")
 
@@ -59,12 +63,12 @@ elif shown == "Relations":
         ui.empty_state("relations", selection)
         st.stop()
     cells, edges, fig = out.extras["cells"], out.extras["edges"], out.figure
-    pick = ui.clickable_chart(fig, "relation-chart", matrix.relation_options(cells, names), "Tie")
+    pick = ui.clickable_chart(fig, "relation-chart", matrix_text.relation_options(cells, names), "Tie")
     if pick is None:
         st.caption("Click a cell to read the claims behind each tie. → directed, ↔ mutual.")
     else:
         source, target = pick.split("|")
-        for tie in matrix.ties_in(edges, source, target).itertuples():
+        for tie in ties.ties_in(edges, source, target).itertuples():
             arrow = "→" if tie.directed else "↔"
             label = f"{names.get(tie.source, '')} {arrow} {names.get(tie.target, '')}: {tie.kind}"
             st.subheader(md(label + (f" ({tie.qualifier})" if tie.qualifier else "")), anchor=False)
@@ -75,14 +79,14 @@ elif shown == "Relations":
     ui.chart_downloads(out, selection, "relations")
 
 else:
-    found = matrix.dyads(view.events, view.event_actors)
+    found = dyads.dyads(view.events, view.event_actors)
     if found.empty:
         ui.empty_state("event dyads", selection)
         st.caption("A dyad needs an event with actors on both sides: side_a/side_b, or subject/object.")
         st.stop()
     left, right = st.columns(2)
-    measure = left.segmented_control("Measure", list(matrix.MEASURES), default="events", required=True,
-                                     format_func=matrix.MEASURES.get, key="measure")  # fmt: skip
+    measure = left.segmented_control("Measure", list(MEASURES), default="events", required=True,
+                                     format_func=MEASURES.get, key="measure")  # fmt: skip
     log = right.toggle("Log colour scale", value=True, help="Colour by log10(value + 1) so a few busy dyads do "
                        "not wash out the rest. Cell numbers stay exact.")  # fmt: skip
     if measure == "fatalities" and not found["fatality_events"].any():
@@ -97,7 +101,7 @@ else:
         st.caption(f"The matrix shows the {grid.shape[0]} busiest of {n_a} side-A and {grid.shape[1]} of {n_b} "
                    "side-B actors; the table lists every dyad.")  # fmt: skip
     st.dataframe(
-        matrix.named(found, names, ["side_a", "side_b"]),
+        named(found, names, ["side_a", "side_b"]),
         hide_index=True,
         placeholder="not reported",
         column_config={

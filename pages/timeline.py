@@ -2,9 +2,14 @@
 
 import streamlit as st
 
-from dossier import timeline, ui
+from dossier import ui
+from dossier.analysis import chronology
+from dossier.analysis.evidence import event_evidence
 from dossier.charts import catalog
 from dossier.safe import escape_markdown
+from dossier.views import event_text
+from dossier.views.clicks import selected_event_ids
+from dossier.views.labels import LANE_KEYS, MEASURE_KEYS
 
 ui.require_frame()
 CHART, PICKER = "timeline-chart", "timeline-event"
@@ -12,7 +17,7 @@ CHART, PICKER = "timeline-chart", "timeline-event"
 
 def follow_click() -> None:
     """A click on an event mark picks that event in the selectbox below the chart."""
-    clicked = timeline.selected_event_ids(st.session_state.get(CHART))
+    clicked = selected_event_ids(st.session_state.get(CHART))
     if clicked:
         st.session_state[PICKER] = clicked[0]
 
@@ -22,7 +27,7 @@ def show_event(facts, claims, key: str, title: bool = True) -> None:
     with st.container(border=title, key=key):
         if title:
             st.markdown(f"**{escape_markdown(facts['title'])}**")
-        st.caption(escape_markdown(" · ".join(timeline.fact_line(facts))))
+        st.caption(escape_markdown(" · ".join(event_text.fact_line(facts))))
         analyst = facts["date_basis"] == "analyst"
         st.caption(("✎ " if analyst else "") + escape_markdown(facts["basis_text"]))
         if claims.empty:
@@ -34,9 +39,9 @@ def show_event(facts, claims, key: str, title: bool = True) -> None:
 full, view = ui.filtered()
 
 st.title("Timeline")
-lanes = timeline.LANE_KEYS[
+lanes = LANE_KEYS[
     st.segmented_control(
-        "Lanes", list(timeline.LANE_KEYS), default="Actor", required=True, key="lanes", bind="query-params",
+        "Lanes", list(LANE_KEYS), default="Actor", required=True, key="lanes", bind="query-params",
         help="One row per actor, per country or per event type.",
     )
 ]  # fmt: skip
@@ -44,12 +49,12 @@ if view.events.empty:
     ui.empty_state("events", view.selection)
     st.stop()
 
-aggregated = timeline.should_aggregate(view, lanes)
+aggregated = chronology.should_aggregate(view, lanes)
 measure = "events"
 if aggregated:
-    measure = timeline.MEASURE_KEYS[
+    measure = MEASURE_KEYS[
         st.segmented_control(
-            "Count", list(timeline.MEASURE_KEYS), default="Events", required=True, key="measure",
+            "Count", list(MEASURE_KEYS), default="Events", required=True, key="measure",
             bind="query-params", help="Fatalities are summed where the event data reports them.",
         )
     ]  # fmt: skip
@@ -58,10 +63,10 @@ st.plotly_chart(
     chart.figure, key=CHART, on_select=follow_click, selection_mode="points",
     config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
 )  # fmt: skip
-st.caption(escape_markdown(timeline.reading_note(view.events, aggregated)))
+st.caption(escape_markdown(event_text.reading_note(view.events, aggregated)))
 ui.chart_downloads(chart, view.selection, "timeline")
 
-choices = timeline.pickable(view, aggregated)
+choices = event_text.event_choices(view, aggregated)
 if st.session_state.get(PICKER) not in choices:
     st.session_state[PICKER] = None
 picked = st.selectbox(
@@ -69,16 +74,16 @@ picked = st.selectbox(
     placeholder="Click an event on the chart, or choose one here",
 )  # fmt: skip
 if picked:
-    show_event(timeline.facts(full, [picked]).iloc[0], timeline.evidence(full, [picked])[picked], "timeline-details")
+    show_event(event_text.facts(full, [picked]).iloc[0], event_evidence(full, [picked])[picked], "timeline-details")
 
-undated = timeline.undated(view)["event_id"]
+undated = chronology.undated(view)["event_id"]
 if len(undated):
     st.subheader("Undated events")
     st.caption("No source dates these events, so the chart does not place them. Their claims are below.")
-    listed = list(undated.head(timeline.MAX_LISTED))
-    evidence = timeline.evidence(full, listed)
-    for event_id, facts in timeline.facts(full, listed).iterrows():
-        claims = evidence[event_id]
+    listed = list(undated.head(chronology.MAX_LISTED))
+    claims_of = event_evidence(full, listed)
+    for event_id, facts in event_text.facts(full, listed).iterrows():
+        claims = claims_of[event_id]
         label = f"{facts['title']} · {len(claims)} claim{'s' if len(claims) != 1 else ''}"
         with st.expander(escape_markdown(label)):
             show_event(facts, claims, key=f"undated-{event_id}", title=False)

@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dossier import matrix
+from dossier.analysis import dyads, evidence, naming, perceptions, ties
 from dossier.charts import matrix as charts
 from dossier.filters import Selection
 from dossier.schema import THREAT_LEVELS
+from dossier.views import clicks, matrix_text
 
 ACTORS = pd.DataFrame(
     {
@@ -23,7 +24,7 @@ ACTORS = pd.DataFrame(
         "kind": ["state", "state", "state", "armed_group", "armed_group", "armed_group", "person"],
     }
 )  # fmt: skip
-NAMES = matrix.actor_names(ACTORS)
+NAMES = naming.actor_names(ACTORS)
 
 
 def assessments(*rows: tuple) -> pd.DataFrame:
@@ -53,9 +54,9 @@ BRIEF = assessments(
 
 
 def test_levels_are_ordered_most_serious_first():
-    assert list(matrix.LEVEL_RANK) == list(THREAT_LEVELS)
-    assert [matrix.LEVEL_RANK[level] for level in THREAT_LEVELS] == [0, 1, 2, 3, 4]
-    assert matrix.LEVEL_RANK["primary"] < matrix.LEVEL_RANK["high"] < matrix.LEVEL_RANK["low"]
+    assert list(perceptions.LEVEL_RANK) == list(THREAT_LEVELS)
+    assert [perceptions.LEVEL_RANK[level] for level in THREAT_LEVELS] == [0, 1, 2, 3, 4]
+    assert perceptions.LEVEL_RANK["primary"] < perceptions.LEVEL_RANK["high"] < perceptions.LEVEL_RANK["low"]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,7 @@ def test_levels_are_ordered_most_serious_first():
     [("primary", "primary"), ("recognised", "recognised"), ("low", "low"), ("not_stated", "not stated")],
 )
 def test_level_labels(level, label):
-    assert matrix.level_label(level) == label
+    assert matrix_text.level_label(level) == label
 
 
 def _luminance(colour: str) -> float:
@@ -79,7 +80,7 @@ def test_level_colours_get_lighter_as_the_threat_lessens():
 
 
 def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     fig = charts.threat_heatmap(cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]), set(), "f", "s")
     heat = fig.data[0]
     scale = heat.colorscale
@@ -88,8 +89,8 @@ def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
         colour = next(c for stop, c in reversed(scale) if stop <= position)
         assert colour == charts.LEVEL_COLOURS[level]
     z = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)
-    assert z.loc["USA", "TTP"] == matrix.LEVEL_RANK["not_stated"]
-    assert z.loc["PAK", "BLA"] == matrix.LEVEL_RANK["high"]
+    assert z.loc["USA", "TTP"] == perceptions.LEVEL_RANK["not_stated"]
+    assert z.loc["PAK", "BLA"] == perceptions.LEVEL_RANK["high"]
     dotted = [s for s in fig.layout.shapes if s.line.dash == "dot"]
     assert len(dotted) == 2  # USA × TTP and USA × BLA: no stated view
     legend = [t.name for t in fig.data if t.showlegend is not False and t.x == (None,)]
@@ -100,7 +101,7 @@ def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
 
 
 def test_threat_cells_fill_missing_pairs_with_not_stated():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     assert list(dict.fromkeys(cells["perceiver"])) == ["USA", "PAK"]
     assert list(dict.fromkeys(cells["threat"])) == ["IS-K", "TTP", "BLA"]  # primary twice, primary once, high
     table = cells.set_index(["perceiver", "threat"])
@@ -112,7 +113,9 @@ def test_threat_cells_fill_missing_pairs_with_not_stated():
 
 
 def test_two_assessments_of_one_pair_merge_keeping_all_claims():
-    cells = matrix.threat_cells(assessments(("PAK", "TTP", "high", ["c1"]), ("PAK", "TTP", "primary", ["c2"])), ACTORS)
+    cells = perceptions.threat_cells(
+        assessments(("PAK", "TTP", "high", ["c1"]), ("PAK", "TTP", "primary", ["c2"])), ACTORS
+    )
     assert len(cells) == 1
     assert cells.iloc[0]["level"] == "primary"
     assert cells.iloc[0]["claim_ids"] == ["c2", "c1"]
@@ -120,7 +123,7 @@ def test_two_assessments_of_one_pair_merge_keeping_all_claims():
 
 
 def test_no_assessments_give_no_cells():
-    assert matrix.threat_cells(assessments(), ACTORS).empty
+    assert perceptions.threat_cells(assessments(), ACTORS).empty
 
 
 @pytest.mark.parametrize(
@@ -142,29 +145,29 @@ def test_no_assessments_give_no_cells():
     ],
 )
 def test_divergences(rows, expected):
-    found = matrix.divergences(matrix.threat_cells(assessments(*rows), ACTORS))
+    found = perceptions.divergences(perceptions.threat_cells(assessments(*rows), ACTORS))
     got = list(zip(found["threat"], found["perceiver_a"], found["level_a"], found["perceiver_b"], found["gap"]))
     assert got == expected
 
 
 def test_divergence_outside_the_view_is_kept_in_context():
-    shown = matrix.threat_cells(BRIEF[BRIEF["perceiver"] == "PAK"], ACTORS)
-    found = matrix.divergences_in_context(shown, BRIEF, ACTORS)
+    shown = perceptions.threat_cells(BRIEF[BRIEF["perceiver"] == "PAK"], ACTORS)
+    found = perceptions.divergences_in_context(shown, BRIEF, ACTORS)
     assert list(zip(found["threat"], found["in_view"])) == [("IS-K", False)]
-    assert matrix.divergence_notes(found, NAMES) == [
+    assert matrix_text.divergence_notes(found, NAMES) == [
         "Divergence on Islamic State-Khorasan: United States rates it primary, Pakistan recognised "
         "(the other perceiver is outside the current filters)."
     ]
-    assert matrix.silent_elsewhere(shown, BRIEF) == {"USA": ["TTP", "BLA"]}
-    full = matrix.threat_cells(BRIEF, ACTORS)
-    found = matrix.divergences_in_context(full, BRIEF, ACTORS)
+    assert perceptions.silent_elsewhere(shown, BRIEF) == {"USA": ["TTP", "BLA"]}
+    full = perceptions.threat_cells(BRIEF, ACTORS)
+    found = perceptions.divergences_in_context(full, BRIEF, ACTORS)
     assert found["in_view"].tolist() == [True]
-    assert matrix.divergent_cells(found) == {("USA", "IS-K"), ("PAK", "IS-K")}
-    assert matrix.silent_elsewhere(full, BRIEF) == {}
+    assert perceptions.divergent_cells(found) == {("USA", "IS-K"), ("PAK", "IS-K")}
+    assert perceptions.silent_elsewhere(full, BRIEF) == {}
 
 
 def test_divergent_cells_are_outlined_and_named_in_the_legend():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     fig = charts.threat_heatmap(cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]),
                                 {("USA", "IS-K"), ("PAK", "IS-K")}, "f", "s")  # fmt: skip
     outlined = [s for s in fig.layout.shapes if s.line.color == charts.DIVERGENCE_COLOUR]
@@ -177,10 +180,10 @@ def test_in_period_keeps_rows_with_evidence_in_range_or_undated():
     claims = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "source_id": ["old", "undated", "old"]})
     frame = assessments(("USA", "IS-K", "primary", ["c1"]), ("PAK", "TTP", "primary", ["c2"]),
                         ("PAK", "BLA", "high", ["c1", "c3"]))  # fmt: skip
-    assert matrix.in_period(frame, claims, sources, Selection()) is frame
-    kept = matrix.in_period(frame, claims, sources, Selection.make(start="2021-01-01", end="2022-12-31"))
+    assert evidence.in_period(frame, claims, sources, Selection()) is frame
+    kept = evidence.in_period(frame, claims, sources, Selection.make(start="2021-01-01", end="2022-12-31"))
     assert kept["assessment_id"].tolist() == ["a1"]
-    kept = matrix.in_period(frame, claims, sources, Selection.make(start="2019-06-01"))
+    kept = evidence.in_period(frame, claims, sources, Selection.make(start="2019-06-01"))
     assert kept["assessment_id"].tolist() == ["a0", "a1", "a2"]
 
 
@@ -201,7 +204,7 @@ RELATIONS = pd.DataFrame(
 
 
 def test_directed_ties_run_one_way_and_mutual_ties_both():
-    edges = matrix.relation_edges(RELATIONS)
+    edges = ties.relation_edges(RELATIONS)
     pairs = sorted(zip(edges["source"], edges["target"], edges["kind"]))
     assert pairs == [
         ("BLA", "PAK", "conflict"), ("PAK", "USA", "cooperation"), ("USA", "PAK", "cooperation"),
@@ -211,7 +214,7 @@ def test_directed_ties_run_one_way_and_mutual_ties_both():
 
 
 def test_relation_cells_group_ties_and_order_actors_states_first():
-    cells, rows, cols = matrix.relation_cells(matrix.relation_edges(RELATIONS), ACTORS)
+    cells, rows, cols = ties.relation_cells(ties.relation_edges(RELATIONS), ACTORS)
     assert rows == ["PAK", "USA", "BLA", "jd-vance"]  # states by name, then groups, then people
     assert cols == ["PAK", "USA"]
     usa_pak = cells[(cells["source"] == "USA") & (cells["target"] == "PAK")].iloc[0]
@@ -219,13 +222,13 @@ def test_relation_cells_group_ties_and_order_actors_states_first():
     assert usa_pak["directed"] == [False, True]
     assert usa_pak["kind"] == "several"
     assert usa_pak["claim_ids"] == ["c3", "c6", "c4"]
-    options = matrix.relation_options(cells, NAMES)
+    options = matrix_text.relation_options(cells, NAMES)
     assert options["USA|PAK"] == "United States → Pakistan: cooperation, support"
 
 
 def test_relations_figure_draws_one_stripe_per_tie_with_direction_glyphs():
-    edges = matrix.relation_edges(RELATIONS)
-    cells, rows, cols = matrix.relation_cells(edges, ACTORS)
+    edges = ties.relation_edges(RELATIONS)
+    cells, rows, cols = ties.relation_cells(edges, ACTORS)
     fig = charts.relations_matrix(cells, rows, cols, NAMES, "f", "s")
     assert len(fig.layout.shapes) == len(edges)
     glyphs = sorted(a.text for a in fig.layout.annotations if a.text in ("→", "↔"))
@@ -258,7 +261,7 @@ EXPECTED = [("A", "B", 3, 15.0, 2), ("A", "C", 1, np.nan, 0), ("C", "A", 1, 0.0,
 
 
 def _rows(found: pd.DataFrame) -> list[tuple]:
-    return list(found[matrix.DYAD_COLUMNS].itertuples(index=False, name=None))
+    return list(found[dyads.DYAD_COLUMNS].itertuples(index=False, name=None))
 
 
 def _same(got: list[tuple], expected: list[tuple]) -> bool:
@@ -269,14 +272,14 @@ def _same(got: list[tuple], expected: list[tuple]) -> bool:
 
 
 def test_dyads_counted_by_hand():
-    assert _same(_rows(matrix.dyads(EVENTS, LINKS)), EXPECTED)
+    assert _same(_rows(dyads.dyads(EVENTS, LINKS)), EXPECTED)
 
 
 def test_dyads_on_categorical_and_object_columns():
     categorical = LINKS.astype("category")
     events = EVENTS.assign(event_id=EVENTS["event_id"].astype("category"))
-    assert _same(_rows(matrix.dyads(events, categorical)), EXPECTED)
-    assert _same(_rows(matrix.dyads(EVENTS.astype({"event_id": object}), LINKS.astype(object))), EXPECTED)
+    assert _same(_rows(dyads.dyads(events, categorical)), EXPECTED)
+    assert _same(_rows(dyads.dyads(EVENTS.astype({"event_id": object}), LINKS.astype(object))), EXPECTED)
 
 
 @pytest.mark.parametrize(
@@ -289,25 +292,25 @@ def test_dyads_on_categorical_and_object_columns():
     ],
 )
 def test_no_dyads(events, links):
-    found = matrix.dyads(events, links)
+    found = dyads.dyads(events, links)
     assert found.empty
-    assert list(found.columns) == matrix.DYAD_COLUMNS
+    assert list(found.columns) == dyads.DYAD_COLUMNS
 
 
 def test_dyad_grid_keeps_the_busiest_actors():
-    found = matrix.dyads(EVENTS, LINKS)
-    grid = matrix.dyad_grid(found, "events", top=1)
+    found = dyads.dyads(EVENTS, LINKS)
+    grid = dyads.dyad_grid(found, "events", top=1)
     assert grid.index.tolist() == ["A"] and grid.columns.tolist() == ["B"]
     assert grid.loc["A", "B"] == 3
-    full = matrix.dyad_grid(found, "fatalities")
+    full = dyads.dyad_grid(found, "fatalities")
     assert full.loc["A", "B"] == 15.0 and np.isnan(full.loc["A", "C"]) and full.loc["C", "A"] == 0
     assert np.isnan(full.loc["C", "B"])  # no such dyad
     with pytest.raises(ValueError, match="measure must be one of"):
-        matrix.dyad_grid(found, "deaths")
+        dyads.dyad_grid(found, "deaths")
 
 
 def test_dyad_figure_log_scale_shows_real_numbers():
-    grid = matrix.dyad_grid(matrix.dyads(EVENTS, LINKS), "events")
+    grid = dyads.dyad_grid(dyads.dyads(EVENTS, LINKS), "events")
     fig = charts.dyad_heatmap(grid, {"A": "Actor <A>"}, "Events", True, "f", "s")
     heat = fig.data[0]
     assert heat.z[0][0] == pytest.approx(np.log10(4))
@@ -320,7 +323,7 @@ def test_dyad_sources_name_imports_and_the_documents_of_curated_events():
     sources = pd.DataFrame({"source_id": ["s1", "s2"], "publisher": ["p1", "p2"]})
     claims = pd.DataFrame({"claim_id": ["c1", "c2"], "source_id": ["s1", "s2"]})
     event_claims = pd.DataFrame({"event_id": ["e2", "e9"], "claim_id": ["c1", "c2"]})
-    used, origins = matrix.dyad_sources(EVENTS, event_claims, claims, sources)
+    used, origins = evidence.dyad_sources(EVENTS, event_claims, claims, sources)
     assert used["source_id"].tolist() == ["s1"]
     assert origins == ["UCDP GED (CC BY 4.0)"]
 
@@ -339,7 +342,7 @@ def test_dyad_sources_name_imports_and_the_documents_of_curated_events():
     ],
 )
 def test_axis_labels(actor_id, name, label):
-    assert matrix.axis_label(actor_id, name) == label
+    assert matrix_text.axis_label(actor_id, name) == label
 
 
 @pytest.mark.parametrize(
@@ -353,20 +356,20 @@ def test_axis_labels(actor_id, name, label):
     ],
 )
 def test_picked(state, cell):
-    assert matrix.picked(state) == cell
+    assert clicks.picked(state) == cell
 
 
 def test_every_matrix_figure_has_title_filter_line_and_source_line():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     claims = pd.DataFrame(
         {"claim_id": ["c7"], "text": ["U.S. and <b>Pakistani</b> interests diverge"], "grade": ["B3"]}
     )
-    edges = matrix.relation_edges(RELATIONS)
-    rel, rows, cols = matrix.relation_cells(edges, ACTORS)
+    edges = ties.relation_edges(RELATIONS)
+    rel, rows, cols = ties.relation_cells(edges, ACTORS)
     figures = [
         charts.threat_heatmap(cells, NAMES, claims, set(), "group: TTP", "Sources: x brief"),
         charts.relations_matrix(rel, rows, cols, NAMES, "group: TTP", "Sources: x brief"),
-        charts.dyad_heatmap(matrix.dyad_grid(matrix.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP",
+        charts.dyad_heatmap(dyads.dyad_grid(dyads.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP",
                             "Sources: x brief"),
     ]  # fmt: skip
     for fig in figures:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import matrix, timeline
+from ..analysis import chronology, dyads, evidence, perceptions, ties
+from ..analysis.naming import actor_names
 from ..claims import with_source
 from ..dataset import Dataset
 from ..filters import isin
+from ..views.labels import MEASURES
 from . import matrix as matrix_charts
 from .common import source_line
 from .timeline import timeline_figure
@@ -42,59 +44,59 @@ def _named(frame: pd.DataFrame, names: dict[str, str], columns: list[str]) -> pd
 
 def threat_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
     selection = view.selection
-    assessments = matrix.in_period(view.assessments, full.claims, full.sources, selection)
-    cells = matrix.threat_cells(assessments, full.actors)
+    assessments = evidence.in_period(view.assessments, full.claims, full.sources, selection)
+    cells = perceptions.threat_cells(assessments, full.actors)
     if cells.empty:
         return None
-    everyone = matrix.in_period(full.assessments, full.claims, full.sources, selection)
-    split = matrix.divergences_in_context(cells, everyone, full.actors)
-    names = matrix.actor_names(full.actors)
-    evidence = with_source(full.claims, full.sources)
-    sources = source_line(matrix.cited_sources(assessments, full.claims, full.sources))
-    divergent = matrix.divergent_cells(split[split["in_view"]])
-    fig = matrix_charts.threat_heatmap(cells, names, evidence, divergent, selection.describe(), sources)
+    everyone = evidence.in_period(full.assessments, full.claims, full.sources, selection)
+    split = perceptions.divergences_in_context(cells, everyone, full.actors)
+    names = actor_names(full.actors)
+    graded = with_source(full.claims, full.sources)
+    sources = source_line(evidence.cited_sources(assessments, full.claims, full.sources))
+    divergent = perceptions.divergent_cells(split[split["in_view"]])
+    fig = matrix_charts.threat_heatmap(cells, names, graded, divergent, selection.describe(), sources)
     data = _named(cells, names, ["perceiver", "threat"]).drop(columns=["rank", "stated"])
     data["divergent"] = [(p, t) in divergent for p, t in zip(cells["perceiver"], cells["threat"])]
     return ChartOutput(
         "threat-matrix", "Threat perceptions", "Who rates which threat how seriously, and where perceivers diverge",
-        fig, data, tuple(matrix.cited_claim_ids(assessments)),
-        extras={"cells": cells, "split": split, "everyone": everyone, "names": names, "evidence": evidence},
+        fig, data, tuple(evidence.cited_claim_ids(assessments)),
+        extras={"cells": cells, "split": split, "everyone": everyone, "names": names, "evidence": graded},
     )  # fmt: skip
 
 
 def relations_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
     selection = view.selection
-    relations = matrix.in_period(view.relations, full.claims, full.sources, selection)
-    edges = matrix.relation_edges(relations)
-    cells, rows, cols = matrix.relation_cells(edges, full.actors)
+    relations = evidence.in_period(view.relations, full.claims, full.sources, selection)
+    edges = ties.relation_edges(relations)
+    cells, rows, cols = ties.relation_cells(edges, full.actors)
     if cells.empty:
         return None
-    names = matrix.actor_names(full.actors)
-    sources = source_line(matrix.cited_sources(relations, full.claims, full.sources))
+    names = actor_names(full.actors)
+    sources = source_line(evidence.cited_sources(relations, full.claims, full.sources))
     fig = matrix_charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
     data = _named(relations, names, ["actor_a", "actor_b"])
     return ChartOutput(
         "relations", "Relations", "Cooperation, conflict, diplomatic, economic and other ties, with direction",
-        fig, data, tuple(matrix.cited_claim_ids(relations)),
+        fig, data, tuple(evidence.cited_claim_ids(relations)),
         extras={"cells": cells, "edges": edges, "names": names, "evidence": with_source(full.claims, full.sources)},
     )  # fmt: skip
 
 
 def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool = True) -> ChartOutput | None:
-    found = matrix.dyads(view.events, view.event_actors)
+    found = dyads.dyads(view.events, view.event_actors)
     if found.empty:
         return None
     if measure == "fatalities" and not found["fatality_events"].any():
         measure = "events"
-    names = matrix.actor_names(full.actors)
-    used, origins = matrix.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
-    grid = matrix.dyad_grid(found, measure)
+    names = actor_names(full.actors)
+    used, origins = evidence.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
+    grid = dyads.dyad_grid(found, measure)
     fig = matrix_charts.dyad_heatmap(
-        grid, names, matrix.MEASURES[measure], log, view.selection.describe(), source_line(used, origins)
+        grid, names, MEASURES[measure], log, view.selection.describe(), source_line(used, origins)
     )
     claim_ids = view.event_claims["claim_id"]  # imported events carry provenance, not claims
     return ChartOutput(
-        "event-dyads", f"Event dyads ({matrix.MEASURES[measure].lower()})",
+        "event-dyads", f"Event dyads ({MEASURES[measure].lower()})",
         "Events or fatalities for each pair of actors over the filtered events (aggregates only)",
         fig, _named(found, names, ["side_a", "side_b"]), tuple(dict.fromkeys(claim_ids)),
         extras={"found": found, "grid": grid, "measure": measure, "names": names},
@@ -137,10 +139,10 @@ def timeline_chart(
     if view.events.empty:
         return None
     if aggregated is None:
-        aggregated = timeline.should_aggregate(view, lanes)
+        aggregated = chronology.should_aggregate(view, lanes)
     fig = timeline_figure(view, lanes, measure if aggregated else "events", full=full)
     if aggregated:
-        table = timeline.aggregate(view, lanes, measure).table
+        table = chronology.aggregate(view, lanes, measure).table
         data = table.rename_axis("period").reset_index().melt("period", var_name=lanes, value_name=measure)
     else:
         data = licence_safe_events(view.events, view.event_actors)

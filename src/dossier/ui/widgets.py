@@ -8,9 +8,9 @@ import streamlit as st
 from .. import claims as claim_tools
 from ..dataset import Dataset
 from ..filters import Selection
-from ..matrix import picked
 from ..registry import PAGES
 from ..safe import escape_markdown, web_url
+from ..views.clicks import picked
 from .frame import page_link
 from .sidebar import clear_filters
 

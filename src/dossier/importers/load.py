@@ -20,11 +20,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pandas.api.types import union_categoricals
 
-from .importers.actors import Gazetteer, imported_actor_ids, key
-from .importers.licences import LICENCES
-from .importers.spec import EVENT_SCHEMA, LAZY_COLUMNS
-from .importers.storage import empty_registry, part_path, read_registry
-from .store import DatasetError
+from ..store import DatasetError
+from .actors import Gazetteer, imported_actor_ids, key
+from .licences import LICENCES
+from .spec import EVENT_SCHEMA, LAZY_COLUMNS
+from .storage import empty_registry, part_path, read_registry
 
 __all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into", "raw_export_allowed",
            "source_names"]  # fmt: skip
