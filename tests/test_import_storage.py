@@ -12,7 +12,8 @@ import pytest
 from dossier import load_dataset
 from dossier.importers import ImportRefused
 from dossier.importers import run as import_run
-from dossier.importers.load import event_details, raw_export_allowed, source_names
+from dossier.importers.licences import raw_export_allowed, source_names
+from dossier.importers.load import event_details
 from dossier.importers.run import commit_import, import_file, prepare_import
 from dossier.store import DatasetError, folder_checksum
 

@@ -319,13 +319,12 @@ def test_dyad_figure_log_scale_shows_real_numbers():
     assert "Actor &lt;A&gt;" in fig.layout.yaxis.ticktext[0]
 
 
-def test_dyad_sources_name_imports_and_the_documents_of_curated_events():
+def test_event_sources_are_the_documents_of_the_events_claims():
     sources = pd.DataFrame({"source_id": ["s1", "s2"], "publisher": ["p1", "p2"]})
     claims = pd.DataFrame({"claim_id": ["c1", "c2"], "source_id": ["s1", "s2"]})
     event_claims = pd.DataFrame({"event_id": ["e2", "e9"], "claim_id": ["c1", "c2"]})
-    used, origins = evidence.dyad_sources(EVENTS, event_claims, claims, sources)
+    used = evidence.event_sources(EVENTS, event_claims, claims, sources)
     assert used["source_id"].tolist() == ["s1"]
-    assert origins == ["UCDP GED (CC BY 4.0)"]
 
 
 # --- Labels, picks and chart conventions --------------------------------------------------------------------------

@@ -11,10 +11,6 @@ from .. import filters
 from ..claims import with_source
 from ..dataset import Dataset
 from ..filters import isin
-from .chronology import is_value
-
-IMPORTED_SOURCES = {"ucdp": "UCDP GED (CC BY 4.0)", "acled": "ACLED"}
-ORIGIN_NAMES = {"ucdp": "UCDP GED (CC BY 4.0)", "acled": "ACLED (aggregated; see ACLED terms)"}
 
 
 def in_period(
@@ -57,22 +53,14 @@ def event_evidence(ds: Dataset, event_ids: list[str]) -> dict[str, pd.DataFrame]
     }
 
 
-def sources_behind(ds: Dataset, full: Dataset | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """The sources of the claims that evidence the events of ``ds``, and the imported datasets among them.
-
-    Claims are looked up in ``full`` when given: the claim filters must not hide an event's evidence.
-    """
-    lookup = full or ds
-    claims = lookup.claims[isin(lookup.claims["claim_id"], ds.event_claims["claim_id"])]
-    sources = lookup.sources[isin(lookup.sources["source_id"], claims["source_id"])]
-    return sources, [label for origin, label in IMPORTED_SOURCES.items() if is_value(ds.events["origin"], origin).any()]
-
-
-def dyad_sources(
+def event_sources(
     events: pd.DataFrame, event_claims: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame
-) -> tuple[pd.DataFrame, list[str]]:
-    """The sources behind a set of events: the documents their claims quote, plus each import's origin."""
+) -> pd.DataFrame:
+    """The documents quoted by the claims that evidence ``events``.
+
+    Pass the full dataset's links, claims and sources: the claim filters must not hide an event's
+    evidence. Imported events rest on their dataset instead (``importers.licences.source_names``).
+    """
     claim_ids = event_claims.loc[isin(event_claims["event_id"], events["event_id"]), "claim_id"]
     source_ids = claims.loc[isin(claims["claim_id"], claim_ids), "source_id"]
-    origins = [o for o in pd.unique(events["origin"].astype(str)) if o and o != "curated"]
-    return sources[isin(sources["source_id"], source_ids)], [ORIGIN_NAMES.get(o, o) for o in sorted(origins)]
+    return sources[isin(sources["source_id"], source_ids)]

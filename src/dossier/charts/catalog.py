@@ -18,9 +18,10 @@ from ..analysis.naming import actor_names
 from ..claims import with_source
 from ..dataset import Dataset
 from ..filters import isin
+from ..importers.licences import aggregated_note, raw_rows
 from ..views.labels import MEASURES
 from . import matrix as matrix_charts
-from .common import source_line
+from .common import events_source_line, source_line
 from .timeline import timeline_figure
 
 
@@ -89,10 +90,9 @@ def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool 
     if measure == "fatalities" and not found["fatality_events"].any():
         measure = "events"
     names = actor_names(full.actors)
-    used, origins = evidence.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
     grid = dyads.dyad_grid(found, measure)
     fig = matrix_charts.dyad_heatmap(
-        grid, names, MEASURES[measure], log, view.selection.describe(), source_line(used, origins)
+        grid, names, MEASURES[measure], log, view.selection.describe(), events_source_line(view, full)
     )
     claim_ids = view.event_claims["claim_id"]  # imported events carry provenance, not claims
     return ChartOutput(
@@ -103,7 +103,6 @@ def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool 
     )  # fmt: skip
 
 
-RESTRICTED_NOTE = "ACLED rows aggregated per month, country and event type: ACLED's terms forbid sharing raw rows"
 EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
                  "date_note", "country", "fatalities", "origin"]  # fmt: skip
 
@@ -111,13 +110,10 @@ EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "d
 def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     """The event rows behind a chart, as a CSV may carry them.
 
-    Rows whose licence forbids redistribution (ACLED) are replaced by monthly counts
-    and fatalities per country and event type, with a note saying so.
+    Rows whose licence forbids redistribution (ACLED; ``licences.raw_export_allowed``) are replaced
+    by monthly counts and fatalities per country and event type, with a note saying why.
     """
-    from ..importers.licences import LICENCES
-
-    restricted = [o for o, licence in LICENCES.items() if not licence.raw_rows_allowed]
-    hidden = events["origin"].astype(str).isin(restricted)
+    hidden = ~raw_rows(events["origin"])
     rows = events.loc[~hidden, [c for c in EVENT_COLUMNS if c in events]].copy()
     actors = event_actors[isin(event_actors["event_id"], rows["event_id"])]
     rows["actors"] = rows["event_id"].map(actors.groupby("event_id")["actor_id"].agg(lambda a: "; ".join(map(str, a))))
@@ -128,8 +124,8 @@ def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.
         counted.groupby(["origin", "month", "country", "event_type"], observed=True, dropna=False)
         .agg(events=("event_id", "size"), fatalities=("fatalities", "sum"))
         .reset_index()
-        .assign(note=RESTRICTED_NOTE)
     )
+    summary["note"] = summary["origin"].astype("str").map(aggregated_note)
     return pd.concat([rows, summary], ignore_index=True)
 
 

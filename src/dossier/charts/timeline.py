@@ -15,11 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..analysis import chronology
-from ..analysis.evidence import sources_behind
 from ..dataset import Dataset
 from ..views.event_text import with_dates
 from ..views.labels import LANES, MEASURES, spelled
-from .common import OKABE_ITO, finish, source_line
+from .common import OKABE_ITO, events_source_line, finish
 
 COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")  # yellow is too faint on white
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "triangle-down")
@@ -185,8 +184,7 @@ def _x_axis(title: str, **extra) -> dict:
 
 def _finish(fig: go.Figure, ds: Dataset, full: Dataset | None, title: str, height: int) -> go.Figure:
     """The house title, filter line and source line (``finish`` escapes both); the source line moved below the dates."""
-    sources, extra = sources_behind(ds, full)
-    finish(fig, title, ds.selection.describe(), source_line(sources, extra), height=height)
+    finish(fig, title, ds.selection.describe(), events_source_line(ds, full), height=height)
     fig.layout.margin.update(t=100, b=118)
     fig.layout.annotations[-1].yshift = -96
     return fig
