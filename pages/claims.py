@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dossier import reader, search, ui
-from dossier.claims import citation
+from dossier import claims, reader, search, ui
 from dossier.registry import page_by_url
 from dossier.safe import escape_markdown
 
@@ -26,7 +25,7 @@ COLUMNS = {
 
 ui.require_frame()
 full, view = ui.filtered()
-citing = reader.citations(full)
+citing = claims.citations(full)
 table = search.claim_table(view, full, citing)
 choices = search.options(full)
 documents = full.sources.set_index("source_id")["text"]
@@ -79,8 +78,8 @@ if event.selection.rows:
             f"grade **{claim['grade']}**: {escape_markdown(claim['grade_meaning'])}"
         )
         st.html(reader.context_html(documents[claim["source_id"]], claim, search.highlights(claim["text"], query.text)))
-        st.caption(f"In context: the sentences around the claim, from {escape_markdown(citation(claim))}.")
-        ui.citation_links(reader.citations_of(citing, claim["claim_id"]))
+        st.caption(f"In context: the sentences around the claim, from {escape_markdown(claims.citation(claim))}.")
+        ui.citation_links(claims.citations_of(citing, claim["claim_id"]))
         ui.page_link(page_by_url("sources"), "Open in source", claim=claim["claim_id"])
 elif not found.empty:
     st.caption("Select a row to read the claim in its context and open it in its source.")
@@ -89,13 +88,13 @@ elif not found.empty:
         for _, claim in found.head(5).iterrows():
             matches = search.highlights(claim["text"], query.text)
             st.html(reader.context_html(documents[claim["source_id"]], claim, matches, sentences=0))
-            st.caption(escape_markdown(citation(claim)))
+            st.caption(escape_markdown(claims.citation(claim)))
         if len(found) > 5:
             st.caption(f"… and {len(found) - 5:,} more in the table.")
 
 with st.expander("Grading: what a grade such as B2 means"):
     st.caption("An Admiralty (NATO) grade: how reliable the source is, then how credible the information is.")
-    reliability, credibility = search.grading_scales()
+    reliability, credibility = claims.grading_scales()
     left, right = st.columns(2)
     left.dataframe(reliability, hide_index=True)
     right.dataframe(credibility, hide_index=True)

@@ -10,16 +10,17 @@ from dossier.claims import claims_for
 from dossier.safe import escape_markdown as md
 from dossier.views import matrix_text
 from dossier.views.labels import MEASURES
+from dossier.views.navigation import MATRIX_VIEWS, VIEW_PARAM
 
 ui.require_frame()
-VIEWS = ("Threat perceptions", "Relations", "Event dyads")
+VIEWS = [v.label for v in MATRIX_VIEWS]
 full, view = ui.filtered()
 selection = view.selection
 names = actor_names(full.actors)
 
 st.title("Actor/threat matrix")
 st.caption(f"Showing: {md(selection.describe())}")
-shown = st.segmented_control("View", VIEWS, default=VIEWS[0], required=True, key="view", bind="query-params")
+shown = st.segmented_control("View", VIEWS, default=VIEWS[0], required=True, key=VIEW_PARAM, bind="query-params")
 if (selection.start or selection.end) and shown != "Event dyads":
     st.caption("Assessments and relations are dated by their sources' publication dates; undated sources pass.")
 

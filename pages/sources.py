@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dossier import reader, ui
-from dossier.claims import with_source
+from dossier import claims, reader, ui
 from dossier.safe import escape_markdown, web_url
 
 COLUMNS = {
@@ -44,9 +43,9 @@ def open_claim(key: str, claims) -> None:
 ui.require_frame()
 full, view = ui.filtered()
 listed = reader.source_list(view.sources, full.claims)
-graded = with_source(full.claims, full.sources)
+graded = claims.with_source(full.claims, full.sources)
 request = reader.resolve(graded, full.sources, listed, st.query_params.get("claim"), st.query_params.get("source"))
-citing = reader.citations(full)
+citing = claims.citations(full)
 
 st.title("Sources")
 st.caption(f"Showing: {escape_markdown(view.selection.describe())}. Select a row to read that source.")
@@ -73,13 +72,13 @@ if source is not None:
     if focus is not None:
         with st.container(border=True):
             st.markdown(
-                f"**Opened claim {escape_markdown(focus['claim_id'])}** · {reader.kind_label(focus['kind'])} · "
+                f"**Opened claim {escape_markdown(focus['claim_id'])}** · {claims.kind_label(focus['kind'])} · "
                 f"grade **{focus['grade']}**: {escape_markdown(focus['grade_meaning'])}"
             )
             if not (view.claims["claim_id"] == focus["claim_id"]).any():
                 st.caption("This claim lies outside the current filters; it is shown because the link asked for it.")
             st.caption("Cited by:")
-            ui.citation_links(reader.citations_of(citing, focus["claim_id"]))
+            ui.citation_links(claims.citations_of(citing, focus["claim_id"]))
     st.html(reader.legend_html(focus=focus is not None))
     focus_id = None if focus is None else focus["claim_id"]
     with st.container(height=520, border=True):

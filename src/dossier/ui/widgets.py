@@ -26,7 +26,7 @@ def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
         st.markdown("> " + escape_markdown(claim["text"]))
         st.caption(
             escape_markdown(claim_tools.citation(claim)) + " · " + escape_markdown(str(claim["grade_meaning"])),
-            help=f"{claim['grade']}: {claim['grade_meaning']}. Kind: {claim['kind'].replace('_', ' ')}.",
+            help=f"{claim['grade']}: {claim['grade_meaning']}. Kind: {claim_tools.kind_label(claim['kind'])}.",
         )
         if link_to_reader and any(p.url_path == "sources" for p in PAGES):
             reader = next(p for p in PAGES if p.url_path == "sources")
@@ -34,7 +34,7 @@ def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
 
 
 def citation_links(citations: list) -> None:
-    """Links to the pages showing what cites a claim (``reader.Citation``s); plain text if the page is absent."""
+    """Links to the pages showing what cites a claim (``claims.Citation``s); plain text if the page is absent."""
     pages = {p.url_path: p for p in PAGES}
     if not citations:
         st.caption("No event, assessment or relation in the dataset cites this claim.")

@@ -37,8 +37,13 @@ def basis_text(basis: str, note: str, precision: str = "day") -> str:
 def with_dates(events: pd.DataFrame) -> pd.DataFrame:
     """``events`` with ``date_text`` and ``basis_text`` columns, for hovers and fact lines."""
     notes = events["date_note"].astype("str").fillna("").str.strip()
-    columns = zip(events["date_start"], events["date_end"], events["date_precision"].astype("str"),
-                  events["date_basis"].astype("str"), notes)  # fmt: skip
+    columns = zip(
+        events["date_start"],
+        events["date_end"],
+        events["date_precision"].astype("str"),
+        events["date_basis"].astype("str"),
+        notes,
+    )
     texts = [(date_text(s, e, p), basis_text(b, n, p)) for s, e, p, b, n in columns]
     out = events.assign(date_text=[t for t, _ in texts], basis_text=[b for _, b in texts])
     out.attrs = dict(events.attrs)  # the placement's lanes and extent travel with the frame
@@ -67,8 +72,9 @@ def fact_line(event: pd.Series) -> list[str]:
 def event_choices(ds: Dataset, aggregated: bool) -> dict[str, str]:
     """Event id -> '4 Mar 2025 · Title' for the events a reader can open from the chart."""
     events = chronology.pickable_events(ds, aggregated)
-    columns = zip(events["event_id"], events["date_start"], events["date_end"], events["date_precision"],
-                  events["title"])  # fmt: skip
+    columns = zip(
+        events["event_id"], events["date_start"], events["date_end"], events["date_precision"], events["title"]
+    )
     return {e: f"{date_text(s, end, p)} · {t}" for e, s, end, p, t in columns}
 
 
