@@ -18,12 +18,17 @@ ACTORS = pd.DataFrame(
     {
         "actor_id": ["USA", "PAK", "IND", "IS-K", "TTP", "BLA", "jd-vance"],
         "name": [
-            "United States", "Pakistan", "India", "Islamic State-Khorasan", "Tehreek-e-Taliban Pakistan",
-            "Balochistan Liberation Army", "J.D. Vance",
+            "United States",
+            "Pakistan",
+            "India",
+            "Islamic State-Khorasan",
+            "Tehreek-e-Taliban Pakistan",
+            "Balochistan Liberation Army",
+            "J.D. Vance",
         ],
         "kind": ["state", "state", "state", "armed_group", "armed_group", "armed_group", "person"],
     }
-)  # fmt: skip
+)
 NAMES = naming.actor_names(ACTORS)
 
 
@@ -32,11 +37,17 @@ def assessments(*rows: tuple) -> pd.DataFrame:
     records = []
     for i, row in enumerate(rows):
         perceiver, threat, level = row[:3]
-        records.append({
-            "assessment_id": f"a{i}", "perceiver": perceiver, "threat": threat, "level": level,
-            "trend": row[4] if len(row) > 4 else "", "claim_ids": list(row[3]) if len(row) > 3 else [f"c{i}"],
-            "note": "",
-        })  # fmt: skip
+        records.append(
+            {
+                "assessment_id": f"a{i}",
+                "perceiver": perceiver,
+                "threat": threat,
+                "level": level,
+                "trend": row[4] if len(row) > 4 else "",
+                "claim_ids": list(row[3]) if len(row) > 3 else [f"c{i}"],
+                "note": "",
+            }
+        )
     return pd.DataFrame(
         records, columns=["assessment_id", "perceiver", "threat", "level", "trend", "claim_ids", "note"]
     )
@@ -141,7 +152,7 @@ def test_no_assessments_give_no_cells():
                 ("IS-K", "USA", "primary", "IND", 3),
                 ("IS-K", "PAK", "recognised", "IND", 1),
             ],
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_divergences(rows, expected):
@@ -168,8 +179,9 @@ def test_divergence_outside_the_view_is_kept_in_context():
 
 def test_divergent_cells_are_outlined_and_named_in_the_legend():
     cells = perceptions.threat_cells(BRIEF, ACTORS)
-    fig = charts.threat_heatmap(cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]),
-                                {("USA", "IS-K"), ("PAK", "IS-K")}, "f", "s")  # fmt: skip
+    fig = charts.threat_heatmap(
+        cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]), {("USA", "IS-K"), ("PAK", "IS-K")}, "f", "s"
+    )
     outlined = [s for s in fig.layout.shapes if s.line.color == charts.DIVERGENCE_COLOUR]
     assert sorted((s.x0 + s.x1) / 2 for s in outlined) == [0, 0]  # both in the IS-K column
     assert "divergence" in [t.name for t in fig.data]
@@ -178,8 +190,9 @@ def test_divergent_cells_are_outlined_and_named_in_the_legend():
 def test_in_period_keeps_rows_with_evidence_in_range_or_undated():
     sources = pd.DataFrame({"source_id": ["old", "undated"], "published": pd.to_datetime(["2020-01-01", None])})
     claims = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "source_id": ["old", "undated", "old"]})
-    frame = assessments(("USA", "IS-K", "primary", ["c1"]), ("PAK", "TTP", "primary", ["c2"]),
-                        ("PAK", "BLA", "high", ["c1", "c3"]))  # fmt: skip
+    frame = assessments(
+        ("USA", "IS-K", "primary", ["c1"]), ("PAK", "TTP", "primary", ["c2"]), ("PAK", "BLA", "high", ["c1", "c3"])
+    )
     assert evidence.in_period(frame, claims, sources, Selection()) is frame
     kept = evidence.in_period(frame, claims, sources, Selection.make(start="2021-01-01", end="2022-12-31"))
     assert kept["assessment_id"].tolist() == ["a1"]
@@ -207,9 +220,12 @@ def test_directed_ties_run_one_way_and_mutual_ties_both():
     edges = ties.relation_edges(RELATIONS)
     pairs = sorted(zip(edges["source"], edges["target"], edges["kind"]))
     assert pairs == [
-        ("BLA", "PAK", "conflict"), ("PAK", "USA", "cooperation"), ("USA", "PAK", "cooperation"),
-        ("USA", "PAK", "support"), ("jd-vance", "USA", "affiliation"),
-    ]  # fmt: skip
+        ("BLA", "PAK", "conflict"),
+        ("PAK", "USA", "cooperation"),
+        ("USA", "PAK", "cooperation"),
+        ("USA", "PAK", "support"),
+        ("jd-vance", "USA", "affiliation"),
+    ]
     assert edges.loc[edges["kind"] == "affiliation", "qualifier"].item() == ""
 
 
@@ -248,14 +264,23 @@ EVENTS = pd.DataFrame(
 )
 LINKS = pd.DataFrame(
     [
-        ("e1", "A", "side_a"), ("e1", "B", "side_b"),
-        ("e2", "A", "subject"), ("e2", "B", "object"), ("e2", "C", "object"), ("e2", "D", "participant"),
-        ("e3", "A", "side_a"), ("e3", "A", "subject"), ("e3", "B", "side_b"),
-        ("e4", "A", "side_a"), ("e4", "B", "side_b"),  # e4 is not among the events: ignored
-        ("e5", "C", "subject"), ("e5", "C", "object"), ("e5", "A", "object"),  # C × C is no dyad
+        ("e1", "A", "side_a"),
+        ("e1", "B", "side_b"),
+        ("e2", "A", "subject"),
+        ("e2", "B", "object"),
+        ("e2", "C", "object"),
+        ("e2", "D", "participant"),
+        ("e3", "A", "side_a"),
+        ("e3", "A", "subject"),
+        ("e3", "B", "side_b"),
+        ("e4", "A", "side_a"),
+        ("e4", "B", "side_b"),  # e4 is not among the events: ignored
+        ("e5", "C", "subject"),
+        ("e5", "C", "object"),
+        ("e5", "A", "object"),  # C × C is no dyad
     ],
     columns=["event_id", "actor_id", "role"],
-)  # fmt: skip
+)
 # Counted by hand from the frames above.
 EXPECTED = [("A", "B", 3, 15.0, 2), ("A", "C", 1, np.nan, 0), ("C", "A", 1, 0.0, 1)]
 
@@ -368,9 +393,10 @@ def test_every_matrix_figure_has_title_filter_line_and_source_line():
     figures = [
         charts.threat_heatmap(cells, NAMES, claims, set(), "group: TTP", "Sources: x brief"),
         charts.relations_matrix(rel, rows, cols, NAMES, "group: TTP", "Sources: x brief"),
-        charts.dyad_heatmap(dyads.dyad_grid(dyads.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP",
-                            "Sources: x brief"),
-    ]  # fmt: skip
+        charts.dyad_heatmap(
+            dyads.dyad_grid(dyads.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP", "Sources: x brief"
+        ),
+    ]
     for fig in figures:
         assert fig.layout.title.text
         assert fig.layout.title.subtitle.text == "group: TTP"
@@ -379,3 +405,50 @@ def test_every_matrix_figure_has_title_filter_line_and_source_line():
         json.loads(fig.to_json())
     hover = " ".join(figures[0].data[1].hovertext)
     assert "&lt;b&gt;Pakistani&lt;/b&gt;" in hover and "<b>Pakistani</b>" not in hover
+
+
+# --- What the page opens for a clicked cell -----------------------------------------------------------------------
+
+GRADED = pd.DataFrame({"claim_id": ["c3", "c4", "c6", "c7", "c8"], "text": ["t3", "t4", "t6", "t7", "t8"]})
+
+
+@pytest.mark.parametrize(
+    ("key", "heading", "stated", "claims"),
+    [
+        ("USA|IS-K", "United States on Islamic State-Khorasan: primary", True, ["c7", "c8"]),
+        ("USA|TTP", "United States on Tehreek-e-Taliban Pakistan: not stated", False, []),
+    ],
+)
+def test_a_clicked_threat_cell_opens_with_its_claims(key, heading, stated, claims):
+    cell = perceptions.cell_at(perceptions.threat_cells(BRIEF, ACTORS), key, GRADED)
+    assert matrix_text.cell_heading(cell, NAMES) == heading
+    assert cell.stated is stated
+    assert cell.claims["claim_id"].tolist() == claims  # claims the graded table lacks are skipped
+    assert ("absence of evidence" in matrix_text.not_stated_note(cell, NAMES)) is True
+
+
+@pytest.mark.parametrize(
+    ("key", "headings", "claims"),
+    [
+        (
+            "USA|PAK",
+            ["United States ↔ Pakistan: cooperation (limited)", "United States → Pakistan: support"],
+            [["c3", "c6"], ["c4"]],
+        ),
+        ("PAK|USA", ["Pakistan ↔ United States: cooperation (limited)"], [["c3", "c6"]]),
+        ("PAK|BLA", [], []),
+    ],
+)
+def test_a_clicked_relations_cell_opens_each_tie(key, headings, claims):
+    found = ties.ties_at(ties.relation_edges(RELATIONS), key, GRADED)
+    assert [matrix_text.tie_heading(t, NAMES) for t in found] == headings
+    assert [t.claims["claim_id"].tolist() for t in found] == claims
+
+
+@pytest.mark.parametrize(
+    ("top", "note"), [(12, ""), (1, "The matrix shows the 1 busiest of 2 side-A and 1 of 3 side-B")]
+)
+def test_grid_coverage_says_when_actors_are_left_out(top, note):
+    found = dyads.dyads(EVENTS, LINKS)
+    text = matrix_text.grid_coverage(dyads.dyad_grid(found, top=top).shape, found)
+    assert text.startswith(note) and bool(text) is bool(note)

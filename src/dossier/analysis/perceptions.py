@@ -6,8 +6,11 @@ lives in ``charts/matrix.py``, the sentences about it in ``views/matrix_text.py`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from ..claims import claims_for
 from ..schema import THREAT_LEVELS
 from .naming import actor_names
 
@@ -33,9 +36,13 @@ def threat_cells(assessments: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
         pair = (row.perceiver, row.threat)
         if pair not in merged:
             merged[pair] = {
-                "level": row.level, "rank": row.rank, "trend": row.trend or "", "claim_ids": list(row.claim_ids),
-                "note": row.note or "", "assessment_ids": [row.assessment_id],
-            }  # fmt: skip
+                "level": row.level,
+                "rank": row.rank,
+                "trend": row.trend or "",
+                "claim_ids": list(row.claim_ids),
+                "note": row.note or "",
+                "assessment_ids": [row.assessment_id],
+            }
         else:
             cell = merged[pair]
             cell["claim_ids"] += [c for c in row.claim_ids if c not in cell["claim_ids"]]
@@ -48,8 +55,7 @@ def threat_cells(assessments: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
     names = actor_names(actors)
     threats.sort(key=lambda t: (seriousness[t], -breadth[t], names.get(t, t)))
     silent = LEVEL_RANK[NOT_STATED]
-    empty = {"level": NOT_STATED, "rank": silent, "trend": "", "claim_ids": [], "note": "",
-             "assessment_ids": []}  # fmt: skip
+    empty = {"level": NOT_STATED, "rank": silent, "trend": "", "claim_ids": [], "note": "", "assessment_ids": []}
     rows = [
         {"perceiver": p, "threat": t, **merged.get((p, t), empty), "stated": merged.get((p, t), empty)["rank"] < silent}
         for p in perceivers
@@ -72,11 +78,16 @@ def divergences(cells: pd.DataFrame) -> pd.DataFrame:
         for i, first in enumerate(ranked):
             for second in ranked[i + 1 :]:
                 if first["rank"] != second["rank"]:
-                    rows.append({
-                        "threat": threat, "perceiver_a": first["perceiver"], "level_a": first["level"],
-                        "perceiver_b": second["perceiver"], "level_b": second["level"],
-                        "gap": second["rank"] - first["rank"],
-                    })  # fmt: skip
+                    rows.append(
+                        {
+                            "threat": threat,
+                            "perceiver_a": first["perceiver"],
+                            "level_a": first["level"],
+                            "perceiver_b": second["perceiver"],
+                            "level_b": second["level"],
+                            "gap": second["rank"] - first["rank"],
+                        }
+                    )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -107,3 +118,31 @@ def silent_elsewhere(cells: pd.DataFrame, assessments: pd.DataFrame) -> dict[str
 def divergent_cells(found: pd.DataFrame) -> set[tuple[str, str]]:
     """The (perceiver, threat) cells that take part in a divergence."""
     return {(p, t) for t, a, b in zip(found["threat"], found["perceiver_a"], found["perceiver_b"]) for p in (a, b)}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One perceiver × threat cell as the page opens it, with the claims behind it (graded, in order)."""
+
+    perceiver: str
+    threat: str
+    level: str
+    stated: bool  # False: no source states a view, which is not a low rating
+    trend: str
+    note: str
+    claims: pd.DataFrame
+
+
+def cell_at(cells: pd.DataFrame, key: str, graded: pd.DataFrame) -> Cell:
+    """The cell picked as 'perceiver|threat' (a key of the cell picker), with its claims from ``graded``."""
+    perceiver, threat = key.split("|", 1)
+    row = cells[(cells["perceiver"] == perceiver) & (cells["threat"] == threat)].iloc[0]
+    return Cell(
+        perceiver,
+        threat,
+        row["level"],
+        bool(row["stated"]),
+        row["trend"],
+        row["note"],
+        claims_for(row["claim_ids"], graded),
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from ..claims import claims_for
 from .naming import kind_order
 
 
@@ -51,3 +54,25 @@ def relation_cells(edges: pd.DataFrame, actors: pd.DataFrame) -> tuple[pd.DataFr
 
 def ties_in(edges: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     return edges[(edges["source"] == source) & (edges["target"] == target)]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One tie of a clicked relations cell, with the claims behind it (graded, in order)."""
+
+    source: str
+    target: str
+    kind: str
+    directed: bool
+    qualifier: str
+    note: str
+    claims: pd.DataFrame
+
+
+def ties_at(edges: pd.DataFrame, key: str, graded: pd.DataFrame) -> list[Tie]:
+    """The ties of the cell picked as 'source|target' (a key of the cell picker), in the data's order."""
+    source, target = key.split("|", 1)
+    return [
+        Tie(t.source, t.target, t.kind, bool(t.directed), t.qualifier, t.note, claims_for(t.claim_ids, graded))
+        for t in ties_in(edges, source, target).itertuples()
+    ]

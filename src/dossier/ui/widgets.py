@@ -11,7 +11,7 @@ from ..filters import Selection
 from ..registry import PAGES
 from ..safe import escape_markdown, web_url
 from ..views.clicks import picked
-from .frame import page_link
+from .frame import page_link, visible_pages
 from .sidebar import clear_filters
 
 
@@ -31,6 +31,21 @@ def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
         if link_to_reader and any(p.url_path == "sources" for p in PAGES):
             reader = next(p for p in PAGES if p.url_path == "sources")
             page_link(reader, "Open in source", claim=str(claim["claim_id"]))
+
+
+def quote_claims(claims: pd.DataFrame, empty: str = "") -> None:
+    """Each claim quoted in order; ``empty`` is said when there is none."""
+    if claims.empty and empty:
+        st.caption(empty)
+    for _, claim in claims.iterrows():
+        quote_claim(claim)
+
+
+def explore_links(here: str) -> None:
+    """A link to every other visible page, with its summary from the page registry."""
+    for spec in visible_pages():
+        if spec.url_path != here:
+            page_link(spec, f"{spec.title}: {spec.summary}")
 
 
 def citation_links(citations: list) -> None:

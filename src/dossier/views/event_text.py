@@ -88,3 +88,8 @@ def reading_note(events: pd.DataFrame, aggregated: bool) -> str:
         f"the filters (to {chronology.DETAIL_LIMIT:,} events at most) to see each one. Stars mark the curated key "
         f"events: click one to read its claims. {zoom}"
     )
+
+
+def undated_label(facts: pd.Series, claims: int) -> str:
+    """'Title · 2 claims', the heading of an undated event in the list under the chart."""
+    return f"{facts['title']} · {claims} claim{'s' if claims != 1 else ''}"

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from ..analysis.perceptions import Cell
+from ..analysis.ties import Tie
 from .labels import spelled
 
 level_label = spelled  # 'not_stated' -> 'not stated'; the other levels read as they are stored
@@ -62,3 +64,33 @@ def relation_options(cells: pd.DataFrame, names: Mapping[str, str]) -> dict[str,
         f"{s}|{t}": f"{names.get(s, s)} → {names.get(t, t)}: {', '.join(dict.fromkeys(kinds))}"
         for s, t, kinds in zip(cells["source"], cells["target"], cells["kinds"])
     }
+
+
+def cell_heading(cell: Cell, names: Mapping[str, str]) -> str:
+    """'Pakistan on Tehreek-e-Taliban Pakistan: primary'."""
+    return f"{names.get(cell.perceiver, '')} on {names.get(cell.threat, '')}: {level_label(cell.level)}"
+
+
+def not_stated_note(cell: Cell, names: Mapping[str, str]) -> str:
+    return (
+        f"No source in the data states how {names.get(cell.perceiver, '')} rates {names.get(cell.threat, '')}. "
+        "“Not stated” is an absence of evidence, not a low rating."
+    )
+
+
+def tie_heading(tie: Tie, names: Mapping[str, str]) -> str:
+    """'United States → Pakistan: cooperation (counterterrorism)'; ↔ for a mutual tie."""
+    arrow = "→" if tie.directed else "↔"
+    label = f"{names.get(tie.source, '')} {arrow} {names.get(tie.target, '')}: {tie.kind}"
+    return label + (f" ({tie.qualifier})" if tie.qualifier else "")
+
+
+def grid_coverage(shape: tuple[int, int], found: pd.DataFrame) -> str:
+    """Says when the dyad grid shows only the busiest actors; empty when it shows every one."""
+    n_a, n_b = found["side_a"].nunique(), found["side_b"].nunique()
+    if shape == (n_a, n_b):
+        return ""
+    return (
+        f"The matrix shows the {shape[0]} busiest of {n_a} side-A and {shape[1]} of {n_b} side-B actors; "
+        "the table lists every dyad."
+    )
