@@ -324,9 +324,15 @@ def aggregate(ds: Dataset, lanes: str, measure: str = "events", bucket: Bucket |
     table = pd.DataFrame(counts, index=pd.DatetimeIndex(to_dates(np.arange(first, first + n_buckets))), columns=names)
     table = _top_series(table, lanes)
     return Aggregate(
-        table=table, bucket=bucket, measure=measure, lanes=lanes, stacked=lanes != "actor",
-        counted=int(fits.sum()), undated=int((~dated).sum()), too_coarse=int((dated & ~fits).sum()),
-    )  # fmt: skip
+        table=table,
+        bucket=bucket,
+        measure=measure,
+        lanes=lanes,
+        stacked=lanes != "actor",
+        counted=int(fits.sum()),
+        undated=int((~dated).sum()),
+        too_coarse=int((dated & ~fits).sum()),
+    )
 
 
 def _top_series(table: pd.DataFrame, lanes: str) -> pd.DataFrame:

@@ -81,11 +81,15 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     known = ~np.isnan(fatalities)
     totals = np.bincount(dyad, weights=np.where(known, fatalities, 0.0), minlength=len(keys))
     reported = np.bincount(dyad, weights=known, minlength=len(keys)).astype(np.int64)
-    result = pd.DataFrame({
-        "side_a": actor_ids[keys // n_actors], "side_b": actor_ids[keys % n_actors],
-        "events": np.bincount(dyad, minlength=len(keys)), "fatalities": np.where(reported > 0, totals, np.nan),
-        "fatality_events": reported,
-    })  # fmt: skip
+    result = pd.DataFrame(
+        {
+            "side_a": actor_ids[keys // n_actors],
+            "side_b": actor_ids[keys % n_actors],
+            "events": np.bincount(dyad, minlength=len(keys)),
+            "fatalities": np.where(reported > 0, totals, np.nan),
+            "fatality_events": reported,
+        }
+    )
     return result.sort_values(["events", "side_a", "side_b"], ascending=[False, True, True], ignore_index=True)
 
 

@@ -38,13 +38,18 @@ def relation_cells(edges: pd.DataFrame, actors: pd.DataFrame) -> tuple[pd.DataFr
     rows = []
     for (source, target), group in edges.groupby(["source", "target"], sort=False):
         kinds = list(dict.fromkeys(group["kind"]))
-        rows.append({
-            "source": source, "target": target, "kind": kinds[0] if len(kinds) == 1 else "several",
-            "kinds": list(group["kind"]), "directed": list(group["directed"].astype(bool)),
-            "qualifiers": list(group["qualifier"]),
-            "relation_ids": list(group["relation_id"]),
-            "claim_ids": list(dict.fromkeys(c for ids in group["claim_ids"] for c in ids)),
-        })  # fmt: skip
+        rows.append(
+            {
+                "source": source,
+                "target": target,
+                "kind": kinds[0] if len(kinds) == 1 else "several",
+                "kinds": list(group["kind"]),
+                "directed": list(group["directed"].astype(bool)),
+                "qualifiers": list(group["qualifier"]),
+                "relation_ids": list(group["relation_id"]),
+                "claim_ids": list(dict.fromkeys(c for ids in group["claim_ids"] for c in ids)),
+            }
+        )
     return (
         pd.DataFrame(rows, columns=columns),
         kind_order(edges["source"], actors),

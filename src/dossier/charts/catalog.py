@@ -128,13 +128,15 @@ def threat_chart(full: Dataset, view: Dataset) -> ThreatChart | None:
     fig = matrix_charts.threat_heatmap(cells, names, graded, divergent, selection.describe(), sources)
     data = _named(cells, names, ["perceiver", "threat"]).drop(columns=["rank", "stated"])
     data["divergent"] = [(p, t) in divergent for p, t in zip(cells["perceiver"], cells["threat"])]
+    about = "Who rates which threat how seriously, and where perceivers diverge"
+    claim_ids = tuple(evidence.cited_claim_ids(assessments))
     return ThreatChart(
-        name="threat-matrix",
-        title="Threat perceptions",
-        description="Who rates which threat how seriously, and where perceivers diverge",
-        figure=fig,
-        data=data,
-        claim_ids=tuple(evidence.cited_claim_ids(assessments)),
+        "threat-matrix",
+        "Threat perceptions",
+        about,
+        fig,
+        data,
+        claim_ids,
         cells=cells,
         divergences=split,
         everyone=everyone,
@@ -153,17 +155,11 @@ def relations_chart(full: Dataset, view: Dataset) -> RelationsChart | None:
     names = actor_names(full.actors)
     sources = source_line(evidence.cited_sources(relations, full.claims, full.sources))
     fig = matrix_charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
+    about = "Cooperation, conflict, diplomatic, economic and other ties, with direction"
+    data, claim_ids = _named(relations, names, ["actor_a", "actor_b"]), tuple(evidence.cited_claim_ids(relations))
+    graded = with_source(full.claims, full.sources)
     return RelationsChart(
-        name="relations",
-        title="Relations",
-        description="Cooperation, conflict, diplomatic, economic and other ties, with direction",
-        figure=fig,
-        data=_named(relations, names, ["actor_a", "actor_b"]),
-        claim_ids=tuple(evidence.cited_claim_ids(relations)),
-        cells=cells,
-        edges=edges,
-        names=names,
-        evidence=with_source(full.claims, full.sources),
+        "relations", "Relations", about, fig, data, claim_ids, cells=cells, edges=edges, names=names, evidence=graded
     )
 
 
@@ -180,14 +176,16 @@ def dyad_chart(
     fig = matrix_charts.dyad_heatmap(
         grid, names, MEASURES[shown], log, view.selection.describe(), events_source_line(view, full)
     )
-    claim_ids = view.event_claims["claim_id"]  # imported events carry provenance, not claims
+    claim_ids = tuple(dict.fromkeys(view.event_claims["claim_id"]))  # imported events carry provenance, not claims
+    title, about = f"Event dyads ({MEASURES[shown].lower()})", "Events or fatalities for each pair of actors"
+    data = _named(found, names, ["side_a", "side_b"])
     return DyadChart(
-        name="event-dyads",
-        title=f"Event dyads ({MEASURES[shown].lower()})",
-        description="Events or fatalities for each pair of actors over the filtered events (aggregates only)",
-        figure=fig,
-        data=_named(found, names, ["side_a", "side_b"]),
-        claim_ids=tuple(dict.fromkeys(claim_ids)),
+        "event-dyads",
+        title,
+        about + " over the filtered events (aggregates only)",
+        fig,
+        data,
+        claim_ids,
         found=found,
         grid=grid,
         measure=shown,
@@ -196,8 +194,19 @@ def dyad_chart(
     )
 
 
-EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
-                 "date_note", "country", "fatalities", "origin"]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id",
+    "title",
+    "event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_note",
+    "country",
+    "fatalities",
+    "origin",
+]
 
 
 def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
@@ -236,14 +245,9 @@ def timeline_chart(
     else:
         data = licence_safe_events(view.events, view.event_actors)
     about = f", {measure} per period (aggregated)" if aggregated else ", each with its date basis"
+    claim_ids = tuple(dict.fromkeys(view.event_claims["claim_id"]))
     return TimelineChart(
-        name="timeline",
-        title="Timeline of events",
-        description="Events over time" + about,
-        figure=fig,
-        data=data,
-        claim_ids=tuple(dict.fromkeys(view.event_claims["claim_id"])),
-        aggregated=aggregated,
+        "timeline", "Timeline of events", "Events over time" + about, fig, data, claim_ids, aggregated=aggregated
     )
 
 

@@ -36,9 +36,7 @@ DYAD_COLUMNS = {
 
 def matrix_view_picker(selection: Selection) -> MatrixView:
     """The matrix view, bound to ?view=; with a date filter, says how undated assessments are dated."""
-    labels = [v.label for v in MATRIX_VIEWS]
-    label = st.segmented_control("View", labels, default=labels[0], required=True, key=VIEW_PARAM, bind="query-params")
-    shown = next(v for v in MATRIX_VIEWS if v.label == label)
+    shown = _url_choice("View", {v.label: v for v in MATRIX_VIEWS}, VIEW_PARAM, None)
     if (selection.start or selection.end) and shown.shows != "dyad":
         st.caption("Assessments and relations are dated by their sources' publication dates; undated sources pass.")
     return shown
@@ -131,32 +129,22 @@ def matrix_panel(shown: MatrixView, full: Dataset, view: Dataset) -> None:
 TIMELINE_CHART, EVENT_PICKER = "timeline-chart", "timeline-event"
 
 
+def _url_choice(label: str, keys: dict, key: str, help: str | None):
+    """A segmented control bound to the URL by its label (?lanes=Country); returns the chosen key."""
+    labels = list(keys)
+    return keys[
+        st.segmented_control(label, labels, default=labels[0], required=True, key=key, bind="query-params", help=help)
+    ]
+
+
 def lanes_picker() -> str:
-    """Lanes by actor, country or event type, bound to ?lanes= (the URL carries the label)."""
-    label = st.segmented_control(
-        "Lanes",
-        list(LANE_KEYS),
-        default="Actor",
-        required=True,
-        key="lanes",
-        bind="query-params",
-        help="One row per actor, per country or per event type.",
-    )
-    return LANE_KEYS[label]
+    """Lanes by actor, country or event type, bound to ?lanes=."""
+    return _url_choice("Lanes", LANE_KEYS, "lanes", "One row per actor, per country or per event type.")
 
 
 def measure_picker() -> str:
     """What the aggregated view counts, bound to ?measure=."""
-    label = st.segmented_control(
-        "Count",
-        list(MEASURE_KEYS),
-        default="Events",
-        required=True,
-        key="measure",
-        bind="query-params",
-        help="Fatalities are summed where the event data reports them.",
-    )
-    return MEASURE_KEYS[label]
+    return _url_choice("Count", MEASURE_KEYS, "measure", "Fatalities are summed where the event data reports them.")
 
 
 def _follow_click() -> None:

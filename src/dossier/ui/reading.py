@@ -153,19 +153,35 @@ def grading_explainer() -> None:
 # --- Sources page ---------------------------------------------------------------------------------------------------
 
 
-def _open_source(key: str, listed: pd.DataFrame) -> None:
+def _pick_table(table: pd.DataFrame, columns: dict, key: str, id_column: str, chosen, open_row, **options) -> None:
+    """A table with one row selectable and ``chosen`` ticked; picking a row calls ``open_row`` with its id."""
+
+    def picked() -> None:
+        rows = st.session_state[key].selection.rows
+        if rows:
+            open_row(table.iloc[rows[0]][id_column])
+
+    st.dataframe(
+        table[list(columns)],
+        key=key,
+        on_select=picked,
+        selection_mode="single-row",
+        hide_index=True,
+        selection_default=reader.row_selection(table[id_column], chosen),
+        column_config=columns,
+        **options,
+    )
+
+
+def _open_source(source_id: str) -> None:
     """A row picked in the source list opens that source (and drops any ?claim=)."""
-    rows = st.session_state[key].selection.rows
-    if rows:
-        st.query_params.pop("claim", None)
-        st.query_params["source"] = listed.iloc[rows[0]]["source_id"]
+    st.query_params.pop("claim", None)
+    st.query_params["source"] = source_id
 
 
-def _open_claim(key: str, rows_shown: pd.DataFrame) -> None:
+def _open_claim(claim_id: str) -> None:
     """A row picked in the claim list opens that claim in the reader."""
-    rows = st.session_state[key].selection.rows
-    if rows:
-        st.query_params["claim"] = rows_shown.iloc[rows[0]]["claim_id"]
+    st.query_params["claim"] = claim_id
 
 
 def source_request(full: Dataset, listed: pd.DataFrame) -> reader.Request:
@@ -181,17 +197,9 @@ def source_list(listed: pd.DataFrame, request: reader.Request, view: Dataset) ->
     if listed.empty:
         empty_state("sources", view.selection)
     shown = None if request.source is None else request.source["source_id"]
+    table = listed.assign(url=listed["url"].map(web_url))  # only web links are links
     key = f"sources-{shown}"  # a fresh table for each open source, ticked on that source
-    st.dataframe(
-        listed[list(SOURCE_COLUMNS)].assign(url=listed["url"].map(web_url)),  # only web links are links
-        key=key,
-        on_select=lambda: _open_source(key, listed),
-        selection_mode="single-row",
-        selection_default=reader.row_selection(listed["source_id"], shown),
-        hide_index=True,
-        column_config=SOURCE_COLUMNS,
-        placeholder="not stated",
-    )
+    _pick_table(table, SOURCE_COLUMNS, key, "source_id", shown, _open_source, placeholder="not stated")
 
 
 def source_reader(request: reader.Request, full: Dataset, view: Dataset) -> None:
@@ -216,15 +224,7 @@ def source_reader(request: reader.Request, full: Dataset, view: Dataset) -> None
     st.caption(f"{len(request.claims)} claims highlighted by kind; hover one for its id and grade.")
     st.subheader("Claims in this source", anchor=False)
     rows, key = reader.claim_rows(request.claims, citing), f"claims-{source['source_id']}-{focus_id}"
-    st.dataframe(
-        rows[list(SOURCE_CLAIM_COLUMNS)],
-        key=key,
-        on_select=lambda: _open_claim(key, rows),
-        selection_mode="single-row",
-        selection_default=reader.row_selection(rows["claim_id"], focus_id),
-        hide_index=True,
-        column_config=SOURCE_CLAIM_COLUMNS,
-    )
+    _pick_table(rows, SOURCE_CLAIM_COLUMNS, key, "claim_id", focus_id, _open_claim)
     st.caption("Select a claim to open it: the reader marks it and lists what cites it.")
 
 
