@@ -9,7 +9,7 @@ from harness import Report, apptest_rerun_seconds, hello_world_rerun_seconds, me
 from synthetic import synthetic_dataset
 
 from dossier import load_dataset
-from dossier import matrix as mx
+from dossier.analysis import dyads
 from dossier.charts.matrix import dyad_heatmap
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,8 +28,8 @@ def _raw_dyads(events: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
 
 
 def _dyad_view(events: pd.DataFrame, links: pd.DataFrame) -> str:
-    found = mx.dyads(events, links)
-    return dyad_heatmap(mx.dyad_grid(found, "events"), {}, "Events", True, "no filters", "Sources: x").to_json()
+    found = dyads.dyads(events, links)
+    return dyad_heatmap(dyads.dyad_grid(found, "events"), {}, "Events", True, "no filters", "Sources: x").to_json()
 
 
 def _matrix_rerun(views: list[str] | None = None) -> float:
@@ -53,11 +53,11 @@ def run(report: Report) -> None:
     big = synthetic_dataset(load_dataset(), 1_000_000)
     events, links = big.events, big.event_actors
     raw = median_seconds(lambda: _raw_dyads(events, links), 3)
-    mine = median_seconds(lambda: mx.dyads(events, links), 3)
+    mine = median_seconds(lambda: dyads.dyads(events, links), 3)
     report.add("matrix 1,000,000 events: dyad aggregation", mine, "s", raw, raw_name, "≤ 2x raw")
     view = median_seconds(lambda: _dyad_view(events, links), 3)
     report.add("matrix 1,000,000 events: dyads + grid + figure JSON", view, "s", raw, raw_name)
     ttp = big.filter(groups=["TTP"])
     raw = median_seconds(lambda: _raw_dyads(ttp.events, ttp.event_actors), 3)
-    mine = median_seconds(lambda: mx.dyads(ttp.events, ttp.event_actors), 3)
+    mine = median_seconds(lambda: dyads.dyads(ttp.events, ttp.event_actors), 3)
     report.add("matrix 1,000,000 events, group=TTP: dyad aggregation", mine, "s", raw, raw_name, "≤ 2x raw")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from harness import Report, median_seconds
 
-from dossier import load_dataset, reader, search
+from dossier import claims, load_dataset, search
 from dossier.filters import isin
 from dossier.search import ClaimQuery, SearchIndex
 
@@ -104,10 +104,10 @@ def run(report: Report) -> None:
         "≤ 2x and ≤ 200 ms",
     )  # fmt: skip
     ds = load_dataset()
-    citing = reader.citations(ds)
+    citing = claims.citations(ds)
     report.add(
         "claims page data, bundled (citations + claim table)",
-        median_seconds(lambda: search.claim_table(ds, ds, reader.citations(ds)), 20), "s",
+        median_seconds(lambda: search.claim_table(ds, ds, claims.citations(ds)), 20), "s",
         median_seconds(lambda: ds.claims.merge(ds.sources[["source_id", "title"]], on="source_id"), 20),
         "raw pandas merge of claims and sources",
     )  # fmt: skip

@@ -10,7 +10,7 @@ from harness import Report, apptest_rerun_seconds, hello_world_rerun_seconds, me
 from synthetic import synthetic_dataset
 
 from dossier import load_dataset
-from dossier import timeline as tl
+from dossier.analysis import chronology
 from dossier.charts.timeline import point_count, timeline_figure
 from dossier.filters import isin
 
@@ -76,7 +76,7 @@ def run(report: Report) -> None:
                median_seconds(lambda: _pipeline(big, {}, "actor"), 3), "s",
                median_seconds(lambda: _raw(big, {}), 3), "raw pandas monthly groupby", "≤ 300 ms")  # fmt: skip
     report.add("timeline 1,000,000 events, aggregate only (no filter, by type)",
-               median_seconds(lambda: tl.aggregate(big, "type"), 3), "s",
+               median_seconds(lambda: chronology.aggregate(big, "type"), 3), "s",
                median_seconds(lambda: _raw(big, {}), 3), "raw pandas monthly groupby")  # fmt: skip
     figure = timeline_figure(big, "type", "fatalities", full=big)
     report.add("timeline 1,000,000 events: figure JSON size", len(figure.to_json()), "B",

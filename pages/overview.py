@@ -8,19 +8,15 @@ from dossier.safe import escape_markdown
 
 ui.require_frame()
 full, view = ui.filtered()
-selection = view.selection
 judgments = key_judgments(with_source(view.claims, view.sources))
 
 st.title("Dossier")
-st.caption(f"Showing: {escape_markdown(selection.describe())}")
+st.caption(f"Showing: {escape_markdown(view.selection.describe())}")
 ui.count_metrics(view, full)
 if view.events.empty:
-    ui.empty_state("events", selection)
+    ui.empty_state("events", view.selection)
 st.subheader("Key judgments")
-if judgments.empty:
-    st.caption("No key judgment matches the current filters.")
-for _, claim in judgments.iterrows():
-    ui.quote_claim(claim)
+ui.quote_claims(judgments, empty="No key judgment matches the current filters.")
 st.subheader("Briefing pack")
 st.caption(
     "The whole filtered view in one file: every chart, the claims behind them, the sources and a link back here."
@@ -29,6 +25,4 @@ ui.pack_downloads(full, view)
 st.subheader("Sources")
 ui.source_provenance(view.sources)
 st.subheader("Explore")
-for spec in ui.visible_pages():
-    if spec.url_path != "overview":
-        ui.page_link(spec, f"{spec.title}: {spec.summary}")
+ui.explore_links("overview")

@@ -12,8 +12,9 @@ import pytest
 from dossier import load_dataset
 from dossier.importers import ImportRefused
 from dossier.importers import run as import_run
+from dossier.importers.licences import raw_export_allowed, source_names
+from dossier.importers.load import event_details
 from dossier.importers.run import commit_import, import_file, prepare_import
-from dossier.imports import event_details, raw_export_allowed, source_names
 from dossier.store import DatasetError, folder_checksum
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,22 +8,28 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dossier import matrix
+from dossier.analysis import dyads, evidence, naming, perceptions, ties
 from dossier.charts import matrix as charts
 from dossier.filters import Selection
 from dossier.schema import THREAT_LEVELS
+from dossier.views import clicks, matrix_text
 
 ACTORS = pd.DataFrame(
     {
         "actor_id": ["USA", "PAK", "IND", "IS-K", "TTP", "BLA", "jd-vance"],
         "name": [
-            "United States", "Pakistan", "India", "Islamic State-Khorasan", "Tehreek-e-Taliban Pakistan",
-            "Balochistan Liberation Army", "J.D. Vance",
+            "United States",
+            "Pakistan",
+            "India",
+            "Islamic State-Khorasan",
+            "Tehreek-e-Taliban Pakistan",
+            "Balochistan Liberation Army",
+            "J.D. Vance",
         ],
         "kind": ["state", "state", "state", "armed_group", "armed_group", "armed_group", "person"],
     }
-)  # fmt: skip
-NAMES = matrix.actor_names(ACTORS)
+)
+NAMES = naming.actor_names(ACTORS)
 
 
 def assessments(*rows: tuple) -> pd.DataFrame:
@@ -31,11 +37,17 @@ def assessments(*rows: tuple) -> pd.DataFrame:
     records = []
     for i, row in enumerate(rows):
         perceiver, threat, level = row[:3]
-        records.append({
-            "assessment_id": f"a{i}", "perceiver": perceiver, "threat": threat, "level": level,
-            "trend": row[4] if len(row) > 4 else "", "claim_ids": list(row[3]) if len(row) > 3 else [f"c{i}"],
-            "note": "",
-        })  # fmt: skip
+        records.append(
+            {
+                "assessment_id": f"a{i}",
+                "perceiver": perceiver,
+                "threat": threat,
+                "level": level,
+                "trend": row[4] if len(row) > 4 else "",
+                "claim_ids": list(row[3]) if len(row) > 3 else [f"c{i}"],
+                "note": "",
+            }
+        )
     return pd.DataFrame(
         records, columns=["assessment_id", "perceiver", "threat", "level", "trend", "claim_ids", "note"]
     )
@@ -53,9 +65,9 @@ BRIEF = assessments(
 
 
 def test_levels_are_ordered_most_serious_first():
-    assert list(matrix.LEVEL_RANK) == list(THREAT_LEVELS)
-    assert [matrix.LEVEL_RANK[level] for level in THREAT_LEVELS] == [0, 1, 2, 3, 4]
-    assert matrix.LEVEL_RANK["primary"] < matrix.LEVEL_RANK["high"] < matrix.LEVEL_RANK["low"]
+    assert list(perceptions.LEVEL_RANK) == list(THREAT_LEVELS)
+    assert [perceptions.LEVEL_RANK[level] for level in THREAT_LEVELS] == [0, 1, 2, 3, 4]
+    assert perceptions.LEVEL_RANK["primary"] < perceptions.LEVEL_RANK["high"] < perceptions.LEVEL_RANK["low"]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +75,7 @@ def test_levels_are_ordered_most_serious_first():
     [("primary", "primary"), ("recognised", "recognised"), ("low", "low"), ("not_stated", "not stated")],
 )
 def test_level_labels(level, label):
-    assert matrix.level_label(level) == label
+    assert matrix_text.level_label(level) == label
 
 
 def _luminance(colour: str) -> float:
@@ -79,7 +91,7 @@ def test_level_colours_get_lighter_as_the_threat_lessens():
 
 
 def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     fig = charts.threat_heatmap(cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]), set(), "f", "s")
     heat = fig.data[0]
     scale = heat.colorscale
@@ -88,8 +100,8 @@ def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
         colour = next(c for stop, c in reversed(scale) if stop <= position)
         assert colour == charts.LEVEL_COLOURS[level]
     z = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)
-    assert z.loc["USA", "TTP"] == matrix.LEVEL_RANK["not_stated"]
-    assert z.loc["PAK", "BLA"] == matrix.LEVEL_RANK["high"]
+    assert z.loc["USA", "TTP"] == perceptions.LEVEL_RANK["not_stated"]
+    assert z.loc["PAK", "BLA"] == perceptions.LEVEL_RANK["high"]
     dotted = [s for s in fig.layout.shapes if s.line.dash == "dot"]
     assert len(dotted) == 2  # USA × TTP and USA × BLA: no stated view
     legend = [t.name for t in fig.data if t.showlegend is not False and t.x == (None,)]
@@ -100,7 +112,7 @@ def test_heatmap_colours_each_cell_by_its_level_and_outlines_not_stated():
 
 
 def test_threat_cells_fill_missing_pairs_with_not_stated():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     assert list(dict.fromkeys(cells["perceiver"])) == ["USA", "PAK"]
     assert list(dict.fromkeys(cells["threat"])) == ["IS-K", "TTP", "BLA"]  # primary twice, primary once, high
     table = cells.set_index(["perceiver", "threat"])
@@ -112,7 +124,9 @@ def test_threat_cells_fill_missing_pairs_with_not_stated():
 
 
 def test_two_assessments_of_one_pair_merge_keeping_all_claims():
-    cells = matrix.threat_cells(assessments(("PAK", "TTP", "high", ["c1"]), ("PAK", "TTP", "primary", ["c2"])), ACTORS)
+    cells = perceptions.threat_cells(
+        assessments(("PAK", "TTP", "high", ["c1"]), ("PAK", "TTP", "primary", ["c2"])), ACTORS
+    )
     assert len(cells) == 1
     assert cells.iloc[0]["level"] == "primary"
     assert cells.iloc[0]["claim_ids"] == ["c2", "c1"]
@@ -120,7 +134,7 @@ def test_two_assessments_of_one_pair_merge_keeping_all_claims():
 
 
 def test_no_assessments_give_no_cells():
-    assert matrix.threat_cells(assessments(), ACTORS).empty
+    assert perceptions.threat_cells(assessments(), ACTORS).empty
 
 
 @pytest.mark.parametrize(
@@ -138,35 +152,36 @@ def test_no_assessments_give_no_cells():
                 ("IS-K", "USA", "primary", "IND", 3),
                 ("IS-K", "PAK", "recognised", "IND", 1),
             ],
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_divergences(rows, expected):
-    found = matrix.divergences(matrix.threat_cells(assessments(*rows), ACTORS))
+    found = perceptions.divergences(perceptions.threat_cells(assessments(*rows), ACTORS))
     got = list(zip(found["threat"], found["perceiver_a"], found["level_a"], found["perceiver_b"], found["gap"]))
     assert got == expected
 
 
 def test_divergence_outside_the_view_is_kept_in_context():
-    shown = matrix.threat_cells(BRIEF[BRIEF["perceiver"] == "PAK"], ACTORS)
-    found = matrix.divergences_in_context(shown, BRIEF, ACTORS)
+    shown = perceptions.threat_cells(BRIEF[BRIEF["perceiver"] == "PAK"], ACTORS)
+    found = perceptions.divergences_in_context(shown, BRIEF, ACTORS)
     assert list(zip(found["threat"], found["in_view"])) == [("IS-K", False)]
-    assert matrix.divergence_notes(found, NAMES) == [
+    assert matrix_text.divergence_notes(found, NAMES) == [
         "Divergence on Islamic State-Khorasan: United States rates it primary, Pakistan recognised "
         "(the other perceiver is outside the current filters)."
     ]
-    assert matrix.silent_elsewhere(shown, BRIEF) == {"USA": ["TTP", "BLA"]}
-    full = matrix.threat_cells(BRIEF, ACTORS)
-    found = matrix.divergences_in_context(full, BRIEF, ACTORS)
+    assert perceptions.silent_elsewhere(shown, BRIEF) == {"USA": ["TTP", "BLA"]}
+    full = perceptions.threat_cells(BRIEF, ACTORS)
+    found = perceptions.divergences_in_context(full, BRIEF, ACTORS)
     assert found["in_view"].tolist() == [True]
-    assert matrix.divergent_cells(found) == {("USA", "IS-K"), ("PAK", "IS-K")}
-    assert matrix.silent_elsewhere(full, BRIEF) == {}
+    assert perceptions.divergent_cells(found) == {("USA", "IS-K"), ("PAK", "IS-K")}
+    assert perceptions.silent_elsewhere(full, BRIEF) == {}
 
 
 def test_divergent_cells_are_outlined_and_named_in_the_legend():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
-    fig = charts.threat_heatmap(cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]),
-                                {("USA", "IS-K"), ("PAK", "IS-K")}, "f", "s")  # fmt: skip
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
+    fig = charts.threat_heatmap(
+        cells, NAMES, pd.DataFrame(columns=["claim_id", "text", "grade"]), {("USA", "IS-K"), ("PAK", "IS-K")}, "f", "s"
+    )
     outlined = [s for s in fig.layout.shapes if s.line.color == charts.DIVERGENCE_COLOUR]
     assert sorted((s.x0 + s.x1) / 2 for s in outlined) == [0, 0]  # both in the IS-K column
     assert "divergence" in [t.name for t in fig.data]
@@ -175,12 +190,13 @@ def test_divergent_cells_are_outlined_and_named_in_the_legend():
 def test_in_period_keeps_rows_with_evidence_in_range_or_undated():
     sources = pd.DataFrame({"source_id": ["old", "undated"], "published": pd.to_datetime(["2020-01-01", None])})
     claims = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "source_id": ["old", "undated", "old"]})
-    frame = assessments(("USA", "IS-K", "primary", ["c1"]), ("PAK", "TTP", "primary", ["c2"]),
-                        ("PAK", "BLA", "high", ["c1", "c3"]))  # fmt: skip
-    assert matrix.in_period(frame, claims, sources, Selection()) is frame
-    kept = matrix.in_period(frame, claims, sources, Selection.make(start="2021-01-01", end="2022-12-31"))
+    frame = assessments(
+        ("USA", "IS-K", "primary", ["c1"]), ("PAK", "TTP", "primary", ["c2"]), ("PAK", "BLA", "high", ["c1", "c3"])
+    )
+    assert evidence.in_period(frame, claims, sources, Selection()) is frame
+    kept = evidence.in_period(frame, claims, sources, Selection.make(start="2021-01-01", end="2022-12-31"))
     assert kept["assessment_id"].tolist() == ["a1"]
-    kept = matrix.in_period(frame, claims, sources, Selection.make(start="2019-06-01"))
+    kept = evidence.in_period(frame, claims, sources, Selection.make(start="2019-06-01"))
     assert kept["assessment_id"].tolist() == ["a0", "a1", "a2"]
 
 
@@ -201,17 +217,20 @@ RELATIONS = pd.DataFrame(
 
 
 def test_directed_ties_run_one_way_and_mutual_ties_both():
-    edges = matrix.relation_edges(RELATIONS)
+    edges = ties.relation_edges(RELATIONS)
     pairs = sorted(zip(edges["source"], edges["target"], edges["kind"]))
     assert pairs == [
-        ("BLA", "PAK", "conflict"), ("PAK", "USA", "cooperation"), ("USA", "PAK", "cooperation"),
-        ("USA", "PAK", "support"), ("jd-vance", "USA", "affiliation"),
-    ]  # fmt: skip
+        ("BLA", "PAK", "conflict"),
+        ("PAK", "USA", "cooperation"),
+        ("USA", "PAK", "cooperation"),
+        ("USA", "PAK", "support"),
+        ("jd-vance", "USA", "affiliation"),
+    ]
     assert edges.loc[edges["kind"] == "affiliation", "qualifier"].item() == ""
 
 
 def test_relation_cells_group_ties_and_order_actors_states_first():
-    cells, rows, cols = matrix.relation_cells(matrix.relation_edges(RELATIONS), ACTORS)
+    cells, rows, cols = ties.relation_cells(ties.relation_edges(RELATIONS), ACTORS)
     assert rows == ["PAK", "USA", "BLA", "jd-vance"]  # states by name, then groups, then people
     assert cols == ["PAK", "USA"]
     usa_pak = cells[(cells["source"] == "USA") & (cells["target"] == "PAK")].iloc[0]
@@ -219,13 +238,13 @@ def test_relation_cells_group_ties_and_order_actors_states_first():
     assert usa_pak["directed"] == [False, True]
     assert usa_pak["kind"] == "several"
     assert usa_pak["claim_ids"] == ["c3", "c6", "c4"]
-    options = matrix.relation_options(cells, NAMES)
+    options = matrix_text.relation_options(cells, NAMES)
     assert options["USA|PAK"] == "United States → Pakistan: cooperation, support"
 
 
 def test_relations_figure_draws_one_stripe_per_tie_with_direction_glyphs():
-    edges = matrix.relation_edges(RELATIONS)
-    cells, rows, cols = matrix.relation_cells(edges, ACTORS)
+    edges = ties.relation_edges(RELATIONS)
+    cells, rows, cols = ties.relation_cells(edges, ACTORS)
     fig = charts.relations_matrix(cells, rows, cols, NAMES, "f", "s")
     assert len(fig.layout.shapes) == len(edges)
     glyphs = sorted(a.text for a in fig.layout.annotations if a.text in ("→", "↔"))
@@ -245,20 +264,29 @@ EVENTS = pd.DataFrame(
 )
 LINKS = pd.DataFrame(
     [
-        ("e1", "A", "side_a"), ("e1", "B", "side_b"),
-        ("e2", "A", "subject"), ("e2", "B", "object"), ("e2", "C", "object"), ("e2", "D", "participant"),
-        ("e3", "A", "side_a"), ("e3", "A", "subject"), ("e3", "B", "side_b"),
-        ("e4", "A", "side_a"), ("e4", "B", "side_b"),  # e4 is not among the events: ignored
-        ("e5", "C", "subject"), ("e5", "C", "object"), ("e5", "A", "object"),  # C × C is no dyad
+        ("e1", "A", "side_a"),
+        ("e1", "B", "side_b"),
+        ("e2", "A", "subject"),
+        ("e2", "B", "object"),
+        ("e2", "C", "object"),
+        ("e2", "D", "participant"),
+        ("e3", "A", "side_a"),
+        ("e3", "A", "subject"),
+        ("e3", "B", "side_b"),
+        ("e4", "A", "side_a"),
+        ("e4", "B", "side_b"),  # e4 is not among the events: ignored
+        ("e5", "C", "subject"),
+        ("e5", "C", "object"),
+        ("e5", "A", "object"),  # C × C is no dyad
     ],
     columns=["event_id", "actor_id", "role"],
-)  # fmt: skip
+)
 # Counted by hand from the frames above.
 EXPECTED = [("A", "B", 3, 15.0, 2), ("A", "C", 1, np.nan, 0), ("C", "A", 1, 0.0, 1)]
 
 
 def _rows(found: pd.DataFrame) -> list[tuple]:
-    return list(found[matrix.DYAD_COLUMNS].itertuples(index=False, name=None))
+    return list(found[dyads.DYAD_COLUMNS].itertuples(index=False, name=None))
 
 
 def _same(got: list[tuple], expected: list[tuple]) -> bool:
@@ -269,14 +297,14 @@ def _same(got: list[tuple], expected: list[tuple]) -> bool:
 
 
 def test_dyads_counted_by_hand():
-    assert _same(_rows(matrix.dyads(EVENTS, LINKS)), EXPECTED)
+    assert _same(_rows(dyads.dyads(EVENTS, LINKS)), EXPECTED)
 
 
 def test_dyads_on_categorical_and_object_columns():
     categorical = LINKS.astype("category")
     events = EVENTS.assign(event_id=EVENTS["event_id"].astype("category"))
-    assert _same(_rows(matrix.dyads(events, categorical)), EXPECTED)
-    assert _same(_rows(matrix.dyads(EVENTS.astype({"event_id": object}), LINKS.astype(object))), EXPECTED)
+    assert _same(_rows(dyads.dyads(events, categorical)), EXPECTED)
+    assert _same(_rows(dyads.dyads(EVENTS.astype({"event_id": object}), LINKS.astype(object))), EXPECTED)
 
 
 @pytest.mark.parametrize(
@@ -289,25 +317,25 @@ def test_dyads_on_categorical_and_object_columns():
     ],
 )
 def test_no_dyads(events, links):
-    found = matrix.dyads(events, links)
+    found = dyads.dyads(events, links)
     assert found.empty
-    assert list(found.columns) == matrix.DYAD_COLUMNS
+    assert list(found.columns) == dyads.DYAD_COLUMNS
 
 
 def test_dyad_grid_keeps_the_busiest_actors():
-    found = matrix.dyads(EVENTS, LINKS)
-    grid = matrix.dyad_grid(found, "events", top=1)
+    found = dyads.dyads(EVENTS, LINKS)
+    grid = dyads.dyad_grid(found, "events", top=1)
     assert grid.index.tolist() == ["A"] and grid.columns.tolist() == ["B"]
     assert grid.loc["A", "B"] == 3
-    full = matrix.dyad_grid(found, "fatalities")
+    full = dyads.dyad_grid(found, "fatalities")
     assert full.loc["A", "B"] == 15.0 and np.isnan(full.loc["A", "C"]) and full.loc["C", "A"] == 0
     assert np.isnan(full.loc["C", "B"])  # no such dyad
     with pytest.raises(ValueError, match="measure must be one of"):
-        matrix.dyad_grid(found, "deaths")
+        dyads.dyad_grid(found, "deaths")
 
 
 def test_dyad_figure_log_scale_shows_real_numbers():
-    grid = matrix.dyad_grid(matrix.dyads(EVENTS, LINKS), "events")
+    grid = dyads.dyad_grid(dyads.dyads(EVENTS, LINKS), "events")
     fig = charts.dyad_heatmap(grid, {"A": "Actor <A>"}, "Events", True, "f", "s")
     heat = fig.data[0]
     assert heat.z[0][0] == pytest.approx(np.log10(4))
@@ -316,13 +344,12 @@ def test_dyad_figure_log_scale_shows_real_numbers():
     assert "Actor &lt;A&gt;" in fig.layout.yaxis.ticktext[0]
 
 
-def test_dyad_sources_name_imports_and_the_documents_of_curated_events():
+def test_event_sources_are_the_documents_of_the_events_claims():
     sources = pd.DataFrame({"source_id": ["s1", "s2"], "publisher": ["p1", "p2"]})
     claims = pd.DataFrame({"claim_id": ["c1", "c2"], "source_id": ["s1", "s2"]})
     event_claims = pd.DataFrame({"event_id": ["e2", "e9"], "claim_id": ["c1", "c2"]})
-    used, origins = matrix.dyad_sources(EVENTS, event_claims, claims, sources)
+    used = evidence.event_sources(EVENTS, event_claims, claims, sources)
     assert used["source_id"].tolist() == ["s1"]
-    assert origins == ["UCDP GED (CC BY 4.0)"]
 
 
 # --- Labels, picks and chart conventions --------------------------------------------------------------------------
@@ -339,7 +366,7 @@ def test_dyad_sources_name_imports_and_the_documents_of_curated_events():
     ],
 )
 def test_axis_labels(actor_id, name, label):
-    assert matrix.axis_label(actor_id, name) == label
+    assert matrix_text.axis_label(actor_id, name) == label
 
 
 @pytest.mark.parametrize(
@@ -353,22 +380,23 @@ def test_axis_labels(actor_id, name, label):
     ],
 )
 def test_picked(state, cell):
-    assert matrix.picked(state) == cell
+    assert clicks.picked(state) == cell
 
 
 def test_every_matrix_figure_has_title_filter_line_and_source_line():
-    cells = matrix.threat_cells(BRIEF, ACTORS)
+    cells = perceptions.threat_cells(BRIEF, ACTORS)
     claims = pd.DataFrame(
         {"claim_id": ["c7"], "text": ["U.S. and <b>Pakistani</b> interests diverge"], "grade": ["B3"]}
     )
-    edges = matrix.relation_edges(RELATIONS)
-    rel, rows, cols = matrix.relation_cells(edges, ACTORS)
+    edges = ties.relation_edges(RELATIONS)
+    rel, rows, cols = ties.relation_cells(edges, ACTORS)
     figures = [
         charts.threat_heatmap(cells, NAMES, claims, set(), "group: TTP", "Sources: x brief"),
         charts.relations_matrix(rel, rows, cols, NAMES, "group: TTP", "Sources: x brief"),
-        charts.dyad_heatmap(matrix.dyad_grid(matrix.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP",
-                            "Sources: x brief"),
-    ]  # fmt: skip
+        charts.dyad_heatmap(
+            dyads.dyad_grid(dyads.dyads(EVENTS, LINKS)), {}, "Events", False, "group: TTP", "Sources: x brief"
+        ),
+    ]
     for fig in figures:
         assert fig.layout.title.text
         assert fig.layout.title.subtitle.text == "group: TTP"
@@ -377,3 +405,50 @@ def test_every_matrix_figure_has_title_filter_line_and_source_line():
         json.loads(fig.to_json())
     hover = " ".join(figures[0].data[1].hovertext)
     assert "&lt;b&gt;Pakistani&lt;/b&gt;" in hover and "<b>Pakistani</b>" not in hover
+
+
+# --- What the page opens for a clicked cell -----------------------------------------------------------------------
+
+GRADED = pd.DataFrame({"claim_id": ["c3", "c4", "c6", "c7", "c8"], "text": ["t3", "t4", "t6", "t7", "t8"]})
+
+
+@pytest.mark.parametrize(
+    ("key", "heading", "stated", "claims"),
+    [
+        ("USA|IS-K", "United States on Islamic State-Khorasan: primary", True, ["c7", "c8"]),
+        ("USA|TTP", "United States on Tehreek-e-Taliban Pakistan: not stated", False, []),
+    ],
+)
+def test_a_clicked_threat_cell_opens_with_its_claims(key, heading, stated, claims):
+    cell = perceptions.cell_at(perceptions.threat_cells(BRIEF, ACTORS), key, GRADED)
+    assert matrix_text.cell_heading(cell, NAMES) == heading
+    assert cell.stated is stated
+    assert cell.claims["claim_id"].tolist() == claims  # claims the graded table lacks are skipped
+    assert ("absence of evidence" in matrix_text.not_stated_note(cell, NAMES)) is True
+
+
+@pytest.mark.parametrize(
+    ("key", "headings", "claims"),
+    [
+        (
+            "USA|PAK",
+            ["United States ↔ Pakistan: cooperation (limited)", "United States → Pakistan: support"],
+            [["c3", "c6"], ["c4"]],
+        ),
+        ("PAK|USA", ["Pakistan ↔ United States: cooperation (limited)"], [["c3", "c6"]]),
+        ("PAK|BLA", [], []),
+    ],
+)
+def test_a_clicked_relations_cell_opens_each_tie(key, headings, claims):
+    found = ties.ties_at(ties.relation_edges(RELATIONS), key, GRADED)
+    assert [matrix_text.tie_heading(t, NAMES) for t in found] == headings
+    assert [t.claims["claim_id"].tolist() for t in found] == claims
+
+
+@pytest.mark.parametrize(
+    ("top", "note"), [(12, ""), (1, "The matrix shows the 1 busiest of 2 side-A and 1 of 3 side-B")]
+)
+def test_grid_coverage_says_when_actors_are_left_out(top, note):
+    found = dyads.dyads(EVENTS, LINKS)
+    text = matrix_text.grid_coverage(dyads.dyad_grid(found, top=top).shape, found)
+    assert text.startswith(note) and bool(text) is bool(note)

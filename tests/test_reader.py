@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dossier import reader
+from dossier.claims import citations, citations_of, lists_by
 from dossier.reader import MATCH, Segment, Span
 
 HOSTILE = "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(2)) <script>alert(3)</script> & :red[x] $x$"
@@ -145,14 +146,14 @@ def test_citations_and_resolution_on_the_bundled_data(bundled_data):
     from dossier.claims import with_source
 
     ds = load_dataset()
-    citing = reader.citations(ds)
-    cited = {(c.kind, c.ref_id, c.page, c.query) for c in reader.citations_of(citing, "src-a5dc40561693-07")}
+    citing = citations(ds)
+    cited = {(c.kind, c.ref_id, c.page, c.query) for c in citations_of(citing, "src-a5dc40561693-07")}
     assert cited == {
         ("assessment", "usa-isk", "matrix", (("view", "Threat perceptions"),)),
         ("assessment", "pak-ttp", "matrix", (("view", "Threat perceptions"),)),
     }
-    assert {c.kind for c in reader.citations_of(citing, "src-a5dc40561693-03")} == {"event", "relation"}
-    assert reader.citations_of(citing, "src-a5dc40561693-19") == []
+    assert {c.kind for c in citations_of(citing, "src-a5dc40561693-03")} == {"event", "relation"}
+    assert citations_of(citing, "src-a5dc40561693-19") == []
 
     graded = with_source(ds.claims, ds.sources)
     listed = reader.source_list(ds.sources, ds.claims)
@@ -195,4 +196,4 @@ def test_row_selection_ticks_the_open_row(chosen, expected):
     ],
 )
 def test_lists_by_groups_values_in_order(ids, keys, values, expected):
-    assert reader.lists_by(pd.Series(ids, dtype="str"), pd.Series(keys, dtype="str"), pd.Series(values)) == expected
+    assert lists_by(pd.Series(ids, dtype="str"), pd.Series(keys, dtype="str"), pd.Series(values)) == expected

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier import search
+from dossier import claims, search
 from dossier.search import ClaimQuery, SearchIndex
 
 TEXTS = pd.Series(
@@ -176,7 +176,7 @@ def test_query_from_labels_maps_labels_to_ids_and_drops_unknown_ones():
 
 
 def test_options_and_claim_table_on_the_bundled_data(bundled_data):
-    from dossier import load_dataset, reader
+    from dossier import load_dataset
 
     ds = load_dataset()
     choices = search.options(ds)
@@ -188,7 +188,7 @@ def test_options_and_claim_table_on_the_bundled_data(bundled_data):
     assert choices["actor"]["Islamic State-Khorasan"] == "IS-K"
 
     view = ds.filter(groups=["TTP"])
-    table = search.claim_table(view, ds, reader.citations(ds))
+    table = search.claim_table(view, ds, claims.citations(ds))
     assert list(table.index) == list(view.claims.index)  # labels kept for the search index
     row = table.set_index("claim_id").loc["src-a5dc40561693-07"]
     assert row["grade"] == "B3" and row["kind_label"] == "judgment"
@@ -202,6 +202,6 @@ def test_options_and_claim_table_on_the_bundled_data(bundled_data):
 
 
 def test_grading_scales_cover_both_admiralty_scales():
-    reliability, credibility = search.grading_scales()
+    reliability, credibility = claims.grading_scales()
     assert list(reliability["Code"]) == list("ABCDEF")
     assert list(credibility["Code"]) == list("123456")

@@ -9,9 +9,12 @@ import pandas as pd
 import pytest
 
 from dossier import Dataset
-from dossier import timeline as tl
+from dossier.analysis import chronology
+from dossier.analysis.evidence import event_evidence
 from dossier.charts import timeline as charts
 from dossier.filters import Selection
+from dossier.views import event_text
+from dossier.views.clicks import selected_event_ids
 
 SOURCE = "Alpha says Pakistan attacked. Beta visited."
 EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
@@ -98,12 +101,12 @@ def small() -> Dataset:
     ],
 )  # fmt: skip
 def test_lanes_place_each_event_in_each_of_its_lanes(small, lanes, expected):
-    placed = tl.placed(small, lanes)
+    placed = chronology.placed(small, lanes)
     assert set(zip(placed["event_id"], placed["lane"])) == expected
 
 
 def test_busiest_lane_comes_first_and_catch_all_last(small):
-    names = [lane for lane, _, _ in tl.placed(small, "actor").attrs["lanes"]]
+    names = [lane for lane, _, _ in chronology.placed(small, "actor").attrs["lanes"]]
     assert names[0] == "Pakistan"
     assert names[-1] == "No actor recorded"
 
@@ -121,7 +124,7 @@ def test_busiest_lane_comes_first_and_catch_all_last(small):
     ],
 )
 def test_precision_decides_the_shape_and_its_extent(start, end, precision, shape, x1):
-    placed = tl.placed(dataset([event("e", start, end, precision)]), "type")
+    placed = chronology.placed(dataset([event("e", start, end, precision)]), "type")
     assert placed.loc[0, "shape"] == shape
     assert placed.loc[0, "x0"] == pd.Timestamp(start)
     assert placed.loc[0, "x1"] == pd.Timestamp(x1)
@@ -141,23 +144,23 @@ def test_precision_decides_the_shape_and_its_extent(start, end, precision, shape
 )
 def test_date_text_says_no_more_than_the_precision(start, end, precision, text):
     as_ts = lambda v: pd.Timestamp(v) if v else pd.NaT  # noqa: E731
-    assert tl.date_text(as_ts(start), as_ts(end), precision) == text
+    assert event_text.date_text(as_ts(start), as_ts(end), precision) == text
 
 
 def test_undated_events_are_never_placed(small):
-    assert "undated" not in set(tl.placed(small, "actor")["event_id"])
-    assert list(tl.undated(small)["event_id"]) == ["undated"]
+    assert "undated" not in set(chronology.placed(small, "actor")["event_id"])
+    assert list(chronology.undated(small)["event_id"]) == ["undated"]
 
 
 def test_marks_that_overlap_in_one_lane_get_their_own_track():
     lanes = pd.Series(["a", "a", "a", "b"])
     x0 = pd.to_datetime(pd.Series(["2025-01-01", "2025-01-02", "2025-06-01", "2025-01-01"]))
-    tracks = tl.assign_tracks(lanes, x0, x0, pd.Timedelta(days=7))
+    tracks = chronology.assign_tracks(lanes, x0, x0, pd.Timedelta(days=7))
     assert tracks.tolist() == [0, 1, 0, 0]
 
 
 def test_tracks_stack_inside_their_lane_without_overlap(small):
-    placed = tl.placed(small, "actor")
+    placed = chronology.placed(small, "actor")
     for lane, top, name_y in placed.attrs["lanes"]:
         ys = placed.loc[placed["lane"] == lane, "y"]
         assert (ys > name_y).all() and (ys > top).all()
@@ -248,19 +251,19 @@ def test_type_keeps_its_colour_whatever_the_filter():
 @pytest.mark.parametrize(
     ("n", "first", "aggregated"),
     [
-        (tl.DETAIL_LIMIT, "1960-01-01", False),  # many, spread thin: each drawn
-        (tl.DETAIL_LIMIT + 1, "1960-01-01", True),  # too many
+        (chronology.DETAIL_LIMIT, "1960-01-01", False),  # many, spread thin: each drawn
+        (chronology.DETAIL_LIMIT + 1, "1960-01-01", True),  # too many
         (300, "2020-01-01", True),  # few, but crowded into one month per lane
     ],
 )
 def test_switches_to_aggregation_when_too_many_or_too_crowded(n, first, aggregated):
     ds = dataset(imported(n, first, "2020-01-31"))
     fig = charts.timeline_figure(ds, "type")
-    assert tl.should_aggregate(ds, "type") is aggregated
+    assert chronology.should_aggregate(ds, "type") is aggregated
     assert (fig.layout.barmode == "stack") is aggregated
     assert any(t.name == "Battles" and t.type == "bar" and t.orientation != "h" for t in fig.data) is aggregated
     if not aggregated:
-        assert tl.placed(ds, "type").attrs["rows"] <= tl.MAX_ROWS
+        assert chronology.placed(ds, "type").attrs["rows"] <= chronology.MAX_ROWS
 
 
 @pytest.mark.parametrize(
@@ -276,14 +279,14 @@ def test_switches_to_aggregation_when_too_many_or_too_crowded(n, first, aggregat
     ],
 )
 def test_bucket_follows_the_span(first, last, bucket):
-    assert tl.choose_bucket(pd.Timestamp(first), pd.Timestamp(last)).name == bucket
+    assert chronology.choose_bucket(pd.Timestamp(first), pd.Timestamp(last)).name == bucket
 
 
 @pytest.mark.parametrize(("bucket", "freq"), [("day", "D"), ("week", "W-SUN"), ("month", "MS"), ("year", "YS")])
 @pytest.mark.parametrize("measure", ["events", "fatalities"])
 def test_counts_match_a_pandas_resample(bucket, freq, measure):
     ds = dataset(imported(3_000, "2019-12-20", "2021-02-10", seed=3))
-    agg = tl.aggregate(ds, "type", measure, next(b for b in tl.BUCKETS if b.name == bucket))
+    agg = chronology.aggregate(ds, "type", measure, next(b for b in chronology.BUCKETS if b.name == bucket))
     events = ds.events.assign(n=1.0)
     value = "n" if measure == "events" else "fatalities"
     expected = events.pivot_table(index="date_start", columns="event_type", values=value, aggfunc="sum")
@@ -296,7 +299,7 @@ def test_counts_match_a_pandas_resample(bucket, freq, measure):
 
 
 def test_weeks_start_on_monday():
-    agg = tl.aggregate(dataset(imported(50, "2025-01-01", "2025-03-01")), "type", bucket=tl.BUCKETS[1])
+    agg = chronology.aggregate(dataset(imported(50, "2025-01-01", "2025-03-01")), "type", bucket=chronology.BUCKETS[1])
     assert set(agg.table.index.day_of_week) == {0}
 
 
@@ -306,19 +309,19 @@ def test_events_less_precise_than_the_bucket_are_left_out_and_counted():
         event("y", "2024-01-01", precision="year", origin="ucdp"),
         event("u", precision="unknown", origin="ucdp"),
     ]
-    agg = tl.aggregate(dataset(events), "type", bucket=tl.BUCKETS[0])
+    agg = chronology.aggregate(dataset(events), "type", bucket=chronology.BUCKETS[0])
     assert (agg.counted, agg.too_coarse, agg.undated) == (20, 2, 1)
     assert agg.table.to_numpy().sum() == 20
-    monthly = tl.aggregate(dataset(events), "type", bucket=tl.BUCKETS[2])
+    monthly = chronology.aggregate(dataset(events), "type", bucket=chronology.BUCKETS[2])
     assert (monthly.counted, monthly.too_coarse) == (21, 1)
 
 
 def test_top_series_and_the_rest_as_other():
     types = [f"type{i:02d}" for i in range(12)]
     events = [event(f"e{i}", "2024-01-05", event_type=types[i % 12], origin="acled") for i in range(1_200)]
-    agg = tl.aggregate(dataset(events), "type")
+    agg = chronology.aggregate(dataset(events), "type")
     assert list(agg.table.columns)[-1] == "Other types"
-    assert len(agg.table.columns) == tl.TOP_SERIES + 1
+    assert len(agg.table.columns) == chronology.TOP_SERIES + 1
     assert agg.table.to_numpy().sum() == 1_200  # stacked: every event counted once
 
 
@@ -326,7 +329,7 @@ def test_actor_series_overlap_so_they_are_lines_not_stacks():
     events = imported(1_200, "2024-01-01", "2024-12-31")
     links = [(e["event_id"], "PAK") for e in events] + [(e["event_id"], "BLA") for e in events[::2]]
     ds = dataset(events, links=links)
-    agg = tl.aggregate(ds, "actor")
+    agg = chronology.aggregate(ds, "actor")
     assert not agg.stacked
     assert agg.table.sum().to_dict() == {"Pakistan": 1_200, "Balochistan Liberation Army": 600}
     fig = charts.timeline_figure(ds, "actor")
@@ -344,7 +347,7 @@ def test_curated_events_overlay_as_labelled_markers_that_open_their_claims(small
 
 def test_key_event_labels_on_one_level_do_not_overlap():
     events = [event(f"k{i}", f"2024-{m:02d}-01") for i, m in enumerate(range(1, 13))]
-    key = tl.key_events(dataset(events), label_share=0.3)
+    key = chronology.key_events(dataset(events), label_share=0.3)
     width = (key["x1"].max() - key["x0"].min()) * 0.3
     for _, level in key.groupby("level"):
         lo = level["x"].where(level["side"] == "right", level["x"] - width)
@@ -366,7 +369,7 @@ def test_a_million_events_send_few_points_and_little_json():
     base = dataset([event("k", "2020-05-01")])
     ds = Dataset(**{**base.tables(), "events": pd.concat([base.events, frame], ignore_index=True)})
     fig = charts.timeline_figure(ds, "type", "fatalities")
-    assert charts.point_count(fig) <= tl.MAX_POINTS
+    assert charts.point_count(fig) <= chronology.MAX_POINTS
     assert len(fig.to_json()) < 1_000_000
     assert fig.layout.title.text == "Fatalities per month, stacked by event type"
 
@@ -384,11 +387,11 @@ def test_a_million_events_send_few_points_and_little_json():
     ],
 )
 def test_selected_event_ids_reads_customdata(state, ids):
-    assert tl.selected_event_ids(state) == ids
+    assert selected_event_ids(state) == ids
 
 
 def test_evidence_lists_claims_verbatim_in_link_order(small):
-    found = tl.evidence(small, ["attack", "visit"])
+    found = event_evidence(small, ["attack", "visit"])
     assert found["visit"].empty
     claims = found["attack"]
     assert list(claims["claim_id"]) == ["c2", "c1"]
@@ -397,12 +400,12 @@ def test_evidence_lists_claims_verbatim_in_link_order(small):
 
 
 def test_facts_show_the_date_basis(small):
-    found = tl.facts(small, ["undated", "attack"])
+    found = event_text.facts(small, ["undated", "attack"])
     assert list(found.index) == ["undated", "attack"]
     attack = found.loc["attack"]
     assert attack["basis_text"] == "Date supplied by the analyst: Public record."
     assert attack["actors"] == "Pakistan, Balochistan Liberation Army"
-    assert tl.fact_line(attack) == [
+    assert event_text.fact_line(attack) == [
         "11 Mar 2025 (to the day)",
         "Type: attack",
         "Actors: Pakistan, Balochistan Liberation Army",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import filters
-from .imports import empty_registry, load_imports, merge_into
+from .importers.load import empty_registry, load_imports, merge_into
 from .store import data_dir, folder_lock, recover
 from .validate import load_tables
 

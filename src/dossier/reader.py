@@ -1,4 +1,4 @@
-"""The source reader: a document with its claim spans highlighted, and what cites each claim.
+"""The source reader: a document with its claim spans highlighted, its provenance and its claims.
 
 The highlighted document is HTML built only from ``html.escape``d pieces of the source text: the
 text is cut at every span boundary (``segment``) and each piece is escaped before it is wrapped.
@@ -13,11 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from .charts.common import OKABE_ITO
-from .dataset import Dataset
+from .claims import kind_label, lists_by
 from .schema import CLAIM_KINDS, RELIABILITY
 from .text import split_sentences
 
@@ -114,10 +113,6 @@ def highlight_html(
     return f'<div class="dossier-document" style="{_DOCUMENT_STYLE}">' + "".join(parts) + "</div>"
 
 
-def kind_label(kind: str) -> str:
-    return str(kind).replace("_", " ")
-
-
 def _claim_piece(body, covering, length_of, about, kind_of, focus, started) -> str:
     innermost = min(covering, key=lambda k: length_of[k])
     solid, tint = KIND_COLOURS.get(kind_of[innermost], ("#555", "rgba(0, 0, 0, 0.08)"))
@@ -187,91 +182,6 @@ def context_html(document: str, claim: pd.Series, matches: Iterable[tuple[int, i
         document[left:right], frame, matches=shifted, offset=left,
         before="… " if left > 0 else "", after=" …" if right < len(document) else "",
     )  # fmt: skip
-
-
-# The matrix page's ?view= values; a link opens the view that shows the citing cell.
-MATRIX_VIEWS = {"assessment": (("view", "Threat perceptions"),), "relation": (("view", "Relations"),)}
-
-
-@dataclass(frozen=True)
-class Citation:
-    kind: str  # event | assessment | relation
-    ref_id: str
-    label: str
-    page: str  # url_path of the page that shows it
-    query: tuple[tuple[str, str], ...] = ()
-
-
-def citations(ds: Dataset) -> pd.DataFrame:
-    """What cites each claim: one row per (claim, citing event, assessment or relation)."""
-    names = ds.actors.set_index("actor_id")["name"].to_dict()
-    titles = ds.events.set_index("event_id")["title"]
-    events = ds.event_claims.assign(
-        kind="event", ref_id=ds.event_claims["event_id"], label="Event: " + ds.event_claims["event_id"].map(titles),
-        page="timeline", query=[()] * len(ds.event_claims),
-    )  # fmt: skip
-    rows = [events[["claim_id", "kind", "ref_id", "label", "page", "query"]]]
-    assessments = ds.assessments.explode("claim_ids").dropna(subset=["claim_ids"])
-    rows.append(
-        pd.DataFrame(
-            {
-                "claim_id": assessments["claim_ids"],
-                "kind": "assessment",
-                "ref_id": assessments["assessment_id"],
-                "label": [
-                    f"Matrix: {names.get(p, p)} sees {names.get(t, t)} as a {level} threat"
-                    if level != "not_stated"
-                    else f"Matrix: {names.get(p, p)} on {names.get(t, t)}, level not stated"
-                    for p, t, level in zip(assessments["perceiver"], assessments["threat"], assessments["level"])
-                ],
-                "page": "matrix",
-                "query": [MATRIX_VIEWS["assessment"]] * len(assessments),
-            }
-        )
-    )
-    relations = ds.relations.explode("claim_ids").dropna(subset=["claim_ids"])
-    rows.append(
-        pd.DataFrame(
-            {
-                "claim_id": relations["claim_ids"],
-                "kind": "relation",
-                "ref_id": relations["relation_id"],
-                "label": [
-                    f"Relation: {names.get(a, a)} {'→' if d else '–'} {names.get(b, b)}, {k}" + (f" ({q})" if q else "")
-                    for a, b, d, k, q in zip(
-                        relations["actor_a"],
-                        relations["actor_b"],
-                        relations["directed"],
-                        relations["kind"],
-                        relations["qualifier"],
-                    )
-                ],
-                "page": "matrix",
-                "query": [MATRIX_VIEWS["relation"]] * len(relations),
-            }
-        )
-    )
-    return pd.concat(rows, ignore_index=True).astype({"claim_id": "str", "label": "str"})
-
-
-def lists_by(ids: pd.Series, keys: pd.Series, values: pd.Series) -> list[list]:
-    """For each of the unique ``ids``, the ``values`` whose key is that id, in order (a fast groupby-to-list)."""
-    if len(ids) == 0:
-        return []
-    position = pd.Index(ids).get_indexer(keys)
-    found = position >= 0
-    position, chosen = position[found], np.asarray(values, dtype=object)[found]
-    order = np.argsort(position, kind="stable")
-    bounds = np.cumsum(np.bincount(position, minlength=len(ids)))[:-1]
-    return [part.tolist() for part in np.split(chosen[order], bounds)]
-
-
-def citations_of(citing: pd.DataFrame, claim_id: str) -> list[Citation]:
-    rows = citing[citing["claim_id"] == claim_id]
-    return [
-        Citation(k, r, lbl, p, tuple(q))
-        for k, r, lbl, p, q in zip(rows["kind"], rows["ref_id"], rows["label"], rows["page"], rows["query"])
-    ]
 
 
 def source_list(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:

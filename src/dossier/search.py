@@ -20,11 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .claims import with_source
+from .claims import kind_label, lists_by, with_source
 from .dataset import Dataset
 from .filters import isin
-from .reader import kind_label, lists_by
-from .schema import CLAIM_KINDS, CREDIBILITY, RELIABILITY
+from .schema import CLAIM_KINDS
 
 # Letters that Unicode does not decompose, and typographic marks analysts do not type.
 _LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
@@ -170,7 +169,7 @@ def find(table: pd.DataFrame, index: SearchIndex, query: ClaimQuery, claim_actor
 def claim_table(view: Dataset, full: Dataset, citing: pd.DataFrame) -> pd.DataFrame:
     """One row per claim of the view, with actors, grade, source and what cites it; row labels are kept.
 
-    ``citing`` is ``reader.citations(full)``.
+    ``citing`` is ``claims.citations(full)``.
     """
     table = with_source(view.claims, full.sources)
     table.index = view.claims.index  # with_source keeps the row order; keep the labels the index uses
@@ -200,15 +199,6 @@ def options(full: Dataset) -> dict[str, dict[str, str]]:
         "source": dict(zip(labels, sources["source_id"])),
         "actor": dict(zip(mentioned["name"], mentioned["actor_id"])),
     }
-
-
-def grading_scales() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The two Admiralty scales as small tables for the page's explanation."""
-    reliability = pd.DataFrame({"Code": list(RELIABILITY), "Source reliability": list(RELIABILITY.values())})
-    credibility = pd.DataFrame(
-        {"Code": [str(c) for c in CREDIBILITY], "Information credibility": list(CREDIBILITY.values())}
-    )
-    return reliability, credibility
 
 
 def state_key(*parts: object) -> str:

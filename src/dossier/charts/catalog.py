@@ -3,34 +3,107 @@
 A builder takes the full dataset and the filtered view and returns a ``ChartOutput``:
 the figure, exactly the rows behind it (what the CSV export holds), and the claims that
 prove it (what the briefing pack quotes). ``None`` means nothing to draw under the filters.
+Each builder's result is typed (``ThreatChart``, ``RelationsChart``, …): its named fields and
+methods are what the page reads beside the figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import matrix, timeline
+from ..analysis import chronology, dyads, evidence, perceptions, ties
+from ..analysis.naming import actor_names, named
 from ..claims import with_source
 from ..dataset import Dataset
 from ..filters import isin
+from ..importers.licences import aggregated_note, raw_rows
+from ..views import matrix_text
+from ..views.labels import MEASURES
 from . import matrix as matrix_charts
-from .common import source_line
+from .common import events_source_line, source_line
 from .timeline import timeline_figure
 
 
 @dataclass(frozen=True)
 class ChartOutput:
+    """What every chart gives pages, exports and the pack: the figure, its rows and the claims behind it."""
+
     name: str
     title: str
     description: str
     figure: go.Figure
     data: pd.DataFrame
     claim_ids: tuple[str, ...] = ()
-    extras: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class ThreatChart(ChartOutput):
+    """The threat matrix with what its page reads beside it: cells, divergences and the evidence."""
+
+    cells: pd.DataFrame  # perceptions.threat_cells: one row per perceiver × threat
+    divergences: pd.DataFrame  # perceptions.divergences_in_context: in_view says whether both sides are shown
+    everyone: pd.DataFrame  # the assessments in the period under no other filter, to name who is silent
+    names: dict[str, str]
+    evidence: pd.DataFrame  # every claim, graded (claims.with_source)
+
+    def options(self) -> dict[str, str]:
+        return matrix_text.threat_options(self.cells, self.names)
+
+    def cell(self, key: str) -> perceptions.Cell:
+        return perceptions.cell_at(self.cells, key, self.evidence)
+
+    def divergence_notes(self) -> list[str]:
+        return matrix_text.divergence_notes(self.divergences, self.names)
+
+    def silence_notes(self) -> list[str]:
+        return matrix_text.silence_notes(perceptions.silent_elsewhere(self.cells, self.everyone), self.names)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class RelationsChart(ChartOutput):
+    """The relations matrix with its cells and ties, so the page can open the ties of a clicked cell."""
+
+    cells: pd.DataFrame  # ties.relation_cells: one row per (source, target)
+    edges: pd.DataFrame  # ties.relation_edges: one row per tie and direction
+    names: dict[str, str]
+    evidence: pd.DataFrame
+
+    def options(self) -> dict[str, str]:
+        return matrix_text.relation_options(self.cells, self.names)
+
+    def ties_in(self, key: str) -> list[ties.Tie]:
+        return ties.ties_at(self.edges, key, self.evidence)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class DyadChart(ChartOutput):
+    """The dyad heatmap with every dyad (the grid shows only the busiest actors)."""
+
+    found: pd.DataFrame  # dyads.dyads
+    grid: pd.DataFrame  # dyads.dyad_grid: what the heatmap draws
+    measure: str  # what the heatmap shows
+    asked: str  # what the analyst asked for: fatalities fall back to events when none is reported
+    names: dict[str, str]
+
+    @property
+    def fell_back(self) -> bool:
+        return self.asked != self.measure
+
+    def table(self) -> pd.DataFrame:
+        """Every dyad with actor names, for the table under the chart."""
+        return named(self.found, self.names, ["side_a", "side_b"])
+
+    def coverage_note(self) -> str:
+        return matrix_text.grid_coverage(self.grid.shape, self.found)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class TimelineChart(ChartOutput):
+    aggregated: bool  # counts per period instead of one mark per event
 
 
 def _named(frame: pd.DataFrame, names: dict[str, str], columns: list[str]) -> pd.DataFrame:
@@ -40,82 +113,109 @@ def _named(frame: pd.DataFrame, names: dict[str, str], columns: list[str]) -> pd
     return out
 
 
-def threat_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
+def threat_chart(full: Dataset, view: Dataset) -> ThreatChart | None:
     selection = view.selection
-    assessments = matrix.in_period(view.assessments, full.claims, full.sources, selection)
-    cells = matrix.threat_cells(assessments, full.actors)
+    assessments = evidence.in_period(view.assessments, full.claims, full.sources, selection)
+    cells = perceptions.threat_cells(assessments, full.actors)
     if cells.empty:
         return None
-    everyone = matrix.in_period(full.assessments, full.claims, full.sources, selection)
-    split = matrix.divergences_in_context(cells, everyone, full.actors)
-    names = matrix.actor_names(full.actors)
-    evidence = with_source(full.claims, full.sources)
-    sources = source_line(matrix.cited_sources(assessments, full.claims, full.sources))
-    divergent = matrix.divergent_cells(split[split["in_view"]])
-    fig = matrix_charts.threat_heatmap(cells, names, evidence, divergent, selection.describe(), sources)
+    everyone = evidence.in_period(full.assessments, full.claims, full.sources, selection)
+    split = perceptions.divergences_in_context(cells, everyone, full.actors)
+    names = actor_names(full.actors)
+    graded = with_source(full.claims, full.sources)
+    sources = source_line(evidence.cited_sources(assessments, full.claims, full.sources))
+    divergent = perceptions.divergent_cells(split[split["in_view"]])
+    fig = matrix_charts.threat_heatmap(cells, names, graded, divergent, selection.describe(), sources)
     data = _named(cells, names, ["perceiver", "threat"]).drop(columns=["rank", "stated"])
     data["divergent"] = [(p, t) in divergent for p, t in zip(cells["perceiver"], cells["threat"])]
-    return ChartOutput(
-        "threat-matrix", "Threat perceptions", "Who rates which threat how seriously, and where perceivers diverge",
-        fig, data, tuple(matrix.cited_claim_ids(assessments)),
-        extras={"cells": cells, "split": split, "everyone": everyone, "names": names, "evidence": evidence},
-    )  # fmt: skip
+    about = "Who rates which threat how seriously, and where perceivers diverge"
+    claim_ids = tuple(evidence.cited_claim_ids(assessments))
+    return ThreatChart(
+        "threat-matrix",
+        "Threat perceptions",
+        about,
+        fig,
+        data,
+        claim_ids,
+        cells=cells,
+        divergences=split,
+        everyone=everyone,
+        names=names,
+        evidence=graded,
+    )
 
 
-def relations_chart(full: Dataset, view: Dataset) -> ChartOutput | None:
+def relations_chart(full: Dataset, view: Dataset) -> RelationsChart | None:
     selection = view.selection
-    relations = matrix.in_period(view.relations, full.claims, full.sources, selection)
-    edges = matrix.relation_edges(relations)
-    cells, rows, cols = matrix.relation_cells(edges, full.actors)
+    relations = evidence.in_period(view.relations, full.claims, full.sources, selection)
+    edges = ties.relation_edges(relations)
+    cells, rows, cols = ties.relation_cells(edges, full.actors)
     if cells.empty:
         return None
-    names = matrix.actor_names(full.actors)
-    sources = source_line(matrix.cited_sources(relations, full.claims, full.sources))
+    names = actor_names(full.actors)
+    sources = source_line(evidence.cited_sources(relations, full.claims, full.sources))
     fig = matrix_charts.relations_matrix(cells, rows, cols, names, selection.describe(), sources)
-    data = _named(relations, names, ["actor_a", "actor_b"])
-    return ChartOutput(
-        "relations", "Relations", "Cooperation, conflict, diplomatic, economic and other ties, with direction",
-        fig, data, tuple(matrix.cited_claim_ids(relations)),
-        extras={"cells": cells, "edges": edges, "names": names, "evidence": with_source(full.claims, full.sources)},
-    )  # fmt: skip
+    about = "Cooperation, conflict, diplomatic, economic and other ties, with direction"
+    data, claim_ids = _named(relations, names, ["actor_a", "actor_b"]), tuple(evidence.cited_claim_ids(relations))
+    graded = with_source(full.claims, full.sources)
+    return RelationsChart(
+        "relations", "Relations", about, fig, data, claim_ids, cells=cells, edges=edges, names=names, evidence=graded
+    )
 
 
-def dyad_chart(full: Dataset, view: Dataset, measure: str = "events", log: bool = True) -> ChartOutput | None:
-    found = matrix.dyads(view.events, view.event_actors)
+def dyad_chart(
+    full: Dataset, view: Dataset, measure: str = "events", log: bool = True, found: pd.DataFrame | None = None
+) -> DyadChart | None:
+    """``found`` is ``dyads.dyads`` of the view when the caller has it already (a million events take a while)."""
+    found = dyads.dyads(view.events, view.event_actors) if found is None else found
     if found.empty:
         return None
-    if measure == "fatalities" and not found["fatality_events"].any():
-        measure = "events"
-    names = matrix.actor_names(full.actors)
-    used, origins = matrix.dyad_sources(view.events, full.event_claims, full.claims, full.sources)
-    grid = matrix.dyad_grid(found, measure)
+    shown = "events" if measure == "fatalities" and not found["fatality_events"].any() else measure
+    names = actor_names(full.actors)
+    grid = dyads.dyad_grid(found, shown)
     fig = matrix_charts.dyad_heatmap(
-        grid, names, matrix.MEASURES[measure], log, view.selection.describe(), source_line(used, origins)
+        grid, names, MEASURES[shown], log, view.selection.describe(), events_source_line(view, full)
     )
-    claim_ids = view.event_claims["claim_id"]  # imported events carry provenance, not claims
-    return ChartOutput(
-        "event-dyads", f"Event dyads ({matrix.MEASURES[measure].lower()})",
-        "Events or fatalities for each pair of actors over the filtered events (aggregates only)",
-        fig, _named(found, names, ["side_a", "side_b"]), tuple(dict.fromkeys(claim_ids)),
-        extras={"found": found, "grid": grid, "measure": measure, "names": names},
-    )  # fmt: skip
+    claim_ids = tuple(dict.fromkeys(view.event_claims["claim_id"]))  # imported events carry provenance, not claims
+    title, about = f"Event dyads ({MEASURES[shown].lower()})", "Events or fatalities for each pair of actors"
+    data = _named(found, names, ["side_a", "side_b"])
+    return DyadChart(
+        "event-dyads",
+        title,
+        about + " over the filtered events (aggregates only)",
+        fig,
+        data,
+        claim_ids,
+        found=found,
+        grid=grid,
+        measure=shown,
+        asked=measure,
+        names=names,
+    )
 
 
-RESTRICTED_NOTE = "ACLED rows aggregated per month, country and event type: ACLED's terms forbid sharing raw rows"
-EVENT_COLUMNS = ["event_id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
-                 "date_note", "country", "fatalities", "origin"]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id",
+    "title",
+    "event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_note",
+    "country",
+    "fatalities",
+    "origin",
+]
 
 
 def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     """The event rows behind a chart, as a CSV may carry them.
 
-    Rows whose licence forbids redistribution (ACLED) are replaced by monthly counts
-    and fatalities per country and event type, with a note saying so.
+    Rows whose licence forbids redistribution (ACLED; ``licences.raw_export_allowed``) are replaced
+    by monthly counts and fatalities per country and event type, with a note saying why.
     """
-    from ..importers.licences import LICENCES
-
-    restricted = [o for o, licence in LICENCES.items() if not licence.raw_rows_allowed]
-    hidden = events["origin"].astype(str).isin(restricted)
+    hidden = ~raw_rows(events["origin"])
     rows = events.loc[~hidden, [c for c in EVENT_COLUMNS if c in events]].copy()
     actors = event_actors[isin(event_actors["event_id"], rows["event_id"])]
     rows["actors"] = rows["event_id"].map(actors.groupby("event_id")["actor_id"].agg(lambda a: "; ".join(map(str, a))))
@@ -126,29 +226,29 @@ def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.
         counted.groupby(["origin", "month", "country", "event_type"], observed=True, dropna=False)
         .agg(events=("event_id", "size"), fatalities=("fatalities", "sum"))
         .reset_index()
-        .assign(note=RESTRICTED_NOTE)
     )
+    summary["note"] = summary["origin"].astype("str").map(aggregated_note)
     return pd.concat([rows, summary], ignore_index=True)
 
 
 def timeline_chart(
     full: Dataset, view: Dataset, lanes: str = "actor", measure: str = "events", aggregated: bool | None = None
-) -> ChartOutput | None:
+) -> TimelineChart | None:
     if view.events.empty:
         return None
     if aggregated is None:
-        aggregated = timeline.should_aggregate(view, lanes)
+        aggregated = chronology.should_aggregate(view, lanes)
     fig = timeline_figure(view, lanes, measure if aggregated else "events", full=full)
     if aggregated:
-        table = timeline.aggregate(view, lanes, measure).table
+        table = chronology.aggregate(view, lanes, measure).table
         data = table.rename_axis("period").reset_index().melt("period", var_name=lanes, value_name=measure)
     else:
         data = licence_safe_events(view.events, view.event_actors)
-    return ChartOutput(
-        "timeline", "Timeline of events",
-        "Events over time" + (f", {measure} per period (aggregated)" if aggregated else ", each with its date basis"),
-        fig, data, tuple(dict.fromkeys(view.event_claims["claim_id"])), extras={"aggregated": aggregated},
-    )  # fmt: skip
+    about = f", {measure} per period (aggregated)" if aggregated else ", each with its date basis"
+    claim_ids = tuple(dict.fromkeys(view.event_claims["claim_id"]))
+    return TimelineChart(
+        "timeline", "Timeline of events", "Events over time" + about, fig, data, claim_ids, aggregated=aggregated
+    )
 
 
 CHARTS: dict[str, Callable[[Dataset, Dataset], ChartOutput | None]] = {

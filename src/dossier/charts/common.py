@@ -10,6 +10,10 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis.evidence import event_sources
+from ..dataset import Dataset
+from ..importers.licences import source_names
+
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = "Source Sans Pro, Arial, sans-serif"
@@ -20,6 +24,14 @@ def source_line(sources: pd.DataFrame, extra: list[str] | tuple[str, ...] = ()) 
     publishers = [f"{p} brief" for p in dict.fromkeys(sources["publisher"]) if p]
     names = publishers + [e for e in extra if e]
     return "Sources: " + ("; ".join(names) if names else "none under the current filters")
+
+
+def events_source_line(view: Dataset, full: Dataset | None = None) -> str:
+    """The source line under a chart of ``view``'s events: the briefs their claims quote, then each dataset
+    imported, credited as its licence asks (ACLED with its access dates and filters)."""
+    full = full or view
+    documents = event_sources(view.events, full.event_claims, full.claims, full.sources)
+    return source_line(documents, source_names(view.events, full.imports))
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, sources: str, height: int | None = None) -> go.Figure:

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..matrix import NOT_STATED, axis_label, level_label
+from ..analysis.perceptions import NOT_STATED
 from ..schema import RELATION_KINDS, THREAT_LEVELS
+from ..views.matrix_text import axis_label, level_label
 from .common import OKABE_ITO, finish
 
 # ColorBrewer Oranges, dark to light: ordered by lightness, so it reads in greyscale and
@@ -157,7 +158,7 @@ def threat_heatmap(
 ) -> go.Figure:
     """Perceivers (rows) × threats (columns), coloured by the stated threat level.
 
-    ``cells`` comes from ``matrix.threat_cells``; ``claims`` (claim_id, text, grade) feeds the
+    ``cells`` comes from ``perceptions.threat_cells``; ``claims`` (claim_id, text, grade) feeds the
     hover; ``divergent`` cells get a blue outline. Each cell's customdata is [perceiver, threat].
     """
     rows, cols = list(dict.fromkeys(cells["perceiver"])), list(dict.fromkeys(cells["threat"]))
@@ -204,7 +205,7 @@ def relations_matrix(
 ) -> go.Figure:
     """Ties from row actor to column actor: one stripe per tie, coloured by kind, '→' directed, '↔' mutual.
 
-    ``cells`` comes from ``matrix.relation_cells``. Each cell's customdata is [source, target].
+    ``cells`` comes from ``ties.relation_cells``. Each cell's customdata is [source, target].
     Glyphs instead of words keep cells readable on a phone; hover and the legend name the kinds.
     """
     shapes, notes, hover = [], [], []

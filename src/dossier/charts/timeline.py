@@ -14,9 +14,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import timeline as tl
+from ..analysis import chronology
 from ..dataset import Dataset
-from .common import OKABE_ITO, finish, source_line
+from ..views.event_text import with_dates
+from ..views.labels import LANES, MEASURES, spelled
+from .common import OKABE_ITO, events_source_line, finish
 
 COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")  # yellow is too faint on white
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "triangle-down")
@@ -51,16 +53,12 @@ def style_for(event_type: str, type_order: list[str]) -> tuple[str, str]:
     return COLOURS[index % len(COLOURS)], SYMBOLS[index % len(SYMBOLS)]
 
 
-def type_label(event_type: str) -> str:
-    return event_type.replace("_", " ")
-
-
 def _hover(row: dict) -> str:
     lines = [
         f"<b>{escape(row['title'])}</b>",
         f"{escape(row['date_text'])} · {escape(str(row['date_precision']))} precision",
         escape(row["basis_text"].split(":")[0]),
-        f"Type: {escape(type_label(str(row['event_type'])))}",
+        f"Type: {escape(spelled(str(row['event_type'])))}",
     ]
     if row["actors"]:
         lines.append(f"Actors: {escape(row['actors'])}")
@@ -136,7 +134,7 @@ def _event_traces(frame: pd.DataFrame, type_order: list[str]) -> list[dict]:
     traces = []
     for event_type, rows in by_type.items():
         colour, symbol = style_for(event_type, type_order)
-        label = escape(type_label(event_type))
+        label = escape(spelled(event_type))
         traces.append(_legend_entry(label, "types", symbol, colour))
         common = {"legendgroup": "types", "showlegend": False, "name": label,
                   "hovertemplate": "%{hovertext}<extra></extra>"}  # fmt: skip
@@ -186,8 +184,7 @@ def _x_axis(title: str, **extra) -> dict:
 
 def _finish(fig: go.Figure, ds: Dataset, full: Dataset | None, title: str, height: int) -> go.Figure:
     """The house title, filter line and source line (``finish`` escapes both); the source line moved below the dates."""
-    sources, extra = tl.sources_behind(ds, full)
-    finish(fig, title, ds.selection.describe(), source_line(sources, extra), height=height)
+    finish(fig, title, ds.selection.describe(), events_source_line(ds, full), height=height)
     fig.layout.margin.update(t=100, b=118)
     fig.layout.annotations[-1].yshift = -96
     return fig
@@ -200,10 +197,10 @@ def detail_figure(
 
     ``full`` (the unfiltered dataset) is where the source line looks up the evidence of the events.
     """
-    frame = tl.placed(ds, lanes)
-    type_order = type_order or tl.type_order((full or ds).events)
+    frame = with_dates(chronology.placed(ds, lanes))
+    type_order = type_order or chronology.type_order((full or ds).events)
     extent = frame.attrs["extent"]
-    undated = len(tl.undated(ds))
+    undated = len(chronology.undated(ds))
     note = f"<br>{undated} undated event{'s' if undated != 1 else ''} not drawn (listed below the chart)"
     height = _height(extent)
     separator = {
@@ -218,7 +215,7 @@ def detail_figure(
         "barmode": "overlay",
         "xaxis": _x_axis(f"Date{note if undated else ''}", range=_padded_range(frame), showgrid=True),
         "yaxis": {"range": [extent, 0], "showticklabels": False, "showgrid": False, "zeroline": False,
-                  "fixedrange": True, "title": {"text": f"Lanes: {tl.LANES[lanes].lower()}", "standoff": 4}},
+                  "fixedrange": True, "title": {"text": f"Lanes: {LANES[lanes].lower()}", "standoff": 4}},
         "shapes": [separator | {"y0": top, "y1": top} for _, top, _ in frame.attrs["lanes"] if top > 0],
         "annotations": [
             {"text": f"<b>{escape(lane)}</b>", "x": 0, "xref": "paper", "xanchor": "left", "y": name_y, "yref": "y",
@@ -249,19 +246,19 @@ def _height(extent: float) -> int:
 
 def _series_colour(name: str, index: int) -> str:
     """Okabe-Ito by rank (all eight: the largest series get distinct colours); grey for the catch-alls."""
-    if name in tl.OTHER.values() or name in tl.NO_LANE.values():
+    if name in chronology.OTHER.values() or name in chronology.NO_LANE.values():
         return "#bbbbbb"
     return OKABE_ITO[index % len(OKABE_ITO)]
 
 
-def _count_traces(agg: tl.Aggregate) -> list[dict]:
+def _count_traces(agg: chronology.Aggregate) -> list[dict]:
     x = agg.table.index.strftime("%Y-%m-%d").tolist()
-    unit = tl.MEASURES[agg.measure].lower()
-    title = {"text": tl.LANES[agg.lanes]}
+    unit = MEASURES[agg.measure].lower()
+    title = {"text": LANES[agg.lanes]}
     traces = []
     for index, name in enumerate(agg.table.columns):
         colour = _series_colour(name, index)
-        label = escape(type_label(name) if agg.lanes == "type" else name)
+        label = escape(spelled(name) if agg.lanes == "type" else name)
         hover = f"{BUCKET_HOVER[agg.bucket.name]}: %{{y:,.0f}} {unit}<extra>{label}</extra>"
         trace = {"x": x, "y": agg.table[name].to_numpy(), "name": label, "legendgroup": "series",
                  "legendgrouptitle": title, "xperiod": PERIOD_AXIS[agg.bucket.name], "xperiodalignment": "start",
@@ -305,12 +302,12 @@ def _key_traces(key: pd.DataFrame) -> list[dict]:
 
 def aggregated_figure(ds: Dataset, lanes: str, measure: str = "events", full: Dataset | None = None) -> go.Figure:
     """Events or fatalities per day, week or month (from the span), by series; key events overlaid."""
-    agg = tl.aggregate(ds, lanes, measure)
+    agg = chronology.aggregate(ds, lanes, measure)
     span = (agg.table.index.min(), agg.table.index.max() + BUCKET_LENGTH[agg.bucket.name]) if len(agg.table) else None
-    key = tl.key_events(ds, span)
-    unit, bucket = tl.MEASURES[measure], agg.bucket.name
-    by = tl.LANES[lanes].lower()
-    how = f"stacked by {by}" if agg.stacked else f"one line per {by} (top {tl.TOP_SERIES})"
+    key = with_dates(chronology.key_events(ds, span))
+    unit, bucket = MEASURES[measure], agg.bucket.name
+    by = LANES[lanes].lower()
+    how = f"stacked by {by}" if agg.stacked else f"one line per {by} (top {chronology.TOP_SERIES})"
     left_out = [f"{agg.undated:,} undated"] if agg.undated else []
     if agg.too_coarse:
         left_out.append(f"{agg.too_coarse:,} dated only to the {'year' if bucket == 'month' else 'month or year'}")
@@ -344,7 +341,7 @@ def timeline_figure(
 
     ``ds`` is the filtered view; ``full`` the whole dataset, where the evidence of its events is looked up.
     """
-    if tl.should_aggregate(ds, lanes):
+    if chronology.should_aggregate(ds, lanes):
         return aggregated_figure(ds, lanes, measure, full)
     return detail_figure(ds, lanes, type_order, full)
 

@@ -17,7 +17,7 @@ _DICT = pa.dictionary(pa.int32(), pa.string())
 
 # The events file of one import: the curated events columns as declared in dossier.schema (so the
 # two layouts cannot drift apart), then what the event-data sources add. "lazy" columns are long
-# per-event text, read on demand (see event_details) so the in-memory dataset stays small. The
+# per-event text, read on demand (see dossier.importers.load.event_details) so the in-memory dataset stays small. The
 # loader adds import_id from the file name.
 _CURATED_FIELDS = tuple((c.name, arrow_type(c, _DICT), False) for c in TABLES["events"].columns)
 EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = _CURATED_FIELDS + (

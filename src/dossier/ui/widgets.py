@@ -8,10 +8,10 @@ import streamlit as st
 from .. import claims as claim_tools
 from ..dataset import Dataset
 from ..filters import Selection
-from ..matrix import picked
 from ..registry import PAGES
 from ..safe import escape_markdown, web_url
-from .frame import page_link
+from ..views.clicks import picked
+from .frame import page_link, visible_pages
 from .sidebar import clear_filters
 
 
@@ -26,15 +26,30 @@ def quote_claim(claim: pd.Series, link_to_reader: bool = True) -> None:
         st.markdown("> " + escape_markdown(claim["text"]))
         st.caption(
             escape_markdown(claim_tools.citation(claim)) + " · " + escape_markdown(str(claim["grade_meaning"])),
-            help=f"{claim['grade']}: {claim['grade_meaning']}. Kind: {claim['kind'].replace('_', ' ')}.",
+            help=f"{claim['grade']}: {claim['grade_meaning']}. Kind: {claim_tools.kind_label(claim['kind'])}.",
         )
         if link_to_reader and any(p.url_path == "sources" for p in PAGES):
             reader = next(p for p in PAGES if p.url_path == "sources")
             page_link(reader, "Open in source", claim=str(claim["claim_id"]))
 
 
+def quote_claims(claims: pd.DataFrame, empty: str = "") -> None:
+    """Each claim quoted in order; ``empty`` is said when there is none."""
+    if claims.empty and empty:
+        st.caption(empty)
+    for _, claim in claims.iterrows():
+        quote_claim(claim)
+
+
+def explore_links(here: str) -> None:
+    """A link to every other visible page, with its summary from the page registry."""
+    for spec in visible_pages():
+        if spec.url_path != here:
+            page_link(spec, f"{spec.title}: {spec.summary}")
+
+
 def citation_links(citations: list) -> None:
-    """Links to the pages showing what cites a claim (``reader.Citation``s); plain text if the page is absent."""
+    """Links to the pages showing what cites a claim (``claims.Citation``s); plain text if the page is absent."""
     pages = {p.url_path: p for p in PAGES}
     if not citations:
         st.caption("No event, assessment or relation in the dataset cites this claim.")

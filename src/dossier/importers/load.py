@@ -20,14 +20,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pandas.api.types import union_categoricals
 
-from .importers.actors import Gazetteer, imported_actor_ids, key
-from .importers.licences import LICENCES
-from .importers.spec import EVENT_SCHEMA, LAZY_COLUMNS
-from .importers.storage import empty_registry, part_path, read_registry
-from .store import DatasetError
+from ..store import DatasetError
+from .actors import Gazetteer, imported_actor_ids, key
+from .licences import LICENCES
+from .spec import EVENT_SCHEMA, LAZY_COLUMNS
+from .storage import empty_registry, part_path, read_registry
 
-__all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into", "raw_export_allowed",
-           "source_names"]  # fmt: skip
+__all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into"]
 COMPACT_COLUMNS = [name for name in EVENT_SCHEMA.names if name not in LAZY_COLUMNS]
 # Text that pages build labels from ("Event: " + title) stays plain str; other repeated strings are categorical.
 PLAIN_TEXT = ("title",)
@@ -177,31 +176,3 @@ def event_details(folder: str | os.PathLike, events: pd.DataFrame) -> pd.DataFra
         wanted = pc.is_in(table.column("event_id"), value_set=pa.array(group["event_id"].astype(str)))
         frames.append(table.filter(wanted).to_pandas(types_mapper=_TYPES.get))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=EVENT_SCHEMA.names)
-
-
-def source_names(events: pd.DataFrame, registry: pd.DataFrame) -> list[str]:
-    """Source-line entries for the imported events among ``events``, e.g. ['UCDP GED (CC BY 4.0)'].
-
-    ACLED entries carry the access dates and filters of the imports involved, as its terms require.
-    Use with ``charts.common.source_line(sources, extra=source_names(view.events, view.imports))``.
-    """
-    if "import_id" not in events or events["import_id"].isna().all():
-        return []
-    used = registry[registry["import_id"].isin(set(events["import_id"].dropna().astype(str)))]
-    names = []
-    for origin, group in used.groupby("format", sort=False):
-        licence = LICENCES.get(str(origin))
-        if licence is None:
-            continue
-        accessed = ", ".join(sorted({a for a in group["accessed"] if a}))
-        filters = "; ".join(dict.fromkeys(f for f in group["filters"] if f))
-        names.append(licence.source_line(accessed, filters))
-    return names
-
-
-def raw_export_allowed(origin: str) -> bool:
-    """May the rows of this origin be exported as they are? Curated rows yes, UCDP yes (CC BY), ACLED no."""
-    if origin == "curated":
-        return True
-    licence = LICENCES.get(origin)
-    return bool(licence and licence.raw_rows_allowed)

@@ -1,4 +1,4 @@
-"""Timeline data: lanes, honest date shapes, tracks that keep marks apart, and the aggregated view.
+"""When events happened: lanes, honest date shapes, tracks that keep marks apart, and the aggregated view.
 
 A date is drawn as precisely as it is known and no more: a day is a point, a month
 or a year is the whole period, a start and an end is a bar. Undated events are
@@ -16,15 +16,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .claims import with_source
-from .dataset import Dataset
-from .filters import Selection, isin, period_end
+from ..dataset import Dataset
+from ..filters import Selection, isin, period_end
 
-LANES = {"actor": "Actor", "country": "Country", "type": "Event type"}
-MEASURES = {"events": "Events", "fatalities": "Fatalities"}
-# The page's selectors show (and the URL carries) the labels: ?lanes=Country&measure=Fatalities
-LANE_KEYS = {label: key for key, label in LANES.items()}
-MEASURE_KEYS = {label: key for key, label in MEASURES.items()}
 DETAIL_LIMIT = 500  # events drawn one by one up to here; above, the view aggregates
 MAX_LANES = 20  # detailed view: the busiest lanes, the rest merged into one
 TOP_SERIES = 8  # aggregated view: the largest series, the rest merged into one
@@ -37,7 +31,6 @@ HEADER_ROWS = 0.8  # room above a lane's marks for its name
 NO_LANE = {"actor": "No actor recorded", "country": "No country recorded", "type": "No type recorded"}
 OTHER = {"actor": "Other actors", "country": "Other countries", "type": "Other types"}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-IMPORTED_SOURCES = {"ucdp": "UCDP GED (CC BY 4.0)", "acled": "ACLED"}
 
 
 @dataclass(frozen=True)
@@ -93,27 +86,6 @@ def lane_rows(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
     return pd.DataFrame({"event_id": events["event_id"].to_numpy(), "lane": _clean(events[column], NO_LANE[lanes])})
 
 
-def _day(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts:%b %Y}"
-
-
-def date_text(start: pd.Timestamp, end: pd.Timestamp | None, precision: str) -> str:
-    """'4 Mar 2025', 'Mar 2025', '2025' or '21 Apr 2025 – 24 Apr 2025'; 'undated' when unknown."""
-    if precision == "unknown" or pd.isna(start):
-        return "undated"
-    one = {"day": _day, "month": lambda t: f"{t:%b %Y}", "year": lambda t: f"{t:%Y}"}[precision]
-    first, last = one(start), one(end) if end is not None and not pd.isna(end) else ""
-    return f"{first} – {last}" if last and last != first else first
-
-
-def basis_text(basis: str, note: str, precision: str = "day") -> str:
-    if precision == "unknown":
-        return "No date" + (f": {note}" if note else "")
-    if basis == "analyst":
-        return "Date supplied by the analyst" + (f": {note}" if note else "")
-    return "Date stated in the source" + (f" ({note})" if note else "")
-
-
 def shape_of(precision: str, start: pd.Timestamp, end: pd.Timestamp | None) -> str:
     """point (a day), period (known only to the month or year) or duration (a first and a last day).
 
@@ -150,7 +122,7 @@ def _lane_order(pairs: list[tuple[str, str]], lanes: str) -> list[str]:
 
 
 def describe_events(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """Dated events with their extent (x0, x1), shape, readable date, date basis and actors."""
+    """Dated events with their extent (x0, x1), shape, date basis and actors (``views.event_text`` words them)."""
     frame = events[events["date_precision"] != "unknown"].reset_index(drop=True)
     starts, ends, precisions = frame["date_start"], frame["date_end"], frame["date_precision"].astype("str")
     names = actors_by_event(ds, frame["event_id"])
@@ -158,11 +130,7 @@ def describe_events(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         x0=starts,
         x1=period_end(frame),
         shape=[shape_of(p, s, e) for p, s, e in zip(precisions, starts, ends)],
-        date_text=[date_text(s, e, p) for s, e, p in zip(starts, ends, precisions)],
         basis=frame["date_basis"].astype("str"),
-        basis_text=[
-            basis_text(b, n, p) for b, n, p in zip(frame["date_basis"], _clean(frame["date_note"], ""), precisions)
-        ],
         actors=[names.get(e, "") for e in frame["event_id"]],
     )
 
@@ -234,92 +202,19 @@ def type_order(events: pd.DataFrame) -> list[str]:
     return sorted(events["event_type"].astype("str").unique())
 
 
-def facts(ds: Dataset, event_ids: list[str]) -> pd.DataFrame:
-    """Events in the order given, with their readable date, date basis and actors; undated ones too."""
-    events = ds.events[isin(ds.events["event_id"], list(event_ids))].set_index("event_id", drop=False)
-    events = events.loc[[e for e in event_ids if e in events.index]]
-    names = actors_by_event(ds, events["event_id"])
-    columns = zip(events["date_start"], events["date_end"], events["date_precision"], events["date_basis"],
-                  _clean(events["date_note"], ""))  # fmt: skip
-    texts = [(date_text(s, e, p), basis_text(b, n, p)) for s, e, p, b, n in columns]
-    return events.assign(
-        date_text=[t for t, _ in texts],
-        basis_text=[b for _, b in texts],
-        actors=[names.get(e, "") for e in events["event_id"]],
-    )
-
-
-def fact_line(event: pd.Series) -> list[str]:
-    """'4 Mar 2025 (to the day)', 'Type: address', 'Actors: …', 'Country: …', 'Fatalities: 3'."""
-    precision = str(event["date_precision"])
-    parts = [event["date_text"] + (f" (to the {precision})" if precision != "unknown" else "")]
-    parts.append(f"Type: {str(event['event_type']).replace('_', ' ')}")
-    if event["actors"]:
-        parts.append(f"Actors: {event['actors']}")
-    if isinstance(event["country"], str) and event["country"]:
-        parts.append(f"Country: {event['country']}")
-    if pd.notna(event["fatalities"]):
-        parts.append(f"Fatalities: {event['fatalities']:,.0f}")
-    return parts
-
-
-def pickable(ds: Dataset, aggregated: bool) -> dict[str, str]:
+def pickable_events(ds: Dataset, aggregated: bool) -> pd.DataFrame:
     """The events a reader can open from the chart: every dated one, or the key events when aggregated."""
     events = ds.events[is_value(ds.events["origin"], "curated")] if aggregated else ds.events
     events = events[events["date_precision"] != "unknown"].sort_values("date_start", kind="stable")
-    if aggregated:
-        events = events.head(MAX_MARKERS)
-    columns = zip(
-        events["event_id"], events["date_start"], events["date_end"], events["date_precision"], events["title"]
-    )
-    return {e: f"{date_text(s, end, p)} · {t}" for e, s, end, p, t in columns}
+    return events.head(MAX_MARKERS) if aggregated else events
 
 
-def reading_note(events: pd.DataFrame, aggregated: bool) -> str:
-    zoom = "Drag across the chart to zoom into a period; double-click to zoom out."
-    if not aggregated:
-        return f"Click an event to read the claims that evidence it. {zoom}"
-    return (
-        f"{len(events):,} events are too many or too crowded to draw one by one, so the chart counts them; narrow "
-        f"the filters (to {DETAIL_LIMIT:,} events at most) to see each one. Stars mark the curated key events: "
-        f"click one to read its claims. {zoom}"
-    )
-
-
-def evidence(ds: Dataset, event_ids: list[str]) -> dict[str, pd.DataFrame]:
-    """Per event, the claims that evidence it, with their source and Admiralty grade, in link order."""
-    links = ds.event_claims[isin(ds.event_claims["event_id"], list(event_ids))]
-    claims = ds.claims[isin(ds.claims["claim_id"], links["claim_id"])]
-    joined = with_source(claims, ds.sources).set_index("claim_id", drop=False)
-    linked: dict[str, list[str]] = {}
-    for event_id, claim_id in zip(links["event_id"], links["claim_id"]):
-        linked.setdefault(event_id, []).append(claim_id)
-    return {
-        e: joined.loc[[c for c in linked.get(e, []) if c in joined.index]].reset_index(drop=True) for e in event_ids
-    }
-
-
-def sources_behind(ds: Dataset, full: Dataset | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """The sources of the claims that evidence the events of ``ds``, and the imported datasets among them.
-
-    Claims are looked up in ``full`` when given: the claim filters must not hide an event's evidence.
-    """
-    lookup = full or ds
-    claims = lookup.claims[isin(lookup.claims["claim_id"], ds.event_claims["claim_id"])]
-    sources = lookup.sources[isin(lookup.sources["source_id"], claims["source_id"])]
-    return sources, [label for origin, label in IMPORTED_SOURCES.items() if is_value(ds.events["origin"], origin).any()]
-
-
-def selected_event_ids(selection: object) -> list[str]:
-    """Event ids from a plotly selection state (points carry the event id as customdata)."""
-    points = (selection or {}).get("selection", {}).get("points", []) if hasattr(selection, "get") else []
-    ids = []
-    for point in points:
-        data = point.get("customdata")
-        value = data[0] if isinstance(data, list | tuple) and data else data
-        if isinstance(value, str) and value and value not in ids:
-            ids.append(value)
-    return ids
+def in_order(ds: Dataset, event_ids: list[str]) -> pd.DataFrame:
+    """The events in the order given (ids not in ``ds`` skipped), undated ones too, with their actors."""
+    events = ds.events[isin(ds.events["event_id"], list(event_ids))].set_index("event_id", drop=False)
+    events = events.loc[[e for e in event_ids if e in events.index]]
+    names = actors_by_event(ds, events["event_id"])
+    return events.assign(actors=[names.get(e, "") for e in events["event_id"]])
 
 
 # --- Aggregated view ---------------------------------------------------------------------------
@@ -429,9 +324,15 @@ def aggregate(ds: Dataset, lanes: str, measure: str = "events", bucket: Bucket |
     table = pd.DataFrame(counts, index=pd.DatetimeIndex(to_dates(np.arange(first, first + n_buckets))), columns=names)
     table = _top_series(table, lanes)
     return Aggregate(
-        table=table, bucket=bucket, measure=measure, lanes=lanes, stacked=lanes != "actor",
-        counted=int(fits.sum()), undated=int((~dated).sum()), too_coarse=int((dated & ~fits).sum()),
-    )  # fmt: skip
+        table=table,
+        bucket=bucket,
+        measure=measure,
+        lanes=lanes,
+        stacked=lanes != "actor",
+        counted=int(fits.sum()),
+        undated=int((~dated).sum()),
+        too_coarse=int((dated & ~fits).sum()),
+    )
 
 
 def _top_series(table: pd.DataFrame, lanes: str) -> pd.DataFrame:
