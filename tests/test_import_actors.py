@@ -29,7 +29,7 @@ ACTORS = pd.DataFrame(
         ("TTP: Tehreek-i-Taliban Pakistan", "TTP"),
         ("BLA: Balochistan Liberation Army", "BLA"),
         ("Military Forces of Pakistan (2018-)", "PAK"),
-        ("Police Forces of Pakistan (2018-) Frontier Corps", None),
+        ("Police Forces of Pakistan (2018-) Frontier Corps", "PAK"),
         ("Police Forces of Afghanistan (2004-2021)", "AFG"),
         ("Military Forces of Iran (1989-)", None),
         ("TTP: Balochistan Liberation Army", None),  # the two parts disagree: leave it for the analyst
