@@ -132,7 +132,11 @@ def test_acled_rejections_and_flags_list_every_problem_of_a_row(data_copy):
     assert prep.flagged[["event_id_cnty", "quality", "reason"]].values.tolist() == [
         ["PAK1006", "longitude-invalid", "longitude '181.5' is outside -180 to 180"],
         ["PAK1007", "event_type-missing", "event_type is empty"],
-        ["PAK1008", "fatalities-invalid;latitude-invalid", "latitude 'abc' is not a number; fatalities '-1' is below 0"],
+        [
+            "PAK1008",
+            "fatalities-invalid;latitude-invalid",
+            "latitude 'abc' is not a number; fatalities '-1' is below 0",
+        ],
     ]
     frame = events(prep)
     assert frame.loc["acled-PAK1007", "event_type"] == "unknown"

@@ -6,8 +6,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .actors import state_forces_country
 from . import quality
+from .actors import state_forces_country
 from .columns import code_labels, kept, number, prefixed, required, small_int, text
 from .licences import ACLED
 from .parse import parse_codes, parse_dates
@@ -66,8 +66,9 @@ def map_batch(batch: pa.Table) -> Mapped:
     inter2 = checks.keep(
         "inter2", parse_codes(batch.column("inter2"), ACTOR_TYPES, _CODES, _WHAT), required=False
     ).values
-    checks.note("inter1", (inter1 == 0) & np.asarray(actor1.is_valid()), "is 0 (no actor) but actor1 is named",
-                "inter1-invalid")  # fmt: skip
+    checks.note(
+        "inter1", (inter1 == 0) & np.asarray(actor1.is_valid()), "is 0 (no actor) but actor1 is named", "inter1-invalid"
+    )
     country = kept(checks, batch, "country")
     latitude = number(checks, batch, "latitude", flag=True, low=-90, high=90)
     longitude = number(checks, batch, "longitude", flag=True, low=-180, high=180)
@@ -75,8 +76,11 @@ def map_batch(batch: pa.Table) -> Mapped:
     dyad = pc.binary_join_element_wise(actor1, actor2, " - ")
     title = pc.coalesce(
         pc.binary_join_element_wise(sub_type, pc.coalesce(dyad, actor1, actor2), ": "),
-        sub_type, pc.coalesce(dyad, actor1, actor2), event_type, pc.binary_join_element_wise("ACLED event", ids, " "),
-    )  # fmt: skip
+        sub_type,
+        pc.coalesce(dyad, actor1, actor2),
+        event_type,
+        pc.binary_join_element_wise("ACLED event", ids, " "),
+    )
     events = {
         "event_id": prefixed("acled", ids),
         "original_id": ids,

@@ -1,4 +1,4 @@
-"""Map event-data actor names onto the gazetteer (data/actors.csv) through its aliases, knowing the sources' conventions.
+"""Map event-data actor names onto the gazetteer (data/actors.csv) through its aliases, by the sources' conventions.
 
 Matching ignores case, dashes and repeated spaces ("Tehreek-e-Taliban" = "tehreek e taliban"). A
 name is tried whole, then without a trailing qualifier such as "(2018-)", then as a state by the
@@ -29,7 +29,7 @@ _AFTER_PERIOD = re.compile(r"\s*\([^()]*\).*$")  # "(2018-) Frontier Corps": the
 _DASHES = re.compile(r"[-\u2010-\u2015\u2212_]+")
 _COLLECTIVE = re.compile(r"(?:unidentified|civilians|protesters|rioters)\b.*")
 _NOT_WORD = re.compile(r"[^\w]+")
-SUGGEST_CUTOFF = 80  # rapidfuzz token_set_ratio, 0-100: below this a "match" is mostly noise
+SUGGEST_CUTOFF = 80  # score 0-100 (see _name_score): below this a "match" is mostly noise
 SUGGEST_LIMIT = 3
 
 
@@ -102,13 +102,19 @@ class Gazetteer:
         if convention:
             choices, scorer = dict(self.state_by_country), fuzz.ratio
         else:
-            choices, scorer = {k: a for k, a in self.by_alias.items() if a not in self.states}, fuzz.token_set_ratio
+            choices, scorer = {k: a for k, a in self.by_alias.items() if a not in self.states}, _name_score
         best: dict[str, float] = {}
         matches = process.extract(query, list(choices), scorer=scorer, limit=None, score_cutoff=SUGGEST_CUTOFF)
         for alias, score, _ in matches:
             actor_id = choices[alias]
             best[actor_id] = max(best.get(actor_id, 0.0), round(float(score), 1))
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:SUGGEST_LIMIT]
+
+
+def _name_score(query: str, choice: str, **_: object) -> float:
+    """Shared words (token set) tempered by overall likeness (token sort): 'TTP-KM' ~ 'TTP' scores 83, while a
+    long name that merely contains a short alias ('… Taliban Pakistan …' ~ 'Taliban') stays well below the cutoff."""
+    return (fuzz.token_set_ratio(query, choice) + fuzz.token_sort_ratio(query, choice)) / 2
 
 
 def suggest(name: str, actors: pd.DataFrame | Gazetteer) -> list[tuple[str, float]]:

@@ -298,6 +298,8 @@ def _reject_repeats(mapped: Mapped, ids: pa.Array, rows: np.ndarray, repeated: d
             reasons[i] = f"repeats the {column} of row {first:,} (an export lists each event once)"
     if (reasons != "").any():
         mapped.checks.items.append((column, reasons))
+        summary = f"{column} repeats an earlier row's {column}"
+        mapped.checks.summaries.update((reason, summary) for reason in set(reasons) - {""})
 
 
 def _prefetch(blocks: Iterator[pa.Table], depth: int = 2) -> Iterator[pa.Table]:
@@ -386,12 +388,17 @@ class _Scan:
 
 
 def _scan(
-    open_source: Callable[[], BinaryIO], size: int, header: list[str], spec: ImporterSpec, name: str,
-    existing: pa.Array, progress: Progress | None, repeated: dict[str, int],
-) -> _Scan:  # fmt: skip
+    open_source: Callable[[], BinaryIO],
+    size: int,
+    header: list[str],
+    spec: ImporterSpec,
+    name: str,
+    existing: pa.Array,
+    progress: Progress | None,
+    repeated: dict[str, int],
+) -> _Scan:
     """One pass: map and check every block, keep the rows that can be represented, collect the rest."""
-    scan = _Scan(PartWriter(EVENT_SCHEMA), PartWriter(LINK_SCHEMA), [], Counter(), [], Counter(), Counter(), [],
-                 [], [])  # fmt: skip
+    scan = _Scan(PartWriter(EVENT_SCHEMA), PartWriter(LINK_SCHEMA), [], Counter(), [], Counter(), Counter(), [], [], [])
     next_row = 2
     with open_source() as raw:
         stream = _Counting(raw)
@@ -403,8 +410,11 @@ def _scan(
             _refuse_repeated_header(table, spec, rows, name)
             mapped = spec.map_batch(table)
             event_ids = mapped.events["event_id"]
-            mapped.checks.flag(spec.id_column, np.asarray(pc.fill_null(pc.is_in(event_ids, existing), False)),
-                               "is already in the dataset (imported before)")  # fmt: skip
+            mapped.checks.flag(
+                spec.id_column,
+                np.asarray(pc.fill_null(pc.is_in(event_ids, existing), False)),
+                "is already in the dataset (imported before)",
+            )
             _reject_repeats(mapped, mapped.events["original_id"], rows, repeated, spec.id_column)
             bad = mapped.checks.bad()
             good = ~bad
@@ -419,9 +429,10 @@ def _scan(
                 messages, _ = mapped.checks.reasons_for(flagged, flags=True)
                 scan.flags.update(mapped.checks.flag_counts(good))
                 scan.flagged.append(
-                    _rejected_rows(table.take(pa.array(flagged)), rows[flagged], messages)
-                    .add_column(1, "quality", pa.array(list(quality[flagged]), pa.string()))
-                )  # fmt: skip
+                    _rejected_rows(table.take(pa.array(flagged)), rows[flagged], messages).add_column(
+                        1, "quality", pa.array(list(quality[flagged]), pa.string())
+                    )
+                )
             mapped.events["quality"] = pa.array(quality, pa.string())
             scan.events.write(_event_table(mapped.events, table.num_rows, spec.key).filter(pa.array(good)))
             scan.links.write(_links(mapped, event_ids, good, scan.seen))

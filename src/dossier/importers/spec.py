@@ -47,8 +47,9 @@ EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = _CURATED_FIELDS + (
     ("where_description", pa.string(), True),
     ("notes", pa.string(), True),
     ("tags", pa.string(), True),
-    ("quality", _DICT, False),  # data-quality flag codes, e.g. "best>high;low>high" (schema.QUALITY_FLAGS)
 )
+# Declared with the events table as imported-only columns: data-quality flags (schema.QUALITY_FLAGS).
+EVENT_FIELDS += tuple((c.name, arrow_type(c, _DICT), False) for c in TABLES["events"].extra)
 EVENT_SCHEMA = pa.schema([(name, kind) for name, kind, _ in EVENT_FIELDS])
 LAZY_COLUMNS = tuple(name for name, _, lazy in EVENT_FIELDS if lazy)
 LINK_SCHEMA = pa.schema([("event_id", pa.string()), ("actor_name", _DICT), ("role", _DICT)])
@@ -74,6 +75,7 @@ class Checks:
     def __init__(self, batch: pa.Table):
         self.batch = batch
         self.items: list[tuple[str, np.ndarray]] = []  # rejections: (column, reason per row)
+        self.summaries: dict[str, str] = {}  # reason -> the line it is counted under, when not "<column> <reason>"
         self.flags: list[tuple[str, np.ndarray, str]] = []  # (column, reason per row, quality code)
 
     def add(self, column: str, parsed: Parsed, required: bool = True) -> Parsed:
@@ -146,7 +148,7 @@ class Checks:
                     value = self.batch.column(column)[row].as_py() if column in self.batch.column_names else None
                     shown = "" if reasons[row] == EMPTY or value is None else f" {str(value)[:60]!r}"
                     parts.append(f"{column}{shown} {reasons[row]}")
-                    row_keys.append(f"{column} {reasons[row]}")
+                    row_keys.append(self.summaries.get(reasons[row], f"{column} {reasons[row]}"))
             messages.append("; ".join(parts))
             keys.append(row_keys)
         return messages, keys

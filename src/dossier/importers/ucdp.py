@@ -49,7 +49,9 @@ def map_batch(batch: pa.Table) -> Mapped:
     longitude = number(checks, batch, "longitude", flag=True, low=-180, high=180)
     quality.coordinates(checks, country, latitude, longitude)
     sides = pc.binary_join_element_wise(side_a, side_b, " - ")
-    dyad = pc.coalesce(text(batch, "dyad_name"), sides, side_a, side_b, pc.binary_join_element_wise("UCDP event", ids, " "))
+    dyad = pc.coalesce(
+        text(batch, "dyad_name"), sides, side_a, side_b, pc.binary_join_element_wise("UCDP event", ids, " ")
+    )
     events = {
         "event_id": prefixed("ucdp", ids),
         "original_id": ids,
