@@ -93,7 +93,7 @@ if step is Step.REVIEW and (prepared := session.prepared) is not None:
         right.text_input("Filters used for the export", key="import-filters", placeholder="country = Pakistan")
     if actions := session.actions():
         if prepared.rows_rejected:
-            st.warning(f"{prepared.rows_rejected:,} rows cannot be imported. Import the others, or nothing?")
+            st.warning(f"{prepared.rows_rejected:,} rows fail the checks. Import the others, or nothing?")
         row = st.container(horizontal=True)
         for action in actions:
             row.button(

@@ -192,3 +192,15 @@ def test_bad_real_shaped_files_get_one_line_and_change_nothing(data_copy, mangle
         prepare_import("\r\n".join(mangle(lines)).encode(), data_copy, file_name="bad.csv")
     assert "\n" not in str(refused.value) and str(refused.value).startswith("bad.csv: ")
     assert folder_checksum(data_copy) == before
+
+
+def test_the_timeline_drill_down_names_the_flags(data_copy):
+    from dossier import timeline
+
+    commit_import(prepare_import(REAL, data_copy), data_copy)
+    ds = load_dataset(data_copy)
+    flagged = expected_flags(REAL).loc[lambda s: s == "best>high"].index[0]
+    clean = expected_flags(REAL).loc[lambda s: s == ""].index[0]
+    lines = {e: timeline.fact_line(row) for e, row in timeline.facts(ds, [flagged, clean]).iterrows()}
+    assert lines[flagged][-1] == "Data quality: best estimate of deaths above the high estimate (as published)"
+    assert not any(line.startswith("Data quality") for line in lines[clean])

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from .claims import with_source
 from .dataset import Dataset
 from .filters import Selection, isin, period_end
+from .importers import quality
 
 LANES = {"actor": "Actor", "country": "Country", "type": "Event type"}
 MEASURES = {"events": "Events", "fatalities": "Fatalities"}
@@ -260,6 +261,8 @@ def fact_line(event: pd.Series) -> list[str]:
         parts.append(f"Country: {event['country']}")
     if pd.notna(event["fatalities"]):
         parts.append(f"Fatalities: {event['fatalities']:,.0f}")
+    if flags := quality.fact(event.get("quality")):
+        parts.append(flags)
     return parts
 
 

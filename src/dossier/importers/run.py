@@ -420,8 +420,8 @@ def _scan(
             good = ~bad
             if bad.any():
                 where = np.flatnonzero(bad)
-                messages, keys = mapped.checks.reasons_for(where)
-                scan.reasons.update(k for row_keys in keys for k in row_keys)
+                messages, counts = mapped.checks.reasons_for(where)
+                scan.reasons.update(counts)
                 scan.rejected.append(_rejected_rows(table.take(pa.array(where)), rows[where], messages))
             quality = mapped.checks.quality()
             flagged = np.flatnonzero(good & mapped.checks.flagged())

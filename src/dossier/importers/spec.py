@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import TABLES, arrow_type
 from ..store import DatasetError
@@ -137,21 +138,34 @@ class Checks:
             counts[code] += int(((reasons != "") & keep).sum())
         return counts
 
-    def reasons_for(self, rows: np.ndarray, flags: bool = False) -> tuple[list[str], list[list[str]]]:
-        """For the given row positions: one message per row, and the summary keys of its problems."""
+    def reasons_for(self, rows: np.ndarray, flags: bool = False) -> tuple[list[str], Counter]:
+        """For the given row positions: one message per row ("latitude '999' is outside -90 to 90; …"), and how
+        many rows each problem has, for the summary. Vectorised per problem: a third of a million rows may be flagged.
+        """
         items = [(c, r) for c, r, _ in self.flags] if flags else self.items
-        messages, keys = [], []
-        for row in rows:
-            parts, row_keys = [], []
-            for column, reasons in items:
-                if reasons[row]:
-                    value = self.batch.column(column)[row].as_py() if column in self.batch.column_names else None
-                    shown = "" if reasons[row] == EMPTY or value is None else f" {str(value)[:60]!r}"
-                    parts.append(f"{column}{shown} {reasons[row]}")
-                    row_keys.append(self.summaries.get(reasons[row], f"{column} {reasons[row]}"))
-            messages.append("; ".join(parts))
-            keys.append(row_keys)
-        return messages, keys
+        messages = np.full(len(rows), "", dtype=object)
+        counts: Counter = Counter()
+        for column, reasons in items:
+            found = reasons[rows]
+            hit = found != ""
+            if not hit.any():
+                continue
+            found = found[hit]
+            shown = self._shown(column, rows[hit])
+            part = column + np.where(found == EMPTY, "", shown) + " " + found
+            messages[hit] = np.where(messages[hit] == "", part, messages[hit] + "; " + part)
+            for reason, count in zip(*np.unique(found.astype(str), return_counts=True)):
+                counts[self.summaries.get(reason, f"{column} {reason}")] += int(count)
+        return list(messages), counts
+
+    def _shown(self, column: str, rows: np.ndarray) -> np.ndarray:
+        """Each row's value as repr shows it, after a space (escapes keep a message on one line); '' if none."""
+        if column not in self.batch.column_names:
+            return np.full(len(rows), "", dtype=object)
+        values = self.batch.column(column).take(pa.array(rows)).combine_chunks().cast(pa.string())
+        encoded = pc.dictionary_encode(values)
+        distinct = [f" {v[:60]!r}" for v in encoded.dictionary.to_pylist()]
+        return np.array([*distinct, ""], dtype=object)[encoded.indices.fill_null(len(distinct)).to_numpy()]
 
 
 @dataclass
