@@ -68,3 +68,23 @@ def test_rejected_rows_download_is_safe_and_import_nothing_writes_nothing(served
     expect(page.get_by_text("Nothing was imported from acled_text_dates.csv.")).to_be_visible()
     assert folder_checksum(served.data) == before
     assert page.problems.dialogs == [] and page.problems.errors == []
+
+
+def test_real_ucdp_rows_import_by_default_and_the_drill_down_names_their_flags(served, page):
+    upload(page, served.url, "ucdp_ged_pakistan_excerpt.csv")
+    expect(metric(page, "Rows flagged")).to_have_text("30")
+    expect(metric(page, "Rows rejected")).to_have_text("0")
+    page.get_by_role("button", name="Import 200 events").click()
+    expect(page.get_by_text("Imported 200 events from ucdp_ged_pakistan_excerpt.csv, 30 of them")).to_be_visible()
+
+    page.goto(f"{served.url}/timeline?from=2007-11-23&to=2007-11-23")  # UCDP event 55988: best 9, low 9, high 8
+    wait_for_app(page)
+    open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Event").get_by_role("combobox"))
+    page.get_by_role("option", name="23 Nov 2007 · Government of Pakistan - TTP").click()
+    details = page.locator(".st-key-timeline-details")
+    expect(details).to_contain_text("Fatalities: 9")
+    expect(details).to_contain_text(
+        "Data quality: best estimate of deaths above the high estimate; low estimate of deaths above the high "
+        "estimate (as published)"
+    )
+    assert page.problems.dialogs == [] and page.problems.errors == []
