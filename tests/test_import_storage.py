@@ -222,3 +222,19 @@ def test_titles_stay_plain_text_so_labels_can_be_built_from_them(data_copy):
     ds = imported(data_copy, "ucdp_hdx.csv")
     assert ds.events["title"].dtype == "str"
     assert ("Event: " + ds.events["title"]).str.startswith("Event: ").all()
+
+
+def test_an_import_written_before_the_quality_column_still_loads(data_copy):
+    import io
+
+    import pyarrow.parquet as pq
+
+    prep = prepare_import(FIXTURES / "acled_iso_dates.csv", data_copy)
+    path = f"imports/{prep.import_id}.events.parquet"
+    table = pq.read_table(io.BytesIO(prep.parts[path])).drop_columns(["quality"])
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    prep.parts[path] = sink.getvalue()
+    commit_import(prep, data_copy)
+    events = load_dataset(data_copy).events
+    assert (events["origin"] == "acled").sum() == 3 and events["quality"].isna().all()
