@@ -204,3 +204,31 @@ def test_the_timeline_drill_down_names_the_flags(data_copy):
     lines = {e: timeline.fact_line(row) for e, row in timeline.facts(ds, [flagged, clean]).iterrows()}
     assert lines[flagged][-1] == "Data quality: best estimate of deaths above the high estimate (as published)"
     assert not any(line.startswith("Data quality") for line in lines[clean])
+
+
+QUALITY = pd.DataFrame(
+    {"quality": pd.Series([None, "best>high", "best>high;low>high", "end<start", None], dtype="category")}
+)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        ([quality.ANY_FLAG], [False, True, True, True, False]),
+        ([quality.NO_FLAG], [True, False, False, False, True]),
+        (["low>high"], [False, False, True, False, False]),
+        (["best>high"], [False, True, True, False, False]),
+        (["end<start", quality.NO_FLAG], [True, False, False, True, True]),
+        (["outside-country"], [False] * 5),
+    ],
+)
+def test_the_data_quality_filter_mask(chosen, expected):
+    assert quality.filter_mask(QUALITY, chosen).tolist() == expected
+
+
+def test_the_data_quality_filter_choices_and_curated_events():
+    assert quality.filter_choices(QUALITY) == ["any flag", "no flag", "best>high", "end<start", "low>high"]
+    curated = pd.DataFrame({"event_id": ["a", "b"]})
+    assert quality.filter_choices(curated) == []
+    assert quality.filter_mask(curated, [quality.NO_FLAG]).tolist() == [True, True]
+    assert quality.filter_mask(curated, [quality.ANY_FLAG]).tolist() == [False, False]

@@ -8,6 +8,7 @@ analyst cannot fix the release, so such rows are imported as published and carry
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -88,3 +89,32 @@ def fact(quality: object) -> str:
     """The drill-down line for an event's flags, '' for a clean event."""
     codes = flags_of(quality)
     return f"Data quality: {'; '.join(describe(c) for c in codes)} (as published)" if codes else ""
+
+
+ANY_FLAG, NO_FLAG = "any flag", "no flag"  # the Data quality filter's two summary choices, beside each code
+
+
+def filter_choices(events: pd.DataFrame) -> list[str]:
+    """What the Data quality filter offers: any flag, no flag, then each flag code the events carry."""
+    if "quality" not in events:
+        return []
+    values = events["quality"].dropna().astype("category").cat.categories
+    codes = sorted({c for value in values for c in flags_of(value)})
+    return [ANY_FLAG, NO_FLAG, *codes] if codes else []
+
+
+def filter_mask(events: pd.DataFrame, chosen: list[str] | tuple[str, ...]) -> np.ndarray:
+    """Events carrying any chosen flag code ('any flag': any code; 'no flag': none, curated events included).
+
+    Decided once per distinct quality value, then spread by category code: no per-event Python.
+    """
+    if "quality" not in events:
+        return np.full(len(events), NO_FLAG in chosen)
+    values = events["quality"].astype("category")
+    wanted = set(chosen)
+    per_value = [
+        bool(wanted & {ANY_FLAG, *flags_of(v)}) if flags_of(v) else NO_FLAG in wanted for v in values.cat.categories
+    ]
+    lookup = np.array([*per_value, NO_FLAG in wanted], dtype=bool)
+    codes = values.cat.codes.to_numpy()
+    return lookup[np.where(codes < 0, len(per_value), codes)]
