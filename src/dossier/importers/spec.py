@@ -58,7 +58,7 @@ ACTOR_SCHEMA = pa.schema([("name", pa.string()), ("kind", pa.string()), ("countr
 
 
 class ImportRefused(DatasetError):
-    """A whole file refused (wrong columns, mixed layout, duplicate ids, not CSV): nothing is written."""
+    """A whole file refused (wrong columns, mixed layout, already imported, not CSV): nothing is written."""
 
     def __init__(self, file: str, problem: str):
         super().__init__(file, problem)
