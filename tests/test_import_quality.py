@@ -227,8 +227,11 @@ def test_the_data_quality_filter_mask(chosen, expected):
 
 
 def test_the_data_quality_filter_choices_and_curated_events():
-    assert quality.filter_choices(QUALITY) == ["any flag", "no flag", "best>high", "end<start", "low>high"]
+    declared = ["any flag", "no flag", "best>high", "best<low", "low>high", "end<start", "outside-country"]
+    assert quality.filter_choices(QUALITY) == declared
+    with_columns = pd.DataFrame({"quality": ["side_b-missing;best>high", None]})
+    assert quality.filter_choices(with_columns) == [*declared, "side_b-missing"]
     curated = pd.DataFrame({"event_id": ["a", "b"]})
-    assert quality.filter_choices(curated) == []
+    assert quality.filter_choices(curated) == declared
     assert quality.filter_mask(curated, [quality.NO_FLAG]).tolist() == [True, True]
     assert quality.filter_mask(curated, [quality.ANY_FLAG]).tolist() == [False, False]

@@ -95,12 +95,14 @@ ANY_FLAG, NO_FLAG = "any flag", "no flag"  # the Data quality filter's two summa
 
 
 def filter_choices(events: pd.DataFrame) -> list[str]:
-    """What the Data quality filter offers: any flag, no flag, then each flag code the events carry."""
-    if "quality" not in events:
-        return []
-    values = events["quality"].dropna().astype("category").cat.categories
-    codes = sorted({c for value in values for c in flags_of(value)})
-    return [ANY_FLAG, NO_FLAG, *codes] if codes else []
+    """What the Data quality filter offers: any flag, no flag, every declared flag, then other codes the events carry.
+
+    The declared flags are always offered, so a link keeps its meaning whatever the data holds.
+    """
+    present: set[str] = set()
+    if "quality" in events:
+        present = {c for value in events["quality"].dropna().astype("category").cat.categories for c in flags_of(value)}
+    return [ANY_FLAG, NO_FLAG, *QUALITY_FLAGS, *sorted(present - set(QUALITY_FLAGS))]
 
 
 def filter_mask(events: pd.DataFrame, chosen: list[str] | tuple[str, ...]) -> np.ndarray:
