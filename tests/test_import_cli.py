@@ -18,10 +18,12 @@ def test_rejected_rows_import_nothing_by_default(data_copy, capsys):
     assert main(["import-events", str(FIXTURES / "ucdp_standard.csv")]) == 2
     out, err = capsys.readouterr()
     assert "ucdp_standard.csv: UCDP GED (standard layout), 8 rows read" in out
-    assert "latitude is outside -90 to 90" in out
+    assert "date_start is not a real date" in out
+    assert "2 of them imported as published with a data-quality flag:" in out
+    assert "latitude-invalid: latitude is not usable (left empty)" in out
     assert err.strip().splitlines()[-1] == (
-        "error: ucdp_standard.csv: 3 of 8 rows were rejected, so nothing was imported; "
-        "rerun with --good-rows to import the 5 good rows"
+        "error: ucdp_standard.csv: 1 of 8 rows were rejected, so nothing was imported; "
+        "rerun with --good-rows to import the 7 good rows"
     )
     assert folder_checksum(data_copy) == before
 
@@ -32,16 +34,15 @@ def test_good_rows_import_with_a_summary_and_a_rejected_file(data_copy, capsys, 
             "--accessed", "2025-01-10", "--filters", "country=Pakistan"]  # fmt: skip
     assert main(argv) == 0
     out, err = capsys.readouterr()
-    assert "4 rows pass the checks, 5 rejected" in out
+    assert "7 rows pass the checks, 2 rejected" in out
     assert "TTP: Tehreek-i-Taliban Pakistan -> TTP" in out
     assert "actors: 4 names mapped to the gazetteer, 5 unmapped" in out
     assert "ACLED (accessed 2025-01-10; filters: country=Pakistan)" in out
     assert out.strip().endswith("events as acled-2f3ddc3ee225")
     assert "100% 9 rows read and checked" in err
     rows = pd.read_csv(rejected, dtype=str, keep_default_na=False)
-    assert rows["row"].tolist() == ["6", "7", "8", "9", "10"]
+    assert rows["row"].tolist() == ["6", "10"]
     assert rows.loc[rows["event_id_cnty"] == "PAK1009", "notes"].item().startswith("'=HYPERLINK(")
-    assert rows.loc[rows["event_id_cnty"] == "PAK1008", "fatalities"].item() == "'-1"
     registry = pd.read_csv(data_copy / "imports.csv", dtype=str, keep_default_na=False)
     assert registry[["accessed", "filters"]].values.tolist() == [["2025-01-10", "country=Pakistan"]]
 

@@ -34,9 +34,9 @@ def links(prep) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("name", "key", "layout", "read", "good"),
     [
-        ("ucdp_standard.csv", "ucdp", "standard layout", 8, 5),
+        ("ucdp_standard.csv", "ucdp", "standard layout", 8, 7),
         ("ucdp_hdx.csv", "ucdp", "with iso3 and an HXL hashtag row", 3, 3),
-        ("acled_text_dates.csv", "acled", "standard layout", 9, 4),
+        ("acled_text_dates.csv", "acled", "standard layout", 9, 7),
         ("acled_iso_dates.csv", "acled", "standard layout", 3, 3),
         ("acled_text_actor_types.csv", "acled", "standard layout", 3, 3),
     ],
@@ -65,18 +65,27 @@ def test_ucdp_rows_map_as_checked_by_hand(data_copy):
     assert frame.loc["ucdp-9005", "date_precision"] == "year"
     assert frame.loc["ucdp-9003", "event_type"] == "one-sided violence"
     assert frame.loc["ucdp-9004", "event_type"] == "non-state violence"
-    assert sorted(frame.index) == ["ucdp-9001", "ucdp-9002", "ucdp-9003", "ucdp-9004", "ucdp-9005"]
+    assert sorted(frame.index) == [f"ucdp-{n}" for n in (9001, 9002, 9003, 9004, 9005, 9007, 9008)]
+    assert frame["quality"].isna().sum() == 5
+    assert pd.isna(frame.loc["ucdp-9007", "latitude"]) and frame.loc["ucdp-9007", "longitude"] == 71.5
 
 
 def test_ucdp_rejections_give_their_reasons_and_row_numbers(data_copy):
     prep = prepared(data_copy, "ucdp_standard.csv")
     assert prep.rejected[["row", "id", "reason"]].values.tolist() == [
-        [7, "9006", "date_start '2025-02-30' is not a real date"],
-        [8, "9007", "latitude '999' is outside -90 to 90"],
-        [9, "9008", "side_b is empty"],
+        [7, "9006", "date_start '2025-02-30' is not a real date"]
     ]
-    assert prep.reasons == {"date_start is not a real date": 1, "latitude is outside -90 to 90": 1,
-                            "side_b is empty": 1}  # fmt: skip
+    assert prep.reasons == {"date_start is not a real date": 1}
+
+
+def test_ucdp_values_the_source_gets_wrong_are_imported_and_flagged(data_copy):
+    prep = prepared(data_copy, "ucdp_standard.csv")
+    assert prep.flagged[["row", "id", "quality", "reason"]].values.tolist() == [
+        [8, "9007", "latitude-invalid", "latitude '999' is outside -90 to 90"],
+        [9, "9008", "side_b-missing", "side_b is empty"],
+    ]
+    assert prep.flags == {"latitude-invalid": 1, "side_b-missing": 1}
+    assert events(prep).loc["ucdp-9008", "title"] == "Government of Pakistan"
 
 
 def test_ucdp_sides_become_links(data_copy):
@@ -84,7 +93,8 @@ def test_ucdp_sides_become_links(data_copy):
     assert ("ucdp-9001", "Government of Pakistan", "side_a") in got
     assert ("ucdp-9001", "TTP", "side_b") in got
     assert ("ucdp-9003", "Civilians", "side_b") in got
-    assert not any(e == "ucdp-9008" for e, _, _ in got)  # rejected rows leave no links
+    assert not any(e == "ucdp-9006" for e, _, _ in got)  # rejected rows leave no links
+    assert {r for e, _, r in got if e == "ucdp-9008"} == {"side_a"}  # a missing side is no link
 
 
 def test_hdx_variant_skips_the_hashtag_row(data_copy):
@@ -113,15 +123,24 @@ def test_acled_text_dates_and_actors_as_checked_by_hand(data_copy):
     assert mapped["Civilians (Pakistan)"] == "civilians-pakistan"
 
 
-def test_acled_rejections_list_every_problem_of_a_row(data_copy):
-    reasons = dict(prepared(data_copy, "acled_text_dates.csv").rejected[["event_id_cnty", "reason"]].values)
-    assert reasons == {
+def test_acled_rejections_and_flags_list_every_problem_of_a_row(data_copy):
+    prep = prepared(data_copy, "acled_text_dates.csv")
+    assert dict(prep.rejected[["event_id_cnty", "reason"]].values) == {
         "PAK1005": "event_date '31 April 2024' is not a real date",
-        "PAK1006": "longitude '181.5' is outside -180 to 180",
-        "PAK1007": "event_type is empty",
-        "PAK1008": "fatalities '-1' is below 0; latitude 'abc' is not a number",
         "PAK1009": "event_date '01 Smarch 2024' is not a date (expected 2024-11-01 or 01 November 2024)",
     }
+    assert prep.flagged[["event_id_cnty", "quality", "reason"]].values.tolist() == [
+        ["PAK1006", "longitude-invalid", "longitude '181.5' is outside -180 to 180"],
+        ["PAK1007", "event_type-missing", "event_type is empty"],
+        [
+            "PAK1008",
+            "fatalities-invalid;latitude-invalid",
+            "latitude 'abc' is not a number; fatalities '-1' is below 0",
+        ],
+    ]
+    frame = events(prep)
+    assert frame.loc["acled-PAK1007", "event_type"] == "unknown"
+    assert pd.isna(frame.loc["acled-PAK1008", "fatalities"]) and pd.isna(frame.loc["acled-PAK1008", "latitude"])
 
 
 def test_acled_iso_dates_and_text_actor_types(data_copy):
@@ -169,7 +188,6 @@ def _acled_lines() -> list[str]:
         (",".join(ACLED_COLUMNS).encode() + b"\n", "no data rows"),
         ("\n".join([*_acled_lines(), _acled_lines()[0], _acled_lines()[1]]).encode(), "repeats the header"),
         ("\n".join([*_acled_lines(), "PAK9,2024-01-01,2024"]).encode(), "does not fit the header"),
-        ("\n".join([*_acled_lines(), _acled_lines()[2]]).encode(), "duplicate event_id_cnty 'PAK2002' in rows 3, 5"),
         (
             "\n".join(_acled_lines()).encode() + b"\n" + _acled_lines()[1].encode().replace(b"AFG2001,", b"\xff\xfe,"),
             "not UTF-8",
@@ -208,3 +226,14 @@ def test_a_trimmed_export_without_optional_columns_still_imports(data_copy):
     content = frame.drop(columns=["tags", "timestamp", "iso"]).to_csv(index=False).encode()
     prep = prepare_import(content, data_copy, file_name="trimmed.csv")
     assert (prep.rows_good, prep.layout) == (3, "without iso, tags, timestamp")
+
+
+def test_repeated_ids_keep_the_first_row_and_reject_the_repeats(data_copy):
+    lines = _acled_lines()
+    prep = prepare_import("\n".join([*lines, lines[2], lines[2]]).encode(), data_copy, file_name="twice.csv")
+    assert (prep.rows_read, prep.rows_good) == (5, 3)
+    assert prep.rejected[["row", "reason"]].values.tolist() == [
+        [5, "event_id_cnty 'PAK2002' repeats the event_id_cnty of row 3 (an export lists each event once)"],
+        [6, "event_id_cnty 'PAK2002' repeats the event_id_cnty of row 3 (an export lists each event once)"],
+    ]
+    assert sorted(events(prep).index) == ["acled-AFG2001", "acled-PAK2002", "acled-PAK2003"]

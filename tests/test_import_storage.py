@@ -72,7 +72,7 @@ def test_round_trip_at_a_few_thousand_rows(data_copy, tmp_path):
 def test_imported_events_join_the_curated_ones(data_copy):
     before = load_dataset(data_copy)
     ds = imported(data_copy, "ucdp_standard.csv", "acled_iso_dates.csv")
-    assert len(ds.events) == len(before.events) + 5 + 3
+    assert len(ds.events) == len(before.events) + 7 + 3
     assert set(before.events["event_id"]) <= set(ds.events["event_id"])
     assert ds.events["event_id"].is_unique
     assert isinstance(ds.events["country"].dtype, pd.CategoricalDtype)
@@ -100,14 +100,13 @@ def test_unmapped_names_become_actors_and_map_after_an_alias_is_added(data_copy)
 def test_all_or_nothing_writes_nothing_and_good_rows_writes_them(data_copy):
     prep = prepare_import(FIXTURES / "ucdp_standard.csv", data_copy)
     before = folder_checksum(data_copy)
-    with pytest.raises(ImportRefused, match="3 of 8 rows were rejected, so nothing was imported"):
+    with pytest.raises(ImportRefused, match="1 of 8 rows were rejected, so nothing was imported"):
         commit_import(prep, data_copy)
     assert folder_checksum(data_copy) == before
     commit_import(prep, data_copy, good_rows=True)
     registry = pd.read_csv(data_copy / "imports.csv", dtype=str)
-    assert registry.loc[0, ["file_name", "format", "rows_read", "rows_imported", "rows_rejected"]].tolist() == [
-        "ucdp_standard.csv", "ucdp", "8", "5", "3"
-    ]  # fmt: skip
+    counted = ["file_name", "format", "rows_read", "rows_imported", "rows_rejected", "rows_flagged"]
+    assert registry.loc[0, counted].tolist() == ["ucdp_standard.csv", "ucdp", "8", "7", "1", "2"]
     assert registry.loc[0, "sha256"] == hashlib.sha256((FIXTURES / "ucdp_standard.csv").read_bytes()).hexdigest()
     assert registry.loc[0, "licence"] == "CC BY 4.0"
     assert "Sundberg" in registry.loc[0, "attribution"]
@@ -224,3 +223,19 @@ def test_titles_stay_plain_text_so_labels_can_be_built_from_them(data_copy):
     ds = imported(data_copy, "ucdp_hdx.csv")
     assert ds.events["title"].dtype == "str"
     assert ("Event: " + ds.events["title"]).str.startswith("Event: ").all()
+
+
+def test_an_import_written_before_the_quality_column_still_loads(data_copy):
+    import io
+
+    import pyarrow.parquet as pq
+
+    prep = prepare_import(FIXTURES / "acled_iso_dates.csv", data_copy)
+    path = f"imports/{prep.import_id}.events.parquet"
+    table = pq.read_table(io.BytesIO(prep.parts[path])).drop_columns(["quality"])
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    prep.parts[path] = sink.getvalue()
+    commit_import(prep, data_copy)
+    events = load_dataset(data_copy).events
+    assert (events["origin"] == "acled").sum() == 3 and events["quality"].isna().all()

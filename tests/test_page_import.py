@@ -14,6 +14,7 @@ from dossier.store import folder_checksum
 pytestmark = pytest.mark.integration
 PAGE = "pages/import.py"
 FIXTURES = Path(__file__).parent / "fixtures"
+REAL_UCDP = "ucdp_ged_pakistan_excerpt.csv"
 
 
 @pytest.fixture(autouse=True)
@@ -57,25 +58,42 @@ def test_empty_page_shows_licences_and_no_imports(bundled_data, run_app):
 def test_check_then_import_the_good_rows(data_copy, run_app):
     at = upload(run_app(page=PAGE), "ucdp_standard.csv")
     assert not at.exception
-    assert {k: metrics(at)[k] for k in ("Rows read", "Rows that pass", "Rows rejected")} == {
-        "Rows read": "8", "Rows that pass": "5", "Rows rejected": "3"
-    }  # fmt: skip
-    reasons = at.dataframe[0].value
-    assert reasons["Problem"].tolist() == ["date_start is not a real date", "latitude is outside -90 to 90",
-                                           "side_b is empty"]  # fmt: skip
+    assert metrics(at) == {"Rows read": "8", "Rows that pass": "7", "Rows flagged": "2", "Rows rejected": "1"}
+    assert at.dataframe[0].value["Problem"].tolist() == ["date_start is not a real date"]
+    flags = at.dataframe[1].value
+    assert flags.values.tolist() == [
+        ["side_b-missing", "side_b is empty", 1],
+        ["latitude-invalid", "latitude is not usable (left empty)", 1],
+    ]
     assert not (data_copy / "imports.csv").exists()  # checking writes nothing
     labels = [b.label for b in at.button]
-    assert "Import the 5 good rows" in labels and "Import nothing" in labels
-    at = next(b for b in at.button if b.label == "Import the 5 good rows").click().run()
+    assert "Import the 7 good rows" in labels and "Import nothing" in labels
+    at = next(b for b in at.button if b.label == "Import the 7 good rows").click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == [escape_markdown("Imported 5 events from ucdp_standard.csv.")]
-    registry = at.dataframe[0].value
-    assert registry[["File", "Format", "Events", "Rejected"]].values.tolist() == [
-        ["ucdp_standard.csv", "UCDP GED", 5, 3]
+    assert [s.value for s in at.success] == [
+        escape_markdown("Imported 7 events from ucdp_standard.csv, 2 of them with data-quality flags.")
     ]
-    unmapped = at.dataframe[1].value
-    assert "Lashkar-e-Islam" in set(unmapped["Name in the data"])
+    registry = at.dataframe[0].value
+    assert registry[["File", "Format", "Events", "Flagged", "Rejected"]].values.tolist() == [
+        ["ucdp_standard.csv", "UCDP GED", 7, 2, 1]
+    ]
+    unmapped = at.dataframe[1].value.set_index("Name in the data")
+    assert "Lashkar-e-Islam" in unmapped.index
+    assert unmapped.loc["IS", "Near matches (score)"] == "IS-K (83)"
     assert len(load_dataset(data_copy).imports) == 1
+
+
+def test_the_real_ucdp_excerpt_imports_every_row_with_its_flags(data_copy, run_app):
+    at = upload(run_app(page=PAGE), REAL_UCDP)
+    assert metrics(at) == {"Rows read": "200", "Rows that pass": "200", "Rows flagged": "30", "Rows rejected": "0"}
+    assert [b.label for b in at.button if b.label.startswith("Import")] == ["Import 200 events"]
+    assert at.dataframe[0].value["Flag"].tolist() == ["low>high", "best>high", "best<low"]
+    not_mapped = at.dataframe[2].value.set_index("Name in the file")
+    assert not_mapped.loc["TTP-KM", "Near matches (score)"] == "TTP (83)"
+    at = next(b for b in at.button if b.label == "Import 200 events").click().run()
+    assert [s.value for s in at.success] == [
+        escape_markdown(f"Imported 200 events from {REAL_UCDP}, 30 of them with data-quality flags.")
+    ]
 
 
 def test_import_nothing_leaves_the_data_alone(data_copy, run_app):

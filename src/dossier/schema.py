@@ -36,6 +36,16 @@ TRENDS = ("escalating", "stable", "declining", "")
 RELATION_KINDS = ("cooperation", "conflict", "diplomatic", "economic", "support", "affiliation")
 ROLES = ("subject", "object", "participant", "location", "side_a", "side_b", "associated")
 GROUP_KINDS = ("armed_group", "international_org", "other")
+# Imported events carry a ``quality`` column: codes joined by ";" naming values the source itself publishes
+# inconsistently (the row is kept as published). Besides these, "<column>-missing" and "<column>-invalid"
+# mark a value that was empty or unreadable and is left empty.
+QUALITY_FLAGS = {
+    "best>high": "best estimate of deaths above the high estimate",
+    "best<low": "best estimate of deaths below the low estimate",
+    "low>high": "low estimate of deaths above the high estimate",
+    "end<start": "date_end before date_start",
+    "outside-country": "coordinates outside the country's bounding box",
+}
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,7 @@ TABLES: dict[str, Table] = {
                 Column("origin"),
             ),
             key="event_id",
+            extra=(Column("quality", required=False),),  # imported events only; see QUALITY_FLAGS
         ),
         Table(
             "event_actors",

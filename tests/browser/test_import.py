@@ -31,12 +31,15 @@ def metric(page, label: str):
 def test_import_good_rows_then_see_them_on_the_timeline(served, page):
     before = load_dataset(served.data)
     upload(page, served.url, "ucdp_standard.csv")
-    expect(metric(page, "Rows rejected")).to_have_text("3")
-    expect(metric(page, "Rows that pass")).to_have_text("5")
-    page.get_by_role("button", name="Import the 5 good rows").click()
-    expect(page.get_by_text("Imported 5 events from ucdp_standard.csv.")).to_be_visible()
+    expect(metric(page, "Rows rejected")).to_have_text("1")
+    expect(metric(page, "Rows flagged")).to_have_text("2")
+    expect(metric(page, "Rows that pass")).to_have_text("7")
+    page.get_by_role("button", name="Import the 7 good rows").click()
+    expect(
+        page.get_by_text("Imported 7 events from ucdp_standard.csv, 2 of them with data-quality flags.")
+    ).to_be_visible()
     expect(page.locator('[data-testid="stFileUploaderFile"]')).to_have_count(0)
-    assert len(load_dataset(served.data).events) == len(before.events) + 5
+    assert len(load_dataset(served.data).events) == len(before.events) + 7
 
     page.goto(f"{served.url}/timeline?group=TTP")
     wait_for_app(page)
@@ -46,7 +49,7 @@ def test_import_good_rows_then_see_them_on_the_timeline(served, page):
     open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Event").get_by_role("combobox"))
     expect(page.get_by_role("option")).to_have_text(
         ["4 Jul 2022 · TTP - Lashkar-e-Islam", "30 Jan 2023 · Government of Pakistan - TTP",
-         "10 May 2023 – 12 May 2023 · TTP - Civilians"]
+         "10 May 2023 – 12 May 2023 · TTP - Civilians", "1 Jun 2024 · Government of Pakistan - TTP"]
     )  # fmt: skip
     assert page.problems.dialogs == [] and page.problems.errors == []
 
@@ -54,7 +57,7 @@ def test_import_good_rows_then_see_them_on_the_timeline(served, page):
 def test_rejected_rows_download_is_safe_and_import_nothing_writes_nothing(served, page):
     before = folder_checksum(served.data)
     upload(page, served.url, "acled_text_dates.csv")
-    expect(metric(page, "Rows rejected")).to_have_text("5")
+    expect(metric(page, "Rows rejected")).to_have_text("2")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the rejected rows (CSV)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
@@ -64,4 +67,24 @@ def test_rejected_rows_download_is_safe_and_import_nothing_writes_nothing(served
     page.get_by_role("button", name="Import nothing").click()
     expect(page.get_by_text("Nothing was imported from acled_text_dates.csv.")).to_be_visible()
     assert folder_checksum(served.data) == before
+    assert page.problems.dialogs == [] and page.problems.errors == []
+
+
+def test_real_ucdp_rows_import_by_default_and_the_drill_down_names_their_flags(served, page):
+    upload(page, served.url, "ucdp_ged_pakistan_excerpt.csv")
+    expect(metric(page, "Rows flagged")).to_have_text("30")
+    expect(metric(page, "Rows rejected")).to_have_text("0")
+    page.get_by_role("button", name="Import 200 events").click()
+    expect(page.get_by_text("Imported 200 events from ucdp_ged_pakistan_excerpt.csv, 30 of them")).to_be_visible()
+
+    page.goto(f"{served.url}/timeline?from=2007-11-23&to=2007-11-23")  # UCDP event 55988: best 9, low 9, high 8
+    wait_for_app(page)
+    open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Event").get_by_role("combobox"))
+    page.get_by_role("option", name="23 Nov 2007 · Government of Pakistan - TTP").click()
+    details = page.locator(".st-key-timeline-details")
+    expect(details).to_contain_text("Fatalities: 9")
+    expect(details).to_contain_text(
+        "Data quality: best estimate of deaths above the high estimate; low estimate of deaths above the high "
+        "estimate (as published)"
+    )
     assert page.problems.dialogs == [] and page.problems.errors == []

@@ -6,8 +6,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import quality
 from .actors import state_forces_country
-from .columns import code_labels, number, prefixed, required, small_int, text
+from .columns import code_labels, kept, number, prefixed, required, small_int, text
 from .licences import ACLED
 from .parse import parse_codes, parse_dates
 from .spec import Checks, ImporterSpec, Mapped
@@ -38,6 +39,7 @@ DATE_NOTE = {
     2: "ACLED time_precision 2: the source gives the week, not the day",
     3: "ACLED time_precision 3: the source gives the month only",
 }
+UNKNOWN_PRECISION = "ACLED time_precision missing or unreadable: shown to the day"
 _CODES = set(range(9))  # 0 = no actor (inter2 of one-sided events)
 _WHAT = "an ACLED actor type (0-8 or a label such as 'State forces')"
 
@@ -53,38 +55,51 @@ def _actor_list(values: pa.Array) -> pa.Array:
 
 
 def map_batch(batch: pa.Table) -> Mapped:
+    """Rows without an id or a readable event_date are rejected; every other problem is a quality flag."""
     checks = Checks(batch)
     ids = required(checks, batch, "event_id_cnty")
     date = checks.add("event_date", parse_dates(batch.column("event_date"))).values
-    precision = number(checks, batch, "time_precision", integer=True, low=1, high=3)
-    event_type, sub_type = required(checks, batch, "event_type"), required(checks, batch, "sub_event_type")
-    actor1, actor2 = required(checks, batch, "actor1"), text(batch, "actor2")
-    inter1 = checks.add("inter1", parse_codes(batch.column("inter1"), ACTOR_TYPES, _CODES, _WHAT)).values
-    inter2 = checks.add(
+    precision = number(checks, batch, "time_precision", flag=True, integer=True, low=1, high=3)
+    event_type, sub_type = kept(checks, batch, "event_type"), kept(checks, batch, "sub_event_type")
+    actor1, actor2 = kept(checks, batch, "actor1"), text(batch, "actor2")
+    inter1 = checks.keep("inter1", parse_codes(batch.column("inter1"), ACTOR_TYPES, _CODES, _WHAT)).values
+    inter2 = checks.keep(
         "inter2", parse_codes(batch.column("inter2"), ACTOR_TYPES, _CODES, _WHAT), required=False
     ).values
-    checks.flag("inter1", inter1 == 0, "is 0 (no actor) but actor1 is required")
-    title = pc.binary_join_element_wise(sub_type, pc.binary_join_element_wise(actor1, actor2, " - "), ": ")
-    title = pc.coalesce(title, pc.binary_join_element_wise(sub_type, actor1, ": "))
+    checks.note(
+        "inter1", (inter1 == 0) & np.asarray(actor1.is_valid()), "is 0 (no actor) but actor1 is named", "inter1-invalid"
+    )
+    country = kept(checks, batch, "country")
+    latitude = number(checks, batch, "latitude", flag=True, low=-90, high=90)
+    longitude = number(checks, batch, "longitude", flag=True, low=-180, high=180)
+    quality.coordinates(checks, country, latitude, longitude)
+    dyad = pc.binary_join_element_wise(actor1, actor2, " - ")
+    title = pc.coalesce(
+        pc.binary_join_element_wise(sub_type, pc.coalesce(dyad, actor1, actor2), ": "),
+        sub_type,
+        pc.coalesce(dyad, actor1, actor2),
+        event_type,
+        pc.binary_join_element_wise("ACLED event", ids, " "),
+    )
     events = {
         "event_id": prefixed("acled", ids),
         "original_id": ids,
         "title": title,
-        "event_type": event_type,
+        "event_type": pc.coalesce(event_type, "unknown"),
         "sub_event_type": sub_type,
         "disorder_type": text(batch, "disorder_type"),
         "civilian_targeting": text(batch, "civilian_targeting"),
         "date_start": date,
-        "date_precision": code_labels(precision, DATE_PRECISION),
+        "date_precision": code_labels(precision, DATE_PRECISION, missing="day"),
         "date_precision_code": small_int(precision),
-        "date_note": code_labels(precision, DATE_NOTE),
-        "country": required(checks, batch, "country"),
-        "fatalities": number(checks, batch, "fatalities", integer=True, low=0),
+        "date_note": code_labels(precision, DATE_NOTE, missing=UNKNOWN_PRECISION),
+        "country": country,
+        "fatalities": number(checks, batch, "fatalities", flag=True, integer=True, low=0),
         **{name: text(batch, name) for name in ("admin1", "admin2", "admin3", "location")},
-        "latitude": number(checks, batch, "latitude", low=-90, high=90),
-        "longitude": number(checks, batch, "longitude", low=-180, high=180),
+        "latitude": latitude,
+        "longitude": longitude,
         "location_precision": small_int(
-            number(checks, batch, "geo_precision", optional=True, integer=True, low=1, high=3)
+            number(checks, batch, "geo_precision", optional=True, flag=True, integer=True, low=1, high=3)
         ),
         **{name: text(batch, name) for name in ("source", "source_scale")},
         **{name: text(batch, name, trim=False) for name in ("notes", "tags")},

@@ -25,26 +25,38 @@ def text(batch: pa.Table, name: str, trim: bool = True) -> pa.Array:
 
 
 def required(checks: Checks, batch: pa.Table, name: str) -> pa.Array:
+    """A value the row cannot be represented without (its id): rejected when empty."""
     values = text(batch, name)
     checks.flag(name, np.asarray(values.is_null()), EMPTY)
     return values
 
 
-def number(checks: Checks, batch: pa.Table, name: str, *, optional: bool = False, **rules) -> np.ndarray:
-    """Parsed float values (NaN where missing); problems go to ``checks``."""
-    parsed = checks.add(name, parse_numbers(text(batch, name), **rules), required=not optional)
+def kept(checks: Checks, batch: pa.Table, name: str) -> pa.Array:
+    """A value the source should give: flagged '<name>-missing' when empty, the row still imported."""
+    values = text(batch, name)
+    checks.note(name, np.asarray(values.is_null()), EMPTY, f"{name}-missing")
+    return values
+
+
+def number(
+    checks: Checks, batch: pa.Table, name: str, *, optional: bool = False, flag: bool = False, **rules
+) -> np.ndarray:
+    """Parsed float values (NaN where missing or unusable); problems reject the row, or flag it with ``flag``."""
+    parsed = parse_numbers(text(batch, name), **rules)
+    (checks.keep if flag else checks.add)(name, parsed, required=not optional)
     return parsed.values
 
 
-def code_labels(codes: np.ndarray, labels: dict[int, str]) -> pa.DictionaryArray:
-    """Integer codes (NaN where bad) -> a dictionary array of their labels (null where unknown)."""
+def code_labels(codes: np.ndarray, labels: dict[int, str], missing: str | None = None) -> pa.DictionaryArray:
+    """Integer codes (NaN where bad) -> a dictionary array of their labels (``missing``, else null, where unknown)."""
     keys = sorted(labels)
-    lookup = np.full(max(keys) + 2, -1, dtype=np.int32)
+    names = [labels[k] for k in keys]
+    lookup = np.full(max(keys) + 2, -1 if missing is None else len(keys), dtype=np.int32)
     lookup[keys] = np.arange(len(keys), dtype=np.int32)
     safe = np.nan_to_num(codes, nan=-1).astype(np.int64)
     safe = np.where((safe >= 0) & (safe <= max(keys)), safe, max(keys) + 1)
     indices = pa.array(lookup[safe], mask=lookup[safe] < 0)
-    return pa.DictionaryArray.from_arrays(indices, pa.array([labels[k] for k in keys]))
+    return pa.DictionaryArray.from_arrays(indices, pa.array(names if missing is None else [*names, missing]))
 
 
 def small_int(codes: np.ndarray) -> pa.Array:
@@ -53,10 +65,3 @@ def small_int(codes: np.ndarray) -> pa.Array:
 
 def prefixed(prefix: str, ids: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise(pa.scalar(prefix), ids, "-")
-
-
-def ordered(checks: Checks, name: str, low: np.ndarray, high: np.ndarray, reason: str) -> None:
-    """Flag rows where ``low > high`` (both present)."""
-    with np.errstate(invalid="ignore"):
-        bad = low > high
-    checks.flag(name, np.asarray(bad), reason)

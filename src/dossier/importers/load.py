@@ -46,6 +46,9 @@ def _read(folder: Path, import_id: str, part: str, line: int, columns: list[str]
     if not (folder / relative).is_file():
         raise DatasetError("imports.csv", f"import {import_id}: {relative} is missing", line)
     try:
+        if columns is not None:  # an import written before a column was added lacks it: read what it has
+            present = set(pq.read_schema(folder / relative).names)
+            columns = [c for c in columns if c in present]
         return pq.read_table(folder / relative, columns=columns)
     except (pa.ArrowException, OSError) as exc:
         raise DatasetError("imports.csv", f"import {import_id}: {relative} cannot be read ({exc})", line) from None
@@ -68,6 +71,9 @@ def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | 
         links.append(_read(folder, import_id, "event_actors", line))
         hints.append(_read(folder, import_id, "actors", line).to_pandas())
     table = pa.concat_tables(events, promote_options="permissive")
+    for name in COMPACT_COLUMNS:
+        if name not in table.column_names:
+            table = table.append_column(name, pa.nulls(table.num_rows, EVENT_SCHEMA.field(name).type))
     for name in PLAIN_TEXT:
         table = table.set_column(table.schema.get_field_index(name), name, pc.cast(table.column(name), pa.string()))
     event_frame = _string_categories(table.to_pandas(types_mapper=_TYPES.get))

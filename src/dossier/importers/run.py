@@ -31,7 +31,8 @@ from ..settings import ReadOnlyError, read_only
 from ..store import commit_files, data_dir, display_name, read_table_text
 from ..validate import type_table
 from . import detect
-from .actors import Gazetteer, imported_actor_ids
+from .actors import Gazetteer, imported_actor_ids, suggestion_text
+from .quality import describe
 from .spec import ACTOR_SCHEMA, EVENT_SCHEMA, LINK_SCHEMA, ImporterSpec, ImportRefused, Mapped
 from .storage import (
     REGISTRY,
@@ -62,6 +63,8 @@ class Prepared:
     rows_read: int
     rejected: pd.DataFrame  # row, reason, then the file's own columns as text
     reasons: dict[str, int]  # problem -> rows, most frequent first
+    flagged: pd.DataFrame  # row, quality, reason, then the file's own columns: imported, with quality flags
+    flags: dict[str, int]  # quality code -> imported rows carrying it, most frequent first
     actors: pd.DataFrame  # name, events, actor_id, mapped, kind, country
     parts: dict[str, bytes]
     event_ids: pa.Array  # ids of the rows that passed
@@ -82,6 +85,10 @@ class Prepared:
     @property
     def rows_rejected(self) -> int:
         return len(self.rejected)
+
+    @property
+    def rows_flagged(self) -> int:
+        return len(self.flagged)
 
     @property
     def actors_mapped(self) -> int:
@@ -106,6 +113,7 @@ class Prepared:
             "rows_read": str(self.rows_read),
             "rows_imported": str(self.rows_good),
             "rows_rejected": str(self.rows_rejected),
+            "rows_flagged": str(self.rows_flagged),
             "actors_mapped": str(self.actors_mapped),
             "actors_unmapped": str(self.actors_unmapped),
             "licence": self.spec.licence.licence,
@@ -121,9 +129,16 @@ class Prepared:
             f"{self.rows_good:,} rows pass the checks, {self.rows_rejected:,} rejected",
         ]
         lines += [f"  {count:>9,}  {reason}" for reason, count in self.reasons.items()]
+        if self.rows_flagged:
+            lines.append(f"{self.rows_flagged:,} of them imported as published with a data-quality flag:")
+            lines += [f"  {count:>9,}  {code}: {describe(code)}" for code, count in self.flags.items()]
         mapped = self.actors[self.actors["mapped"]]
         lines.append(f"actors: {len(mapped):,} names mapped to the gazetteer, {self.actors_unmapped:,} unmapped")
         lines += [f"  {n} -> {a}" for n, a in zip(mapped["name"], mapped["actor_id"])][:20]
+        unmapped = self.actors[~self.actors["mapped"] & (self.actors["suggested"] != "")]
+        if len(unmapped):
+            lines.append("unmapped names with a near match in the gazetteer (add the name as an alias to map it):")
+            lines += [f"  {n} ~ {s}" for n, s in zip(unmapped["name"], unmapped["suggested"])][:20]
         lines.append(f"licence: {self.attribution()}")
         return lines
 
@@ -246,6 +261,7 @@ def _actor_frame(spec: ImporterSpec, seen: Counter, gazetteer: Gazetteer, taken:
     hints = [spec.actor_kind(n, best_code.get(n, (-1, 0))[0]) for n in names]
     resolved = [gazetteer.resolve(n) for n in names]
     own = imported_actor_ids([n for n, r in zip(names, resolved) if r is None], taken)
+    suggested = [suggestion_text(gazetteer.suggest(n)) if r is None else "" for n, r in zip(names, resolved)]
     return pd.DataFrame(
         {
             "name": pd.Series(names, dtype="str"),
@@ -254,22 +270,36 @@ def _actor_frame(spec: ImporterSpec, seen: Counter, gazetteer: Gazetteer, taken:
             "mapped": pd.Series([r is not None for r in resolved], dtype="bool"),  # typed even when no row passed
             "kind": [k for k, _ in hints],
             "country": [c for _, c in hints],
+            "suggested": pd.Series(suggested, dtype="str"),
         }
     ).sort_values(["mapped", "events"], ascending=[True, False], ignore_index=True)
 
 
-def _duplicate_ids(ids: pa.Array, rows: np.ndarray, file_name: str, id_column: str) -> None:
+def _repeated_ids(ids: pa.Array, rows: np.ndarray) -> dict[str, int]:
+    """Each id that occurs more than once, with the row of its first occurrence."""
     counts = pc.value_counts(ids.drop_null())
-    repeated = counts.filter(pc.greater(counts.field("counts"), 1))
-    if len(repeated):
-        value = repeated.field("values")[0].as_py()
-        where = rows[np.asarray(pc.fill_null(pc.equal(ids, value), False))][:3]
-        more = f" ({len(repeated) - 1:,} more ids repeat)" if len(repeated) > 1 else ""
-        raise ImportRefused(
-            file_name,
-            f"duplicate {id_column} {value!r} in rows {', '.join(str(r) for r in where)}{more}: "
-            "an export should list each event once; nothing was imported",
-        )
+    values = counts.filter(pc.greater(counts.field("counts"), 1)).field("values")
+    if not len(values):
+        return {}
+    where = np.asarray(pc.fill_null(pc.is_in(ids, value_set=values), False))
+    first = pd.Series(rows[where]).groupby(np.asarray(ids.filter(pa.array(where)))).min()
+    return {str(k): int(v) for k, v in first.items()}
+
+
+def _reject_repeats(mapped: Mapped, ids: pa.Array, rows: np.ndarray, repeated: dict[str, int], column: str) -> None:
+    """Reject every occurrence of a repeated id after its first, naming the row it repeats."""
+    if not repeated:
+        return
+    hit = np.asarray(pc.fill_null(pc.is_in(ids, value_set=pa.array(list(repeated))), False))
+    reasons = np.full(len(rows), "", dtype=object)
+    for i in np.flatnonzero(hit):
+        first = repeated[ids[i].as_py()]
+        if rows[i] != first:
+            reasons[i] = f"repeats the {column} of row {first:,} (an export lists each event once)"
+    if (reasons != "").any():
+        mapped.checks.items.append((column, reasons))
+        summary = f"{column} repeats an earlier row's {column}"
+        mapped.checks.summaries.update((reason, summary) for reason in set(reasons) - {""})
 
 
 def _prefetch(blocks: Iterator[pa.Table], depth: int = 2) -> Iterator[pa.Table]:
@@ -338,6 +368,84 @@ def _blocks(stream: _Counting, header: list[str], file_name: str) -> Iterator[pa
         raise _unreadable(exc, file_name, rows) from None
 
 
+@dataclass
+class _Scan:
+    """Everything one pass over the file collects."""
+
+    events: PartWriter
+    links: PartWriter
+    rejected: list[pa.Table]
+    reasons: Counter
+    flagged: list[pa.Table]
+    flags: Counter
+    seen: Counter
+    ids: list[pa.Array]
+    rows: list[np.ndarray]
+    good_ids: list[pa.Array]
+    rows_read: int = 0
+    hxl: bool = False
+    sha256: str = ""
+
+
+def _scan(
+    open_source: Callable[[], BinaryIO],
+    size: int,
+    header: list[str],
+    spec: ImporterSpec,
+    name: str,
+    existing: pa.Array,
+    progress: Progress | None,
+    repeated: dict[str, int],
+) -> _Scan:
+    """One pass: map and check every block, keep the rows that can be represented, collect the rest."""
+    scan = _Scan(PartWriter(EVENT_SCHEMA), PartWriter(LINK_SCHEMA), [], Counter(), [], Counter(), Counter(), [], [], [])
+    next_row = 2
+    with open_source() as raw:
+        stream = _Counting(raw)
+        for table in _prefetch(_blocks(stream, header, name)):
+            if next_row == 2 and table.num_rows and _is_hxl_row(table):
+                scan.hxl, table, next_row = True, table.slice(1), 3
+            rows = np.arange(next_row, next_row + table.num_rows)
+            next_row += table.num_rows
+            _refuse_repeated_header(table, spec, rows, name)
+            mapped = spec.map_batch(table)
+            event_ids = mapped.events["event_id"]
+            mapped.checks.flag(
+                spec.id_column,
+                np.asarray(pc.fill_null(pc.is_in(event_ids, existing), False)),
+                "is already in the dataset (imported before)",
+            )
+            _reject_repeats(mapped, mapped.events["original_id"], rows, repeated, spec.id_column)
+            bad = mapped.checks.bad()
+            good = ~bad
+            if bad.any():
+                where = np.flatnonzero(bad)
+                messages, counts = mapped.checks.reasons_for(where)
+                scan.reasons.update(counts)
+                scan.rejected.append(_rejected_rows(table.take(pa.array(where)), rows[where], messages))
+            quality = mapped.checks.quality()
+            flagged = np.flatnonzero(good & mapped.checks.flagged())
+            if len(flagged):
+                messages, _ = mapped.checks.reasons_for(flagged, flags=True)
+                scan.flags.update(mapped.checks.flag_counts(good))
+                scan.flagged.append(
+                    _rejected_rows(table.take(pa.array(flagged)), rows[flagged], messages).add_column(
+                        1, "quality", pa.array(list(quality[flagged]), pa.string())
+                    )
+                )
+            mapped.events["quality"] = pa.array(quality, pa.string())
+            scan.events.write(_event_table(mapped.events, table.num_rows, spec.key).filter(pa.array(good)))
+            scan.links.write(_links(mapped, event_ids, good, scan.seen))
+            scan.ids.append(mapped.events["original_id"])
+            scan.rows.append(rows)
+            scan.good_ids.append(event_ids.filter(pa.array(good)))
+            if progress:
+                progress(min(stream.done / max(size, 1), 1.0), f"{next_row - 2 - scan.hxl:,} rows read")
+        scan.sha256 = _finish_hash(stream, raw)
+    scan.rows_read = next_row - 2 - scan.hxl
+    return scan
+
+
 def prepare_import(
     source: str | os.PathLike | bytes,
     folder: str | os.PathLike | None = None,
@@ -347,7 +455,12 @@ def prepare_import(
     accessed: str = "",
     filters: str = "",
 ) -> Prepared:
-    """Read, check and map a UCDP GED or ACLED CSV; build the import's files in memory. Writes nothing."""
+    """Read, check and map a UCDP GED or ACLED CSV; build the import's files in memory. Writes nothing.
+
+    Rows are imported as published, with data-quality flags; only rows that cannot be represented
+    (no id, no readable date, an id already used) are rejected. A file with repeated ids is read twice:
+    the second pass keeps each id's first row and rejects the repeats.
+    """
     folder = data_dir(folder)
     name = display_name(file_name or Path(source).name)  # type: ignore[arg-type]
     open_source, size = _opener(source)
@@ -358,71 +471,43 @@ def prepare_import(
     registry = read_registry(folder)
     existing = existing_event_ids(folder, registry)
     gazetteer, taken = _gazetteer(folder)
-    event_writer, link_writer = PartWriter(EVENT_SCHEMA), PartWriter(LINK_SCHEMA)
-    rejected, reasons, seen = [], Counter(), Counter()
-    all_ids, all_rows, good_ids = [], [], []
-    next_row, hxl = 2, False
-    with open_source() as raw:
-        stream = _Counting(raw)
-        for table in _prefetch(_blocks(stream, header, name)):
-            if next_row == 2 and table.num_rows and _is_hxl_row(table):
-                hxl, table, next_row = True, table.slice(1), 3
-            rows = np.arange(next_row, next_row + table.num_rows)
-            next_row += table.num_rows
-            _refuse_repeated_header(table, spec, rows, name)
-            mapped = spec.map_batch(table)
-            event_ids = mapped.events["event_id"]
-            mapped.checks.flag(spec.id_column, np.asarray(pc.fill_null(pc.is_in(event_ids, existing), False)),
-                               "is already in the dataset (imported before)")  # fmt: skip
-            bad = mapped.checks.bad()
-            if bad.any():
-                where = np.flatnonzero(bad)
-                messages, keys = mapped.checks.reasons_for(where)
-                reasons.update(k for row_keys in keys for k in row_keys)
-                rejected.append(_rejected_rows(table.take(pa.array(where)), rows[where], messages))
-            good = ~bad
-            event_writer.write(_event_table(mapped.events, table.num_rows, spec.key).filter(pa.array(good)))
-            link_writer.write(_links(mapped, event_ids, good, seen))
-            all_ids.append(mapped.events["original_id"])
-            all_rows.append(rows)
-            good_ids.append(event_ids.filter(pa.array(good)))
-            if progress:
-                progress(min(stream.done / max(size, 1), 1.0), f"{next_row - 2 - hxl:,} rows read")
-        sha256 = _finish_hash(stream, raw)
-    rows_read = next_row - 2 - hxl
-    if rows_read == 0:
+    scan = _scan(open_source, size, header, spec, name, existing, progress, {})
+    if scan.rows_read == 0:
         raise ImportRefused(name, "the file has a header but no data rows")
-    ids = pa.concat_arrays([a.cast(pa.string()) for a in all_ids])
-    _duplicate_ids(ids, np.concatenate(all_rows), name, spec.id_column)
-    previous = registry[registry["sha256"] == sha256]
+    previous = registry[registry["sha256"] == scan.sha256]
     if len(previous):
         row = previous.iloc[0]
         raise ImportRefused(name, f"this file was already imported as {row['import_id']} on {row['imported_at']}")
-    actors = _actor_frame(spec, seen, gazetteer, taken)
+    ids = pa.concat_arrays([a.cast(pa.string()) for a in scan.ids])
+    if repeated := _repeated_ids(ids, np.concatenate(scan.rows)):
+        scan = _scan(open_source, size, header, spec, name, existing, progress, repeated)
+    actors = _actor_frame(spec, scan.seen, gazetteer, taken)
     prepared = Prepared(
         spec=spec,
         file_name=name,
-        sha256=sha256,
-        layout=spec.layout(header, hxl),
-        rows_read=rows_read,
-        rejected=_rejected_frame(rejected, header),
-        reasons=dict(reasons.most_common()),
+        sha256=scan.sha256,
+        layout=spec.layout(header, scan.hxl),
+        rows_read=scan.rows_read,
+        rejected=_rejected_frame(scan.rejected, ["reason", *header]),
+        reasons=dict(scan.reasons.most_common()),
+        flagged=_rejected_frame(scan.flagged, ["quality", "reason", *header]),
+        flags=dict(scan.flags.most_common()),
         actors=actors,
         parts={},
-        event_ids=pa.concat_arrays([a.cast(pa.string()) for a in good_ids]),
+        event_ids=pa.concat_arrays([a.cast(pa.string()) for a in scan.good_ids]),
         known_imports=frozenset(registry["import_id"]),
         accessed=accessed,
         filters=filters,
     )
     prepared.parts = {
-        part_path(prepared.import_id, "events"): event_writer.finish(),
-        part_path(prepared.import_id, "event_actors"): link_writer.finish(),
+        part_path(prepared.import_id, "events"): scan.events.finish(),
+        part_path(prepared.import_id, "event_actors"): scan.links.finish(),
         part_path(prepared.import_id, "actors"): parquet_bytes(
             pa.Table.from_pandas(actors[["name", "kind", "country"]], schema=ACTOR_SCHEMA, preserve_index=False)
         ),
     }
     if progress:
-        progress(1.0, f"{rows_read:,} rows read and checked")
+        progress(1.0, f"{scan.rows_read:,} rows read and checked")
     return prepared
 
 
@@ -449,9 +534,9 @@ def _rejected_rows(table: pa.Table, rows: np.ndarray, messages: list[str]) -> pa
     return table.add_column(0, "reason", pa.array(messages, pa.string())).add_column(0, "row", pa.array(rows))
 
 
-def _rejected_frame(tables: list[pa.Table], header: list[str]) -> pd.DataFrame:
+def _rejected_frame(tables: list[pa.Table], columns: list[str]) -> pd.DataFrame:
     if not tables:
-        return pd.DataFrame({c: pd.Series(dtype="str") for c in ["row", "reason", *header]}).astype({"row": "int64"})
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in ["row", *columns]}).astype({"row": "int64"})
     return pa.concat_tables(tables).to_pandas()
 
 

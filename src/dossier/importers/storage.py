@@ -20,7 +20,8 @@ REGISTRY = "imports.csv"
 FOLDER = "imports"
 REGISTRY_COLUMNS = (
     "import_id", "file_name", "sha256", "format", "layout", "imported_at", "rows_read", "rows_imported",
-    "rows_rejected", "actors_mapped", "actors_unmapped", "licence", "attribution", "accessed", "filters",
+    "rows_rejected", "rows_flagged", "actors_mapped", "actors_unmapped", "licence", "attribution", "accessed",
+    "filters",
 )  # fmt: skip
 PARTS = ("events", "event_actors", "actors")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .columns import code_labels, number, ordered, prefixed, required, small_int, text
+from . import quality
+from .actors import state_forces_country
+from .columns import code_labels, kept, number, prefixed, required, small_int, text
 from .licences import UCDP
 from .parse import parse_dates
 from .spec import Checks, ImporterSpec, Mapped
@@ -25,34 +27,41 @@ _LONG_TEXT = ("source_article", "source_date", "source_headline", "source_origin
 DATE_NOTE = {
     c: f"UCDP GED date_prec {c} (1 is the most precise); date_start to date_end as given" for c in DATE_PRECISION
 }
+UNKNOWN_PRECISION = "UCDP GED date_prec missing or unreadable: shown to the day, date_start to date_end as given"
 
 
 def map_batch(batch: pa.Table) -> Mapped:
+    """Rows without an id or a readable date_start are rejected; every other problem is a quality flag."""
     checks = Checks(batch)
     ids = required(checks, batch, "id")
-    side_a, side_b = required(checks, batch, "side_a"), required(checks, batch, "side_b")
-    country = required(checks, batch, "country")
-    violence = number(checks, batch, "type_of_violence", integer=True, low=1, high=3)
     start = checks.add("date_start", parse_dates(batch.column("date_start"))).values
-    end = checks.add("date_end", parse_dates(batch.column("date_end"))).values
-    ordered(checks, "date_end", start, end, "is before date_start")
-    precision = number(checks, batch, "date_prec", integer=True, low=1, high=5)
-    best = number(checks, batch, "best", integer=True, low=0)
-    low = number(checks, batch, "low", optional=True, integer=True, low=0)
-    high = number(checks, batch, "high", optional=True, integer=True, low=0)
-    ordered(checks, "best", low, best, "is below low")
-    ordered(checks, "best", best, high, "is above high")
-    dyad = pc.coalesce(text(batch, "dyad_name"), pc.binary_join_element_wise(side_a, side_b, " - "))
+    side_a, side_b = kept(checks, batch, "side_a"), kept(checks, batch, "side_b")
+    country = kept(checks, batch, "country")
+    violence = number(checks, batch, "type_of_violence", flag=True, integer=True, low=1, high=3)
+    end = checks.keep("date_end", parse_dates(batch.column("date_end"))).values
+    quality.dates(checks, start, end)
+    precision = number(checks, batch, "date_prec", flag=True, integer=True, low=1, high=5)
+    best = number(checks, batch, "best", flag=True, integer=True, low=0)
+    low = number(checks, batch, "low", optional=True, flag=True, integer=True, low=0)
+    high = number(checks, batch, "high", optional=True, flag=True, integer=True, low=0)
+    quality.estimates(checks, best, low, high)
+    latitude = number(checks, batch, "latitude", flag=True, low=-90, high=90)
+    longitude = number(checks, batch, "longitude", flag=True, low=-180, high=180)
+    quality.coordinates(checks, country, latitude, longitude)
+    sides = pc.binary_join_element_wise(side_a, side_b, " - ")
+    dyad = pc.coalesce(
+        text(batch, "dyad_name"), sides, side_a, side_b, pc.binary_join_element_wise("UCDP event", ids, " ")
+    )
     events = {
         "event_id": prefixed("ucdp", ids),
         "original_id": ids,
         "title": dyad,
-        "event_type": code_labels(violence, VIOLENCE),
+        "event_type": code_labels(violence, VIOLENCE, missing="unknown"),
         "date_start": start,
         "date_end": end,
-        "date_precision": code_labels(precision, DATE_PRECISION),
+        "date_precision": code_labels(precision, DATE_PRECISION, missing="day"),
         "date_precision_code": small_int(precision),
-        "date_note": code_labels(precision, DATE_NOTE),
+        "date_note": code_labels(precision, DATE_NOTE, missing=UNKNOWN_PRECISION),
         "country": country,
         "fatalities": best,
         "fatalities_low": low,
@@ -60,23 +69,23 @@ def map_batch(batch: pa.Table) -> Mapped:
         "admin1": text(batch, "adm_1"),
         "admin2": text(batch, "adm_2"),
         "location": text(batch, "where_coordinates"),
-        "latitude": number(checks, batch, "latitude", low=-90, high=90),
-        "longitude": number(checks, batch, "longitude", low=-180, high=180),
+        "latitude": latitude,
+        "longitude": longitude,
         "location_precision": small_int(
-            number(checks, batch, "where_prec", optional=True, integer=True, low=1, high=7)
+            number(checks, batch, "where_prec", optional=True, flag=True, integer=True, low=1, high=7)
         ),
         "conflict_name": text(batch, "conflict_name"),
         "source_office": text(batch, "source_office"),
         **{name: text(batch, name, trim=False) for name in _LONG_TEXT},
     }
-    number(checks, batch, "event_clarity", optional=True, integer=True, low=1, high=2)
+    number(checks, batch, "event_clarity", optional=True, flag=True, integer=True, low=1, high=2)
     return Mapped(events, checks, [(side_a, "side_a", None), (side_b, "side_b", None)])
 
 
 def actor_kind(name: str, code: int) -> tuple[str, str]:
     """UCDP spells governments 'Government of X' and targets of one-sided violence 'Civilians'."""
-    if name.startswith("Government of "):
-        return "state", name.removeprefix("Government of ").strip()
+    if country := state_forces_country(name):
+        return "state", country
     return ("other", "") if name.strip().casefold() == "civilians" else ("armed_group", "")
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..analysis import chronology
 from ..dataset import Dataset
+from ..importers import quality
 from .labels import spelled
 
 
@@ -66,6 +67,8 @@ def fact_line(event: pd.Series) -> list[str]:
         parts.append(f"Country: {event['country']}")
     if pd.notna(event["fatalities"]):
         parts.append(f"Fatalities: {event['fatalities']:,.0f}")
+    if flags := quality.fact(event.get("quality")):
+        parts.append(flags)
     return parts
 
 
