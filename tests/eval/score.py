@@ -53,7 +53,8 @@ Matching rules (one table row per stage; TP/FP/FN summed over the documents of t
   order, when directed) agrees.
 
 A stage the pipeline does not produce yet scores recall 0 (precision shown as "-" when nothing was
-predicted). The ten worst misses per stage are printed as text beneath the table.
+predicted). Beneath the table, up to ten misses and ten wrong predictions per stage are printed as
+text, taken in turn from each document so that one bad document does not hide the others.
 """
 
 from __future__ import annotations
@@ -791,6 +792,19 @@ def evaluate(split: str = "dev", only: str = "") -> dict[str, dict[str, Count]]:
     return totals
 
 
+def spread(items: list[str]) -> list[str]:
+    """Items taken in turn from each document, so the first ten show ten documents' problems, not one's."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item.split(":", 1)[0], []).append(item)
+    out: list[str] = []
+    while any(groups.values()):
+        for queue in groups.values():
+            if queue:
+                out.append(queue.pop(0))
+    return out
+
+
 def _figures(stage: str, c: Count) -> tuple[float | None, float | None, float | None]:
     """P, R, F1 as shown.
 
@@ -829,10 +843,10 @@ def report(totals: dict[str, dict[str, Count]], misses: int = 10) -> str:
                 shown, title = c.misses, "missed"
             if shown and misses > 0:
                 lines.append(f"\n-- {split} / {stage}: {title} ({len(shown)}), first {min(misses, len(shown))}")
-                lines += [f"   {m}" for m in shown[:misses]]
+                lines += [f"   {m}" for m in spread(shown)[:misses]]
             if c.wrong and misses > 0 and stage != "header lines as claims":
                 lines.append(f"-- {split} / {stage}: wrong ({len(c.wrong)}), first {min(misses, len(c.wrong))}")
-                lines += [f"   {w}" for w in c.wrong[:misses]]
+                lines += [f"   {w}" for w in spread(c.wrong)[:misses]]
     return "\n".join(lines)
 
 
