@@ -144,6 +144,38 @@ def test_wrong_roles_and_a_junk_candidate_lower_precision():
     assert counts["new actors"].fp == 1 and counts["new actors"].precision < 1.0
 
 
+def test_parties_to_an_agreement_match_whichever_role_they_get():
+    gold = score.gold_from_dict(
+        {
+            "sentences": [
+                {"text": TEXT, "actors": ["TTP", "PAK"], "events": [{"type": "agreement", "subject": ["TTP", "PAK"]}]}
+            ]
+        },
+        "inline.txt",
+    )
+    prediction = perfect()
+    prediction.claims = [("c1", 0, len(TEXT))]
+    prediction.events = [
+        {"type": "agreement", "claim_id": "c1", "date": "", "roles": [("TTP", "subject"), ("PAK", "object")]}
+    ]
+    counts = score.score_document(gold, prediction, score.Resolver(ENTITIES, GAZETTEER), [])
+    assert (counts["event roles"].precision, counts["event roles"].recall) == (1.0, 1.0)
+
+
+def test_events_pair_by_type_first_and_other_types_are_set_apart():
+    gold = score.gold_from_dict(
+        {"sentences": [{"text": TEXT, "events": [{"type": "attack"}, {"type": "suicide bombing"}]}]}, "inline.txt"
+    )
+    prediction = perfect()
+    prediction.claims = [("c1", 0, len(TEXT))]
+    prediction.events = [
+        {"type": t, "claim_id": "c1", "date": "", "roles": []} for t in ("suicide bombing", "attack", "withdrawal")
+    ]
+    counts = score.score_document(gold, prediction, score.Resolver(ENTITIES, GAZETTEER), [])
+    assert (counts["events"].tp, counts["events"].fp, counts["event type exact"].precision) == (2, 0, 1.0)
+    assert counts["events of other types"].fp == 1
+
+
 def test_names_match_across_dash_quote_and_case_variants():
     assert score.norm_name("ISIS–K") == score.norm_name("isis-k")
     assert score.norm_name("al-Qa’ida") == score.norm_name("Al-Qa'ida")

@@ -38,11 +38,16 @@ Matching rules (one table row per stage; TP/FP/FN summed over the documents of t
   with precision ``unknown`` are not predictions.
 - **events**: a predicted event matches a gold event when its claim overlaps the gold sentence (the
   gold sentence holding most of the claim) and its type falls in the same family (see
-  ``FAMILIES``); one-to-one per sentence. **event type exact** is the share of matched events whose
-  type is the gold type (after normalising synonyms). **event dates** is the share of matched gold
-  events with a date whose predicted date has the same value and precision.
+  ``FAMILIES``); one-to-one per sentence, pairs of the same type first. A predicted type in no
+  family (a type outside the issue's lexicon, such as ``withdrawal``) is neither right nor wrong:
+  it is counted on the row **events of other types** (FP column) and listed there. **event type
+  exact** is the share of matched events whose type is the gold type (after normalising synonyms).
+  **event dates** is the share of matched gold events with a date whose predicted date has the same
+  value and precision.
 - **event roles**: over matched events only, the (actor, role) pairs with role ``subject`` (the
-  perpetrator or agent; ``side_a`` counts) or ``object`` (the target; ``side_b`` counts).
+  perpetrator or agent; ``side_a`` counts) or ``object`` (the target; ``side_b`` counts). For the
+  symmetric types in ``SYMMETRIC_TYPES`` (agreement, talks, clash) the parties are compared as one
+  set, whichever of the two roles each is given.
 - **perceptions**: predicted assessments (``IngestResult.assessments`` or ``.perceptions``, columns
   perceiver, threat, level, claim_id or claim_ids) match gold when perceiver and threat resolve to
   the same entities and the cited claim overlaps the gold sentence. **perception level** is the
@@ -144,6 +149,8 @@ _SYNONYMS = {
 }
 # Stages that judge a property of matched items: TP right, FP wrong, shown as one accuracy.
 ACCURACY_STAGES = {"new-actor kind", "event type exact", "event dates", "perception level", "relation direction"}
+# Event types whose parties act together: roles are compared as one set of parties.
+SYMMETRIC_TYPES = {"agreement", "talks", "clash"}
 SUBJECT_ROLES = {"subject", "side_a", "perpetrator", "agent"}
 OBJECT_ROLES = {"object", "side_b", "target", "victim"}
 STAGES = (
@@ -155,6 +162,7 @@ STAGES = (
     "new-actor kind",
     "dates",
     "events",
+    "events of other types",
     "event type exact",
     "event dates",
     "event roles",
@@ -628,6 +636,10 @@ def score_document(gold: GoldDoc, pred: Prediction, resolver: Resolver, ignore: 
 
     by_sentence: dict[int, list[dict]] = {}
     for event in pred.events:
+        if family_of(event["type"]) is None:
+            counts["events of other types"].fp += 1
+            counts["events of other types"].wrong.append(f"{tag}: {event['type']}")
+            continue
         span = claim_span.get(event["claim_id"])
         index = _sentence_of(span, gold.sentences) if span else None
         if index is None:
@@ -637,15 +649,33 @@ def score_document(gold: GoldDoc, pred: Prediction, resolver: Resolver, ignore: 
         by_sentence.setdefault(index, []).append(event)
     for index, sentence in enumerate(gold.sentences):
         pool = list(by_sentence.get(index, []))
-        for gold_event in sentence.events:
-            family = family_of(gold_event["type"])
-            hit = next((e for e in pool if family and normal_type(e["type"]) in FAMILIES[family]), None)
+        pairs: list[tuple[dict, dict | None]] = []
+        waiting = list(sentence.events)
+        for exact_only in (True, False):  # same type first, then the same family
+            for gold_event in list(waiting):
+                family = family_of(gold_event["type"])
+                hit = next(
+                    (
+                        e
+                        for e in pool
+                        if normal_type(e["type"]) == normal_type(gold_event["type"])
+                        or not exact_only
+                        and family
+                        and normal_type(e["type"]) in FAMILIES[family]
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    pool.remove(hit)
+                    waiting.remove(gold_event)
+                    pairs.append((gold_event, hit))
+        pairs += [(gold_event, None) for gold_event in waiting]
+        for gold_event, hit in pairs:
             label = f"{tag}: {gold_event['type']} in {_short(sentence.text, 70)}"
             if hit is None:
                 counts["events"].fn += 1
                 counts["events"].misses.append(label)
                 continue
-            pool.remove(hit)
             counts["events"].tp += 1
             exact = counts["event type exact"]
             if normal_type(hit["type"]) == normal_type(gold_event["type"]):
@@ -660,25 +690,32 @@ def score_document(gold: GoldDoc, pred: Prediction, resolver: Resolver, ignore: 
                 else:
                     dates.fp += 1
                     dates.wrong.append(f"{label}: {gold_event['date']}, predicted {hit['date'] or 'none'}")
-            wanted = {(a, "subject") for a in gold_event.get("subject", [])}
-            wanted |= {(a, "object") for a in gold_event.get("object", [])}
-            got = set()
-            for actor, role in hit["roles"]:
-                group = "subject" if role in SUBJECT_ROLES else "object" if role in OBJECT_ROLES else ""
-                if group:
-                    got.add((entity_of(actor), group))
-            roles = counts["event roles"]
-            roles.tp += len(wanted & got)
-            roles.fn += len(wanted - got)
-            roles.fp += len(got - wanted)
-            roles.misses += [f"{label}: {a} as {r}" for a, r in sorted(wanted - got)]
-            roles.wrong += [f"{label}: {a} as {r}" for a, r in sorted(got - wanted)]
+            _score_roles(gold_event, hit, entity_of, counts["event roles"], label)
         for event in pool:
             counts["events"].fp += 1
             counts["events"].wrong.append(f"{tag}: {event['type']} in {_short(sentence.text, 70)}")
 
     _score_pairs(gold, pred, counts, claim_span, entity_of, tag, locator)
     return counts
+
+
+def _score_roles(gold_event: dict, hit: dict, entity_of, roles: Count, label: str) -> None:
+    """Subject and object pairs; for symmetric types (agreement, talks, clash) the parties as a set."""
+    symmetric = normal_type(gold_event["type"]) in SYMMETRIC_TYPES
+
+    def group(role: str) -> str:
+        if role in SUBJECT_ROLES or role in OBJECT_ROLES:
+            return "party" if symmetric else ("subject" if role in SUBJECT_ROLES else "object")
+        return ""
+
+    wanted = {(a, group("subject")) for a in gold_event.get("subject", [])}
+    wanted |= {(a, group("object")) for a in gold_event.get("object", [])}
+    got = {(entity_of(actor), group(role)) for actor, role in hit["roles"] if group(role)}
+    roles.tp += len(wanted & got)
+    roles.fn += len(wanted - got)
+    roles.fp += len(got - wanted)
+    roles.misses += [f"{label}: {a} as {r}" for a, r in sorted(wanted - got)]
+    roles.wrong += [f"{label}: {a} as {r}" for a, r in sorted(got - wanted)]
 
 
 def _gold_span(item: dict, gold: GoldDoc, locator: Locator) -> tuple[int, int] | None:
@@ -811,7 +848,7 @@ def _figures(stage: str, c: Count) -> tuple[float | None, float | None, float | 
     The two counting stages (target 0) show only a rate in the R column; the accuracy stages (a
     property of items already matched) show the share that is right in the P column.
     """
-    if stage == "fragments":
+    if stage in ("fragments", "events of other types"):
         return None, None, None
     if stage == "header lines as claims":
         return None, c.recall, None
