@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.schema import ACTOR_KINDS, RELATION_KINDS, THREAT_LEVELS
+from dossier.schema import ACTOR_KINDS, CLAIM_KINDS, RELATION_KINDS, THREAT_LEVELS
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "eval"
@@ -176,6 +176,24 @@ def test_events_pair_by_type_first_and_other_types_are_set_apart():
     assert counts["events of other types"].fp == 1
 
 
+@pytest.mark.parametrize(
+    ("gold_kind", "predicted", "expected"),
+    [
+        ("forecast", "forecast", (1, 0, 0)),
+        ("forecast", "judgment", (0, 1, 1)),
+        ("reported_fact", "forecast", (0, 1, 0)),
+    ],
+)
+def test_claim_kinds_count_judgments_and_forecasts(gold_kind, predicted, expected):
+    raw = json.loads(json.dumps(GOLD))
+    raw["sentences"][0]["kind"] = gold_kind
+    gold = score.gold_from_dict(raw, "inline.txt")
+    prediction = perfect()
+    prediction.claim_kinds = {"c1": predicted}
+    kinds = score.score_document(gold, prediction, score.Resolver(ENTITIES, GAZETTEER), [])["claim kinds"]
+    assert (kinds.tp, kinds.fp, kinds.fn) == expected
+
+
 def test_names_match_across_dash_quote_and_case_variants():
     assert score.norm_name("ISIS–K") == score.norm_name("isis-k")
     assert score.norm_name("al-Qa’ida") == score.norm_name("Al-Qa'ida")
@@ -231,6 +249,7 @@ def test_gold_is_verbatim_and_uses_known_labels(row):
     sentences = [s["text"] for s in gold["sentences"]]
     for sentence in gold["sentences"]:
         assert _flat(sentence["text"]) in text, f"sentence not verbatim in the document: {sentence['text']!r}"
+        assert sentence.get("kind", "reported_fact") in CLAIM_KINDS, sentence
         for actor in sentence.get("actors", []):
             assert actor in GAZETTEER_IDS or actor in ENTITY_IDS, f"unknown actor id {actor!r}"
         for date in sentence.get("dates", []):

@@ -19,6 +19,9 @@ Matching rules (one table row per stage; TP/FP/FN summed over the documents of t
 - **header lines as claims**: a gold ``not_claims`` line (header, heading, infobox fragment,
   reference) is "claimed" when a claim covers at least half of it, or it covers at least half of a
   claim. Recall here is the share of such lines that became claims (target 0).
+- **claim kinds**: over the sentences matched above, the gold kind (``judgment``, ``forecast``, else
+  ``reported_fact``) against the claim's ``kind``: precision and recall of the two non-default
+  labels. **claim kind exact** is the share of matched sentences whose kind is right.
 - **actor links**: per gold sentence, the set of gazetteer actors it mentions (gold entities that
   resolve to a gazetteer actor) against the gazetteer actors of the predicted mentions that lie
   inside the sentence's span. Pairs (sentence, actor) are counted.
@@ -148,7 +151,14 @@ _SYNONYMS = {
     "hostage taking": "kidnapping",
 }
 # Stages that judge a property of matched items: TP right, FP wrong, shown as one accuracy.
-ACCURACY_STAGES = {"new-actor kind", "event type exact", "event dates", "perception level", "relation direction"}
+ACCURACY_STAGES = {
+    "claim kind exact",
+    "new-actor kind",
+    "event type exact",
+    "event dates",
+    "perception level",
+    "relation direction",
+}
 # Event types whose parties act together: roles are compared as one set of parties.
 SYMMETRIC_TYPES = {"agreement", "talks", "clash"}
 SUBJECT_ROLES = {"subject", "side_a", "perpetrator", "agent"}
@@ -157,6 +167,8 @@ STAGES = (
     "sentences",
     "fragments",
     "header lines as claims",
+    "claim kinds",
+    "claim kind exact",
     "actor links",
     "new actors",
     "new-actor kind",
@@ -267,6 +279,7 @@ class GoldSentence:
     dates: list[dict]
     events: list[dict]
     span: tuple[int, int] | None = None
+    kind: str = "reported_fact"
 
 
 @dataclass
@@ -301,7 +314,10 @@ def load_gold(file: str, split: str, gold_dir: Path = GOLD) -> GoldDoc:
 
 def gold_from_dict(raw: dict, file: str, split: str = "dev") -> GoldDoc:
     sentences = [
-        GoldSentence(s["text"], s.get("actors", []), s.get("dates", []), s.get("events", [])) for s in raw["sentences"]
+        GoldSentence(
+            s["text"], s.get("actors", []), s.get("dates", []), s.get("events", []), kind=s.get("kind", "reported_fact")
+        )
+        for s in raw["sentences"]
     ]
     return GoldDoc(
         file,
@@ -362,6 +378,7 @@ class Prediction:
     perceptions: list[dict]
     relations: list[dict]
     error: str = ""
+    claim_kinds: dict[str, str] = field(default_factory=dict)  # claim_id -> kind
 
 
 def date_value(start, precision: str) -> str:
@@ -398,6 +415,7 @@ def predict(path: Path, context) -> Prediction:
     text = result.text
     published = result.source.get("published")
     claims = [(r.claim_id, int(r.start), int(r.end)) for r in result.claims.itertuples()]
+    claim_kinds = dict(zip(result.claims["claim_id"], result.claims["kind"]))
     mentions = [(r.actor, int(r.start), int(r.end), bool(r.known)) for r in result.mentions.itertuples()]
     candidates = [
         {"key": r["key"], "name": r["name"], "kind": r["kind"], "aliases": [a for a in str(r["aliases"]).split("; ")]}
@@ -431,7 +449,9 @@ def predict(path: Path, context) -> Prediction:
     relations_frame = _frame(result, "relations")
     perceptions = [] if perceptions_frame is None else perceptions_frame.to_dict("records")
     relations = [] if relations_frame is None else relations_frame.to_dict("records")
-    return Prediction(text, published, claims, mentions, candidates, dates, events, perceptions, relations)
+    return Prediction(
+        text, published, claims, mentions, candidates, dates, events, perceptions, relations, claim_kinds=claim_kinds
+    )
 
 
 def candidate_name_map(prediction: Prediction) -> dict[str, list[str]]:
@@ -514,6 +534,7 @@ def score_document(gold: GoldDoc, pred: Prediction, resolver: Resolver, ignore: 
         else:
             used.add(hit)
             c.tp += 1
+            _score_kind(sentence, pred.claim_kinds.get(pred.claims[hit][0], "reported_fact"), counts, tag)
     for i, span in enumerate(claim_spans):
         if i in used:
             continue
@@ -697,6 +718,24 @@ def score_document(gold: GoldDoc, pred: Prediction, resolver: Resolver, ignore: 
 
     _score_pairs(gold, pred, counts, claim_span, entity_of, tag, locator)
     return counts
+
+
+def _score_kind(sentence: GoldSentence, predicted: str, counts: dict[str, Count], tag: str) -> None:
+    """Judgments and forecasts found (P/R over those two labels), and every matched sentence's kind."""
+    kinds, exact = counts["claim kinds"], counts["claim kind exact"]
+    label = f"{tag}: {_short(sentence.text, 70)}: {sentence.kind}, predicted {predicted}"
+    if predicted == sentence.kind:
+        exact.tp += 1
+        kinds.tp += sentence.kind != "reported_fact"
+        return
+    exact.fp += 1
+    exact.wrong.append(label)
+    if predicted != "reported_fact":
+        kinds.fp += 1
+        kinds.wrong.append(label)
+    if sentence.kind != "reported_fact":
+        kinds.fn += 1
+        kinds.misses.append(label)
 
 
 def _score_roles(gold_event: dict, hit: dict, entity_of, roles: Count, label: str) -> None:
