@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.run-deps
 DEV_STAMP := $(VENV)/.dev-deps
 PORT ?= 8501
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test lint bench eval chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: $(DEV_STAMP) chromium lint
 ## bench: print load, filter, rerun, import and export figures beside their baselines
 bench: $(DEV_STAMP) chromium
 	$(PY) bench/run.py
+
+## eval: score ingest against the hand-annotated corpus in tests/eval (EVAL_SPLIT=dev|heldout|all)
+EVAL_SPLIT ?= dev
+eval: $(DEV_STAMP)
+	PYTHONPATH=src $(PY) tests/eval/score.py --split $(EVAL_SPLIT)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
