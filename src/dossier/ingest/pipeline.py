@@ -17,8 +17,8 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..store import display_name, sha256_bytes
-from ..text import split_sentences
 from . import actors as actor_tools
+from . import sentences as sentence_tools
 from .dates import find_dates
 from .errors import IngestError
 from .events import find_events
@@ -168,7 +168,7 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
         "url": url,
         "published": published,
         "accessed": dt.date.today(),
-        "licence": options.licence.strip(),
+        "licence": options.licence.strip() or document.licence,
         "reliability": options.reliability,
         "reliability_basis": options.reliability_basis.strip(),
         "path": f"sources/{source_id}.txt",
@@ -181,12 +181,7 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
 
 
 def claim_spans(document: Document) -> list[tuple[int, int]]:
-    skip = document.skip
-    spans = []
-    for span in split_sentences(document.text, soft_wrap=document.soft_wrap):
-        if all(span.end <= s.start or span.start >= s.end for s in skip):
-            spans.append((span.start, span.end))
-    return spans
+    return sentence_tools.claim_spans(document.text, document.skip)
 
 
 def analyse(
