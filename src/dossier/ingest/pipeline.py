@@ -53,6 +53,7 @@ class Context:
         self.ds = ds
         self.matcher = actor_tools.gazetteer(ds.actors)
         self.known_names = {a.casefold() for a in [*self.matcher.exact, *self.matcher.folded]}
+        self.similar = actor_tools.Similar(self.matcher)
         self.actor_info = ds.actors.set_index("actor_id")[["name", "kind", "country"]].to_dict("index")
         self.states = set(ds.actors.loc[ds.actors["kind"] == "state", "actor_id"])
         self.hashes = dict(zip(ds.sources["sha256"], ds.sources["source_id"]))
@@ -232,14 +233,17 @@ def analyse(
         columns=["claim_id", "keep", "start", "end", "kind", "kind_rule", "auto_kind", "credibility", "actors", "text"],
     )
     mention_frame = pd.DataFrame(
-        [(cid, m.actor, m.start, m.end, text[m.start : m.end], m.actor in context.actor_info)
-         for cid, ms in mentions.items() for m in ms],
-        columns=["claim_id", "actor", "start", "end", "surface", "known"],
-    )  # fmt: skip
+        [
+            (cid, m.actor, m.start, m.end, text[m.start : m.end], m.alias, m.actor in context.actor_info)
+            for cid, ms in mentions.items()
+            for m in ms
+        ],
+        columns=["claim_id", "actor", "start", "end", "surface", "alias", "known"],
+    )
     return (
         claims,
         mention_frame,
-        _known_frame(mentions, context),
+        _known_frame(mentions, context, text),
         _candidate_frame(candidates, mentions, context),
         pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
         pd.DataFrame(event_actor_rows, columns=["event_id", "actor", "role"]),
@@ -296,15 +300,25 @@ def _event_row(event_id, event, sentence, claim_id, context, by_key, published_b
     )
 
 
-def _known_frame(mentions: dict[str, list], context: Context) -> pd.DataFrame:
+def _known_frame(mentions: dict[str, list], context: Context, text: str) -> pd.DataFrame:
+    """Known actors found, with how the text wrote each one and the alias that matched it."""
     counts: dict[str, list[int]] = {}
+    written: dict[str, dict[str, None]] = {}
     for found in mentions.values():
         for actor in dict.fromkeys(m.actor for m in found if m.actor in context.actor_info):
             n = sum(m.actor == actor for m in found)
             total = counts.setdefault(actor, [0, 0])
             total[0], total[1] = total[0] + n, total[1] + 1
-    rows = [(a, context.actor_info[a]["name"], context.actor_info[a]["kind"], n, c) for a, (n, c) in counts.items()]
-    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "mentions", "claims"])
+        for m in found:
+            if m.actor in context.actor_info:
+                surface = text[m.start : m.end]
+                shown = surface if surface == m.alias or not m.alias else f"{surface} ≈ {m.alias}"
+                written.setdefault(m.actor, {})[shown] = None
+    rows = [
+        (a, context.actor_info[a]["name"], context.actor_info[a]["kind"], "; ".join(written[a]), n, c)
+        for a, (n, c) in counts.items()
+    ]
+    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "matched", "mentions", "claims"])
 
 
 def _candidate_frame(candidates, mentions: dict[str, list], context: Context) -> pd.DataFrame:
@@ -315,8 +329,12 @@ def _candidate_frame(candidates, mentions: dict[str, list], context: Context) ->
         n = sum(m.actor == c.key for found in mentions.values() for m in found)
         numbers = ", ".join(cid.rsplit("-", 1)[-1] for cid in cited)
         aliases = "; ".join(dict.fromkeys(c.aliases))
+        similar = context.similar.suggest(c, context.actor_info)
         rows.append(
-            (c.key, False, actor_tools.propose_id(c, taken), c.name, c.kind, c.country, c.iso3, aliases, n, numbers)
-        )
-    columns = ["key", "accept", "actor_id", "name", "kind", "country", "iso3", "aliases", "mentions", "claims"]
+            (c.key, False, actor_tools.propose_id(c, taken), c.name, c.kind, c.country, c.iso3, aliases, n, numbers,
+             similar)
+        )  # fmt: skip
+    columns = [
+        "key", "accept", "actor_id", "name", "kind", "country", "iso3", "aliases", "mentions", "claims", "similar",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
