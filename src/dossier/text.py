@@ -61,13 +61,12 @@ def _next_word_continues(text: str, pos: int) -> bool:
     if not first:
         return False
     word = first.group(0)
-    return (
-        word[0].islower()
-        or word[0].isdigit()
-        or word.split("’")[0].split("'")[0] in _CONTINUATIONS
-        or word[0].isupper()
-        and "." in word
-    )
+    bare = word.split("’")[0].split("'")[0]
+    if word[0].islower() or word[0].isdigit() or bare in _CONTINUATIONS or word[0].isupper() and "." in word:
+        return True
+    # Any other capitalised word continues the sentence ("the U.S. Consulate in Peshawar") unless it is
+    # one that usually opens a sentence ("... from the U.S. The next day ...").
+    return word[0].isupper() and bare not in _OPENERS
 
 
 # Initialisms that often close a sentence ("... support from the U.S.").
@@ -79,6 +78,16 @@ _CONTINUATIONS = frozenset(
     "Treasury Defense Forces Military Special Central Command Envoy Administration Officials Support Marine "
     "Marines Intelligence Agency Attorney Justice Homeland Coast Cyber Southern Northern European Indo-Pacific "
     "Africa Naval Troops Soldiers Drone Drones Strikes Strike Officials Diplomats Forces Envoy Policy".split(" ")
+)
+
+
+# Words that open a new sentence after "U.S." rather than continue a name.
+_OPENERS = frozenset(
+    "The A An This That These Those It Its In On At By For From With While Although Though However But And Or If "
+    "When Where As After Before Since During Despite Meanwhile Moreover Overall Additionally Further Furthermore "
+    "Also Yet Still Then Thus Hence Therefore Both Several Many Some Most Such Other Each Every According Unlike "
+    "Following Amid Under Over Between Among Against Last Next Earlier Later Today He She They We I You There Here "
+    "Why How What Who Which No Not Nor So Until Instead Once Only Even Now Under Officials".split()
 )
 
 

@@ -270,7 +270,7 @@ def _event_row(event_id, event, sentence, claim_id, context, by_key, published_b
     date = event.date
     if date is not None and date.known:
         start, end, precision = date.date_start, date.date_end, date.precision
-        basis = "analyst" if date.relative and published_by == "analyst" else "source"
+        basis = "analyst" if date.uses_published and published_by == "analyst" else "source"
         note = date.note
     else:
         start = end = None

@@ -15,6 +15,8 @@ _KEY_VALUE = re.compile(r"^[A-Z][\w’'()/&-]*(?:[ \t]+[\w’'()/&-]+){0,4}[ \t]
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*$")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _REFERENCE = re.compile(r"^(?:\^|↑|Retrieved\b|Archived\b|ISBN\b|doi:|https?://)", re.IGNORECASE)
+_CITED = re.compile(r"\b(?:Retrieved|Archived from|Accessed)\b[^.\n]{0,40}\d{4}")  # a reference-list line
+_LABEL = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2}:[ \t]+(?=[A-Z\d“\"])")  # "Description: " before a sentence
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
     "said says say told tells led took made went came saw met fled began become became held won lost gave "
@@ -40,24 +42,27 @@ def fragment_reason(text: str, span: Span) -> str:
     sentence = text[span.start : span.end]
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     whole_line = (
         not text[line_start : span.start].strip(" \t-*•+▪◦0123456789.)")
         and not text[span.end : line_end if line_end >= 0 else len(text)].strip()
     )
     words = _WORD.findall(sentence)
     final = bool(_FINAL.search(sentence))
-    if _REFERENCE.match(sentence):
+    if _REFERENCE.match(sentence) or _CITED.search(line):
         return "reference"
     if len(words) < 3:
         return "fragment"
     if whole_line and not final and _KEY_VALUE.match(sentence):
         return "key-value line"
+    if not any(w[0].islower() and len(w) > 3 for w in words):
+        return "list of names"  # "Aka Pakistani Taliban; Tehreek-e-Taliban; TTP."
     letters = [c for c in sentence if c.isalpha()]
     if whole_line and letters and all(c.isupper() for c in letters):
         return "heading"
-    capitalised = sum(w[0].isupper() for w in words if len(w) > 3) >= 0.7 * sum(len(w) > 3 for w in words)
-    if whole_line and not final and (capitalised or not _has_verb(words)):
-        return "heading"
+    bullet = bool(re.match(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]", text[line_start : span.start + 2]))
+    if whole_line and not final and not (bullet and _has_verb(words) and len(words) >= 5):
+        return "heading or caption"  # a line without final punctuation asserts nothing, unless a list item
     if not _has_verb(words) and not final:
         return "fragment"
     return ""
@@ -69,6 +74,9 @@ def claim_spans(text: str, skip: list[Span]) -> list[tuple[int, int]]:
     for span in split_sentences(text):
         if any(span.start < s.end and span.end > s.start for s in skip):
             continue
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if not text[line_start : span.start].strip() and (label := _LABEL.match(text, span.start, span.end)):
+            span = Span(label.end(), span.end)  # "Activities: TTP has ..." claims what follows the label
         if not fragment_reason(text, span):
             spans.append((span.start, span.end))
     return spans
