@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from dossier import load_dataset
 from dossier.ingest import Context, IngestError, Options, prepare
 from dossier.ingest.formats import read_document
-from dossier.ingest.pipeline import analyse, claim_spans, previous_version, source_id_for
+from dossier.ingest.pipeline import analyse, claim_spans, previous_version, resolve, source_id_for
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEF = ROOT / "data" / "sources" / "src-a5dc40561693.txt"
@@ -29,10 +29,17 @@ def context(ds):
     return Context(ds)
 
 
+def frames(document, source_id, context, published=None):
+    """The review frames of one document: claims, mentions, known, candidates, events, event actors."""
+    analysis = analyse(document, source_id, context)
+    events, event_actors, _ = resolve(analysis, document.text, source_id, context, published)
+    return analysis.claims, analysis.mentions, analysis.known_actors, analysis.candidates, events, event_actors
+
+
 @pytest.fixture(scope="module")
 def brief(ds, context):
     document = read_document(BRIEF.read_bytes(), BRIEF.name)
-    return document, analyse(document, "src-a5dc40561693", context)
+    return document, frames(document, "src-a5dc40561693", context)
 
 
 def test_source_id_is_the_content_hash_of_the_stored_text(brief):
@@ -237,7 +244,7 @@ def test_offsets_always_slice_back_to_the_claim_text(context, parts, fmt):
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "claims never overlap"
     if not spans:
         return
-    claims, mentions, *_ = analyse(document, "src-test", context)
+    claims, mentions, *_ = frames(document, "src-test", context)
     for claim in claims.itertuples():
         assert document.text[claim.start : claim.end] == claim.text
         assert claim.text == claim.text.strip() and claim.text

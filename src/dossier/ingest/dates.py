@@ -21,8 +21,10 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # fmt: skip
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _YEAR_WORDS = "in|since|during|by|from|until|before|after|of|early|late|mid-"
@@ -43,9 +45,12 @@ _EXPLICIT = (
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"), "day"),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "day"),
     ("year", re.compile(rf"\b(?i:{_YEAR_WORDS})\s*{_YEAR}\b(?![,.]?\d)"), "year"),
-    ("m", re.compile(rf"\b(?i:in|since|during|by|until|early|late|mid-|last|this|next)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"),
-     "month"),
-)  # fmt: skip
+    (
+        "m",
+        re.compile(rf"\b(?i:in|since|during|by|until|early|late|mid-|last|this|next)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"),
+        "month",
+    ),
+)
 _YEARLESS = ("dm", "md", "dm-range", "md-range", "m")
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow"
@@ -225,10 +230,17 @@ def find_dates(
             phrase = match.group(0)
             found.append(
                 DateMention(
-                    phrase, match.start(), match.end(), start, end, precision, bool(note),
-                    f"The source says ‘{phrase}’{note}.", "publication date" in note,
+                    phrase,
+                    match.start(),
+                    match.end(),
+                    start,
+                    end,
+                    precision,
+                    bool(note),
+                    f"The source says ‘{phrase}’{note}.",
+                    "publication date" in note,
                 )
-            )  # fmt: skip
+            )
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
