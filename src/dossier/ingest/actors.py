@@ -229,7 +229,7 @@ def country(name: str) -> tuple[str, str] | None:
 _PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|e|i|de)"
 _TOKEN = (
     r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
-    rf"|{_PARTICLE}-[A-Z]\w*(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar
+    rf"|{_PARTICLE}-[A-Z]\w*(?:[’']\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida
     r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
 )
 _CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|e|i|van|von)"
@@ -549,9 +549,28 @@ def _strip_to_initials(name: str, acronym: str) -> str:
     return " ".join(tokens)
 
 
+# Head words of names that are documents, places, vehicles or populations, not actors.
+NOT_ACTOR_HEADS = frozenset(
+    "act order register agreement accord deal treaty resolution law code report strategy declaration convention "
+    "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
+    "border crossing base gate square market bazaar province district valley region city town village mountains "
+    "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
+    "refugees hazaras shias sunnis".split()
+)
+STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
+
+
 def _junk(name: str) -> bool:
     folded = fold(name)
-    return folded in JUNK or folded.startswith("cc ") or folded in _DEMONYM_WORDS or not any(c.isalpha() for c in name)
+    head_phrase = re.split(r" (?:of|for|to|on) ", folded)[0].split()
+    head = head_phrase[-1] if head_phrase else ""
+    return (
+        folded in JUNK
+        or folded.startswith("cc ")
+        or folded in _DEMONYM_WORDS
+        or head in NOT_ACTOR_HEADS
+        or not any(c.isalpha() for c in name)
+    )
 
 
 _DEMONYM_WORDS = frozenset(fold(w) for w in [*DEMONYMS, *CAPITALS, "English", "Arab", "Arabic", "Pashtun", "Sunni"])
@@ -576,8 +595,20 @@ def _one_word_ok(
     return counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the "
 
 
+def _organ_of_state(text: str, start: int, end: int, known: list[Mention], states: set[str]) -> bool:
+    """ "U.S. Air Force", "Pakistan Army", "Afghan government": part of the state just named, not an actor."""
+    words = fold(text[start:end]).split()
+    if not words or words[-1] not in STATE_ORGANS and " ".join(words[-2:]) not in STATE_ORGANS:
+        return False
+    return any(m.actor in states and m.end <= start and not text[m.end : start].strip(" ’'s") for m in known)
+
+
 def find_candidates(
-    text: str, spans: list[tuple[int, int]], known: list[Mention], known_names: set[str]
+    text: str,
+    spans: list[tuple[int, int]],
+    known: list[Mention],
+    known_names: set[str],
+    states: set[str] = frozenset(),
 ) -> list[Candidate]:
     """Candidate actors in the given sentence spans, in order of first appearance.
 
@@ -617,6 +648,8 @@ def find_candidates(
             covered.append((match.start(), match.end("acronym")))
         for match in _RUN.finditer(text, start, end):
             for piece_start, piece_end in _uncovered(match.start(), match.end(), covered):
+                if _organ_of_state(text, piece_start, piece_end, known, states):
+                    continue
                 # "Ahmed Khan of the Quetta Civil Hospital" is two names; "Bank of England" is one
                 offset = piece_start
                 for n, piece in enumerate(_SPLIT.split(text[piece_start:piece_end])):

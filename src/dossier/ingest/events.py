@@ -127,10 +127,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cease-fire",
         "peace deal",
         "treaty",
-        "agreed to",
     ),
     "loan": ("loan", "loans", "bailout", "extended fund facility", "credit facility", "disbursed"),
-    "withdrawal": ("withdrew", "withdrawal", "pulled out", "pullout", "evacuation", "evacuations"),
 }
 _TYPE_OF = {phrase: kind for kind, phrases in LEXICON.items() for phrase in phrases}
 _TRIGGER = re.compile(
@@ -142,14 +140,25 @@ _TRIGGER = re.compile(
 _NOUN_PLURAL = re.compile(r"(?:s|ings)$")
 _GENERIC = re.compile(
     r"\b(?:numerous|several|many|multiple|additional|other|various|majority of|series of|frequent|repeated|some|"
-    r"such|further|more|most|future|any|possible|potential|no|fewer|recent)\s+(?:[\w–-]+\s+){0,2}$",
+    r"such|further|more|most|future|any|possible|potential|no|fewer|recent|reduced|increased|halted|stopped|"
+    r"ended|suspended|resumed|number\s+of)\s+(?:[\w–.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(r"^\W*(?:this|that|the|these|those|such)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _NORMATIVE = re.compile(r"\b(?:must|should|ought to|needs? to)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
-_OBJECT_MARK = re.compile(r"\b(?:against|on|targeting|upon|at)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_OBJECT_MARK = re.compile(r"\b(?:against|on|targeting|upon|at|into)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_VICTIM = re.compile(
+    r"^[\w\s’'-]{0,25}?\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|kidnapped|abducted|targeted|attacked|hit)\b",
+    re.I,
+)
+_AGENTIVE = re.compile(
+    r"\b(?:carried\s+out|carries\s+out|conducted|conducts|launched|launches|claimed|claims|committed|commits|staged|"
+    r"mounted|perpetrated|executed|was\s+responsible|is\s+responsible|were\s+responsible|are\s+responsible|"
+    r"has\s+carried\s+out|behind)\b",
+    re.I,
+)
 _OF = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|across|inside|outside|during|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -173,10 +182,27 @@ class CandidateEvent:
     attribution: str = ""  # "claimed by TTP", "attributed by PAK"
 
 
+def _is_noun(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last in _NOUN_TRIGGERS or not last.endswith(("ed", "ing")) and last not in _PAST_FORMS
+
+
+_PAST_FORMS = frozenset("met took fell overran struck hit seize seizes hijack kidnap capture captures arrest".split())
+_HIT = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:killed|kills|hit|hits|targeted|targets|struck|destroyed|wounded|injured)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ed|held|met|led|took|made|won|gave|sent|struck|hit|began|fought|"
+    r"signed|granted|extended|approved|agreed|offered|provided)\b",
+    re.I,
+)
+
+
 def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Mention], states: set[str]):
     """(actor, role) pairs for one trigger, and the attribution note."""
     word = trigger.group(1).casefold()
-    noun = word.split()[-1] in _NOUN_TRIGGERS or not word.endswith("ed")
+    noun = _is_noun(word)
     passive = bool(_PASSIVE.search(text, max(start, trigger.start() - 30), trigger.start()))
     claimant = bool(_CLAIMED.search(text, start, end))
     roles: dict[str, str] = {}
@@ -188,8 +214,10 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
         if m.actor in states and re.search(r"\bin\s+$", lead) and not compound:
             roles.setdefault(m.actor, "location")
-        elif _BY.search(lead) and not re.search(r"\bkilled\s+by\s+$", lead):
+        elif _BY.search(lead) and m.start > trigger.start() and len(text[trigger.end() : m.start].split()) <= 6:
             roles.setdefault(m.actor, "subject")
+        elif _VICTIM.match(text[m.end : m.end + 60]) and m.end <= trigger.start():
+            roles.setdefault(m.actor, "object")  # "13 U.S. soldiers were killed in the attacks"
         elif _ATTRIBUTED.search(text, start, m.start) and m.start > trigger.start():
             roles.setdefault(m.actor, "subject")
             attribution = "attributed"
@@ -200,6 +228,25 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
                 break
     else:
         subject = None
+        agent = None
+        if noun:
+            agents = list(_AGENTIVE.finditer(text, start, trigger.start()))
+            agent = agents[-1] if agents else None
+            adjacent = [m for m in before if not text[m.end : trigger.start()].strip(" ’'s-")]
+            active = [m for m in before if _ACTIVE.match(text[m.end : m.end + 40])]
+            blame = _BLAMED.search(text, start, trigger.start())
+            if adjacent:
+                before = adjacent  # "the ISIS-K attack", "BLA’s attack"
+            elif blame is not None:
+                before = [m for m in before if m.end <= blame.start()][-1:] + [
+                    m for m in before if m.start >= blame.end()
+                ]  # the blamer, then the blamed: handled below
+            elif agent is not None:
+                before = [m for m in before if m.end <= agent.start()]
+            elif active:
+                before = active[-1:]  # "The IMF approved a loan"
+            else:
+                before = []
         for m in reversed(before):
             lead = text[max(start, m.start - 30) : m.start]
             if m.actor in roles or _LOCATIVE.search(lead) or _OF.search(lead) and noun:
@@ -209,12 +256,15 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
             subject = m
             break
         if subject is not None:
-            blamer = _BLAMED.search(text, subject.end, trigger.start())
-            if blamer and after:
+            blamer = _BLAMED.search(text, max(start, subject.start - 40), trigger.start())
+            blamed = [m for m in before if m.start >= blamer.end()] if blamer else []
+            if blamer and blamer.start() >= subject.end:
+                blamed = [m for m in mentions if blamer.end() <= m.start and m.end <= trigger.start()] or [
+                    m for m in after if m.actor not in roles
+                ][:1]
+            if blamer and blamed and blamer.start() >= subject.end:
                 roles[subject.actor] = "associated"
-                target = next((m for m in after if m.actor not in roles), None)
-                if target is not None:
-                    roles[target.actor] = "subject"
+                roles[blamed[0].actor] = "subject"
                 attribution = f"blamed by {subject.actor}"
             else:
                 roles[subject.actor] = "subject"
@@ -227,6 +277,9 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
         lead = text[max(trigger.end(), m.start - 30) : m.start]
         gap = text[trigger.end() : m.start]
         marked = _OBJECT_MARK.search(lead) or (noun and _OF.search(lead) and len(gap.split()) <= 4)
+        marked = (
+            marked or noun and (_HIT.match(gap) or re.search(r"\bto\s+(?:the\s+)?$", lead) and len(gap.split()) <= 3)
+        )
         direct = not objected and not noun and not passive and len(gap.split()) <= 4 and not _LOCATIVE.search(lead)
         if marked or direct:
             roles[m.actor] = "object"
@@ -255,7 +308,7 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
             continue  # "Pakistan must address …" says what ought to happen, not what did
         if _NOUN_PLURAL.search(phrase) and _GENERIC.search(lead):
             continue  # "numerous attacks": a kind of event, not one
-        if _ANAPHOR.match(text[start : match.start()]):
+        if _is_noun(phrase) and _ANAPHOR.match(text[start : match.start()]):
             continue  # "This attack came hours after …": an event already told
         if phrase == "ied" and not match.group(1).isupper():
             continue

@@ -116,7 +116,7 @@ _PERCEPTION = (
     (
         "designated",
         re.compile(
-            r"\b(?:designated|designates|listed|lists|proscribed|banned|outlawed|sanctioned)\b(?P<mid>.{0,60}?)"
+            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned)\b(?P<mid>.{0,140}?)"
             r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
             re.I,
         ),
@@ -235,7 +235,6 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "targeted",
         "targeting",
         "struck",
-        "killed",
         "accuses",
         "accused",
         "blamed",
@@ -301,6 +300,22 @@ _CUE = re.compile(
 _REVERSED = re.compile(r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?|-)$", re.I
+)
+
+
+def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based")."""
+    kept = []
+    for m in mentions:
+        lead = text[max(0, m.start - 12) : m.start]
+        if _LOCATIVE.search(lead) or text[m.end : m.end + 1] == "-":
+            continue
+        kept.append(m)
+    return kept
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
 
 
@@ -361,6 +376,7 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
 
 def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
     """Relations stated in the sentence ``text[start:end]``, one per pair and kind."""
+    mentions = _parties(text, mentions)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     if len(actors) < 2:
         return []
@@ -385,8 +401,15 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
-        if not after and len(before) >= 2 and _BETWEEN.search(text, start, before[-2].start):
-            after, before = [before[-1]], [before[-2]]
+        if (
+            not after
+            and len(before) >= 2
+            and (kind == "affiliation" or _BETWEEN.search(text[max(start, before[-2].start - 10) : before[-2].start]))
+        ):
+            after, before = [before[-1]], [before[-2]]  # "TTP then named X as the group's new leader"
+        elif not after and len(before) >= 2 and kind in ("economic", "diplomatic", "cooperation"):
+            if len(text[before[-1].end : match.start()].split()) <= 4:  # "talks with the IMF on a loan"
+                after, before = [before[-1]], [before[-2]]
         if not before or not after:
             if kind in ("cooperation", "diplomatic", "economic") and len(after) >= 2:
                 lead = text[match.end() : after[0].start]
@@ -413,6 +436,6 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         add(a, b, kind, cue, f"relation:{kind}", directed)
         for extra in after[1:3]:  # "against Pakistani and U.S. interests"
             gap = text[after[0].end : extra.start]
-            if re.fullmatch(r"[\s\w’'-]{0,20}?(?:,|\band\b|\bor\b)\s*(?:the\s+)?", gap):
+            if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
                 add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
     return list(found.values())
