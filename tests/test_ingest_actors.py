@@ -14,7 +14,13 @@ ACTORS = pd.DataFrame(
         "kind": ["state", "state", "armed_group", "armed_group", "person"],
         "country": ["United States", "Pakistan", "Pakistan", "", "United States"],
         "iso3": ["USA", "PAK", "PAK", "", "USA"],
-        "aliases": [["U.S.", "US"], ["Pakistani"], ["TTP"], ["IS-K", "ISKP"], ["President Trump", "Trump"]],
+        "aliases": [
+            ["U.S.", "US"],
+            ["Pakistani"],
+            ["TTP"],
+            ["IS-K", "ISKP", "Islamic State Khorasan Province"],
+            ["President Trump", "Trump"],
+        ],
     }
 )
 
@@ -33,9 +39,21 @@ def found(text: str) -> list[tuple[str, str]]:
         ("US-led talks", [("USA", "US")]),
         ("let us talk", []),
         ("Pakistani officials", [("PAK", "Pakistani")]),
-        ("Pakistanis", []),
+        ("Pakistanis", [("PAK", "Pakistanis")]),  # a plural demonym
         ("the Tehreek-e-Taliban Pakistan (TTP)", [("TTP", "Tehreek-e-Taliban Pakistan"), ("TTP", "TTP")]),
-        ("ISIS-K and IS-K", [("IS-K", "IS-K")]),
+        ("ISIS-K and IS-K", [("IS-K", "ISIS-K"), ("IS-K", "IS-K")]),  # ISIS, IS and Islamic State are one word
+        ("ISIS–K and IS—K", [("IS-K", "ISIS–K"), ("IS-K", "IS—K")]),  # en and em dashes
+        ("Islamic State – Khorasan Province", [("IS-K", "Islamic State – Khorasan Province")]),
+        ("the Islamic State Khurasan Province", [("IS-K", "Islamic State Khurasan Province")]),
+        ("ISIS-Khorasan", [("IS-K", "ISIS-Khorasan")]),
+        ("Tehrik-i-Taliban Pakistan", [("TTP", "Tehrik-i-Taliban Pakistan")]),
+        ("Tehreek-i Taliban Pakistan", [("TTP", "Tehreek-i Taliban Pakistan")]),
+        ("TEHRIK-E-TALIBAN PAKISTAN", [("TTP", "TEHRIK-E-TALIBAN PAKISTAN")]),
+        ("Islamabad accuses Kabul", [("PAK", "Islamabad")]),  # a capital for its government (AFG not listed)
+        ("Washington and Pakistanis", [("USA", "Washington"), ("PAK", "Pakistanis")]),
+        ("American drones", [("USA", "American")]),
+        ("U.S. forces", [("USA", "U.S.")]),
+        ("is Khorasan", []),
         ("President Trump’s address", [("donald-trump", "President Trump")]),
         ("Trumpet players", []),
         ("the United States and the U.S.", [("USA", "United States"), ("USA", "U.S.")]),
@@ -49,6 +67,15 @@ def test_matcher_scales_to_thousands_of_aliases():
     aliases = {f"Group {i:04d}": f"G{i}" for i in range(5000)} | {"Pakistan": "PAK"}
     hits = Matcher(aliases).find("Group 4321 attacked in Pakistan; Group 43210 is unknown.")
     assert [h.actor for h in hits] == ["G4321", "PAK"]
+
+
+def test_each_mention_records_the_alias_that_matched():
+    aliases = [(m.actor, m.alias) for m in gazetteer(ACTORS).find("ISIS–K and Islamabad and Tehrik-i-Taliban Pakistan")]
+    assert aliases == [
+        ("IS-K", "IS-K"),
+        ("PAK", "Islamabad (capital: Pakistan)"),
+        ("TTP", "Tehreek-e-Taliban Pakistan"),
+    ]
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -141,3 +168,36 @@ def test_proposed_ids_follow_the_gazetteer_style(candidate, taken, expected):
 )
 def test_suggested_kind(name: str, titled: bool, kind: str):
     assert suggest_kind(name, titled) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters of the Taliban took Kabul. The Taliban said so.", [("Taliban", "armed_group")]),
+        ("Officials at the Pentagon said strikes went on.", [("Pentagon", "other")]),
+        ("Attacks by Lashkar-e-Tayyiba rose.", [("Lashkar-e-Tayyiba", "armed_group")]),
+        ("A strike killed Ayman al-Zawahiri in July.", [("Ayman al-Zawahiri", "person")]),
+        ("Hamza bin Laden was named.", [("Hamza bin Laden", "person")]),
+        ("Jamaat-ul-Ahrar claimed it.", [("Jamaat-ul-Ahrar", "armed_group")]),
+        ("The Haqqani Network denied it.", [("Haqqani Network", "armed_group")]),
+        ("The U.S. Central Command said so.", [("Central Command", "other")]),
+        ("Gen. Asim Munir replied.", [("Asim Munir", "person")]),
+        ("Text is available under CC BY-SA on English Wikipedia.", []),
+        ("On Tuesday in March the Creative Commons licence applied.", []),
+        ("Militants attacked Quetta. Later they attacked Quetta again.", []),  # a place, not an actor
+        ("The army moved. The Army said so.", []),  # a common word capitalised
+        ("Chinese engineers and Iranian diplomats arrived.", []),  # demonyms are not actors
+        ("The Army Public School was attacked.", [("Army Public School", "other")]),
+    ],
+)
+def test_new_actor_candidates_whole_names_kinds_and_junk(text: str, expected: list[tuple[str, str]]):
+    assert [(c.name, c.kind) for c in candidates(text)] == expected
+
+
+def test_near_matches_suggest_a_known_actor():
+    from dossier.ingest.actors import Similar
+
+    similar = Similar(gazetteer(ACTORS))
+    info = {"TTP": {"name": "Tehreek-e-Taliban Pakistan"}}
+    assert similar.suggest(Candidate("x", "Tehrik e Taliban", "armed_group", aliases=[]), info).startswith("TTP (")
+    assert similar.suggest(Candidate("x", "Quetta Civil Hospital", "other", aliases=[]), info) == ""

@@ -196,3 +196,61 @@ def test_cli_argument_errors(data_copy: Path, tmp_path: Path, args, message):
     )
     assert done.returncode == 2 and message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+STANCES = (
+    "Pakistan views the TTP as the main threat to its security. "
+    "The BLA attacked a convoy in Balochistan, officials said. "
+    "Counterterrorism cooperation between the United States and Pakistan remains limited.\n"
+)
+
+
+def test_accepted_perceptions_and_relations_are_written_with_their_claims(data_copy: Path):
+    ds = load_dataset()
+    before = (len(ds.assessments), len(ds.relations))
+    result = prepare(STANCES.encode(), "stances.txt", ds)
+    assert set(zip(result.assessments["perceiver"], result.assessments["threat"], result.assessments["level"])) == {
+        ("PAK", "TTP", "primary")
+    }
+    assert ("USA", "PAK", "cooperation") in set(
+        zip(result.relations["actor_a"], result.relations["actor_b"], result.relations["kind"])
+    )
+    summary = commit(data_copy, [result.accept_all(actors=False, events=False)])
+    after = load_dataset()
+    assert (len(after.assessments), len(after.relations)) == (
+        before[0] + summary.assessments,
+        before[1] + summary.relations,
+    )
+    new = after.assessments.set_index("assessment_id").loc[f"{result.source_id}-as01"]
+    assert (new["perceiver"], new["threat"], new["level"]) == ("PAK", "TTP", "primary")
+    assert list(new["claim_ids"]) == [f"{result.source_id}-01"] and "perception:views-as" in new["note"]
+    assert "threat perception(s)" in summary.line()
+
+
+def test_stances_citing_a_dropped_claim_or_an_unaccepted_actor_are_left_out(data_copy: Path):
+    ds = load_dataset()
+    result = prepare(STANCES.encode(), "stances.txt", ds).accept_all(actors=False, events=False)
+    claims = result.claims.assign(keep=~result.claims["claim_id"].str.endswith("-01"))
+    summary = commit(data_copy, [result.reviewed(claims=claims)])
+    assert summary.left_out >= 1 and summary.assessments == 0
+    assert f"{result.source_id}-as01" not in set(load_dataset().assessments["assessment_id"])
+
+
+def test_an_invalid_level_refuses_the_whole_commit(data_copy: Path):
+    before = folder_checksum(data_copy)
+    result = prepare(STANCES.encode(), "stances.txt", load_dataset()).accept_all()
+    bad = result.reviewed(assessments=result.assessments.assign(level="existential"))
+    with pytest.raises(IngestError, match="threat level 'existential'"):
+        commit(data_copy, [bad])
+    assert folder_checksum(data_copy) == before
+
+
+def test_cli_accepts_assessments_and_relations_only_when_asked(data_copy: Path, tmp_path: Path, capsys):
+    path = tmp_path / "stances.txt"
+    path.write_text(STANCES, encoding="utf-8")
+    before = load_dataset()
+    assert main(["ingest", str(path), "--accept-assessments"]) == 0
+    out = capsys.readouterr().out
+    assert "candidate threat perceptions (1 accepted)" in out and "relations (0 accepted)" in out
+    after = load_dataset()
+    assert len(after.assessments) == len(before.assessments) + 1 and len(after.relations) == len(before.relations)

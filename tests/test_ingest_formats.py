@@ -84,9 +84,73 @@ def test_source_line_with_a_url_gives_publisher_and_url():
     assert (doc.publisher, doc.url) == ("example.org", "https://www.example.org/a/b")
 
 
-def test_source_line_only_counts_at_the_end():
-    doc = read_document(b"Original Source: example.org\nThen the body goes on.", "x.txt")
+def test_source_line_counts_at_the_end_or_in_the_leading_header_only():
+    doc = read_document(b"Body first.\nOriginal Source: example.org\nThen the body goes on.", "x.txt")
     assert doc.publisher == "" and doc.skip == []
+    doc = read_document(b"Original Source: example.org\nThen the body goes on.", "x.txt")
+    assert doc.publisher == "example.org" and [(s.start, s.end) for s in doc.skip] == [(0, 28)]
+
+
+HEADER = (
+    "Title: Pakistan: Terrorism Report\n"
+    "Source: https://www.state.gov/reports/2023/pakistan/\n"
+    "Publisher: U.S. Department of State\n"
+    "Published: 12 March 2024\n"
+    "Author: Bureau of Counterterrorism\n"
+    "Licence: Public domain (U.S. government work)\n"
+    "\n"
+    "Overview: The TTP attacked a post last week.\n"
+)
+
+
+def test_leading_key_value_block_is_metadata_not_claims():
+    doc = read_document(HEADER.encode(), "report.txt")
+    assert (doc.title, doc.publisher, doc.url) == (
+        "Pakistan: Terrorism Report",
+        "U.S. Department of State",
+        "https://www.state.gov/reports/2023/pakistan/",
+    )
+    assert (doc.published, doc.author, doc.licence) == (
+        dt.date(2024, 3, 12),
+        "Bureau of Counterterrorism",
+        "Public domain (U.S. government work)",
+    )
+    assert [doc.text[s.start : s.end].split(":")[0] for s in doc.skip] == [
+        "Title",
+        "Source",
+        "Publisher",
+        "Published",
+        "Author",
+        "Licence",
+    ]
+    assert doc.text == HEADER, "the header is stored with the text; only its spans are skipped"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warning: the TTP may strike.\nMore.", {}),  # an unknown key: a sentence, not a header
+        ("Date: 2025-03-12\nWarning: x\n", {"published": "2025-03-12"}),  # the block stops at an unknown key
+        ("\n\nURL: https://x.org/a\n\nTitle: late", {"url": "https://x.org/a"}),  # a blank line ends it
+    ],
+)
+def test_header_block_rules(text, expected):
+    from dossier.ingest.formats import header_block
+
+    assert header_block(text)[0] == expected
+
+
+def test_markdown_front_matter_and_html_meta_become_metadata():
+    md = b"---\ntitle: A brief\nsource: https://example.org/x\ndate: 2025-03-12\nlicense: CC BY-SA 4.0\n---\nBody."
+    doc = read_document(md, "x.md")
+    assert (doc.title, doc.publisher, doc.url, doc.published, doc.licence, doc.text) == (
+        "A brief",
+        "example.org",
+        "https://example.org/x",
+        dt.date(2025, 3, 12),
+        "CC BY-SA 4.0",
+        "Body.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,13 @@ from dossier.ingest.kinds import DEFAULT, classify
         ("Militants seized a train.", "reported_fact", "default:reported_fact"),
         ("In May the group met.", "reported_fact", "default:reported_fact"),
         ("Analysts said the attack could mark an escalation.", "forecast", "modal:could"),
+        ("The attack could not have been preventable.", "judgment", "past-modal:could not have been preventable"),
+        ("The militants may have fled to Afghanistan.", "judgment", "past-modal:may have fled"),
+        ("The TTP is likely to strike again.", "forecast", "modal:is likely to"),
+        ("We assess that IS-K was behind the attack.", "judgment", "estimative:we assess"),
+        ("The TTP was almost certainly behind the attack.", "judgment", "estimative:almost certainly"),
+        ("Vance is poised to visit India.", "forecast", "modal:is poised to"),
+        ("The army reported that 21 people died.", "reported_fact", "attribution:reported"),
     ],
 )
 def test_kind_rules(sentence: str, kind: str, rule: str):

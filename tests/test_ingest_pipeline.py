@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from dossier import load_dataset
 from dossier.ingest import Context, IngestError, Options, prepare
 from dossier.ingest.formats import read_document
-from dossier.ingest.pipeline import analyse, claim_spans, previous_version, source_id_for
+from dossier.ingest.pipeline import analyse, claim_spans, previous_version, resolve, source_id_for
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEF = ROOT / "data" / "sources" / "src-a5dc40561693.txt"
@@ -29,10 +29,17 @@ def context(ds):
     return Context(ds)
 
 
+def frames(document, source_id, context, published=None):
+    """The review frames of one document: claims, mentions, known, candidates, events, event actors."""
+    analysis = analyse(document, source_id, context)
+    events, event_actors, _ = resolve(analysis, document.text, source_id, context, published)
+    return analysis.claims, analysis.mentions, analysis.known_actors, analysis.candidates, events, event_actors
+
+
 @pytest.fixture(scope="module")
 def brief(ds, context):
     document = read_document(BRIEF.read_bytes(), BRIEF.name)
-    return document, analyse(document, "src-a5dc40561693", context)
+    return document, frames(document, "src-a5dc40561693", context)
 
 
 def test_source_id_is_the_content_hash_of_the_stored_text(brief):
@@ -237,7 +244,7 @@ def test_offsets_always_slice_back_to_the_claim_text(context, parts, fmt):
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "claims never overlap"
     if not spans:
         return
-    claims, mentions, *_ = analyse(document, "src-test", context)
+    claims, mentions, *_ = frames(document, "src-test", context)
     for claim in claims.itertuples():
         assert document.text[claim.start : claim.end] == claim.text
         assert claim.text == claim.text.strip() and claim.text
@@ -297,3 +304,64 @@ def test_claim_numbers_widen_past_99(ds):
     text = " ".join(f"Sentence number {i} is here." for i in range(1, 121))
     ids = prepare(text.encode(), "long.txt", ds).claims["claim_id"]
     assert ids.iloc[0].endswith("-001") and ids.iloc[-1].endswith("-120") and ids.is_unique
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "roles"),
+    [
+        ("The BLA hijacked the Jaffar Express in Pakistan.", "hijacking", {("BLA", "subject"), ("PAK", "location")}),
+        ("Pakistan was attacked by the TTP.", "attack", {("TTP", "subject"), ("PAK", "object")}),
+        ("A U.S. drone strike killed an IS-K planner.", "drone strike", {("USA", "subject"), ("IS-K", "object")}),
+        (
+            "The TTP claimed responsibility for a suicide bombing against Pakistan.",
+            "suicide bombing",
+            {("TTP", "subject"), ("PAK", "object")},
+        ),
+        ("Pakistan blamed the TTP for the attack.", "attack", {("PAK", "associated"), ("TTP", "subject")}),
+        ("The TTP kidnapped two Pakistani officials.", "kidnapping", {("TTP", "subject"), ("PAK", "object")}),
+        ("U.S. airstrikes hit IS-K positions.", "airstrike", {("USA", "subject"), ("IS-K", "object")}),
+        ("The IMF approved a loan to Pakistan.", "loan", {("IMF", "subject"), ("PAK", "object")}),
+    ],
+)
+def test_event_types_and_roles_from_sentence_structure(ds, text, event_type, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == event_type]
+    assert len(event) == 1, list(result.events["event_type"])
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert set(zip(found["actor"], found["role"])) == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP is responsible for numerous attacks in Pakistan.",  # a kind of event, not one
+        "This attack came hours after Pakistan warned the TTP.",  # an event already told
+        "Pakistan must address the TTP threat.",  # what ought to happen
+    ],
+)
+def test_generic_or_anaphoric_mentions_are_not_events(ds, text):
+    assert prepare(text.encode(), "e.txt", ds).events.empty
+
+
+def test_year_less_dates_take_the_year_from_the_text_before_the_publication_date(ds):
+    text = (
+        "On 16 December 2014, TTP gunmen attacked a school in Peshawar.\n\n"
+        "On 17 December, Pakistan launched airstrikes against the TTP."
+    )
+    result = prepare(text.encode(), "h.txt", ds, Options(published=dt.date(2024, 12, 2)))
+    strike = result.events[result.events["event_type"] == "airstrike"].iloc[0]
+    assert (strike["date_start"], strike["date_precision"]) == (dt.date(2014, 12, 17), "day")
+    assert "‘16 December 2014’ earlier in the text" in strike["date_note"] and strike["date_basis"] == "source"
+
+
+def test_editing_the_details_reuses_the_cached_analysis(ds):
+    from dossier.ingest.pipeline import Context
+
+    context = Context(ds)
+    text = b"The TTP attacked a post in Pakistan on Tuesday."
+    first = prepare(text, "memo.txt", ds, context=context)
+    (cached,) = context.cache.values()
+    second = prepare(text, "memo.txt", ds, Options(published=dt.date(2025, 3, 12), title="Memo"), context)
+    assert context.cache[next(iter(context.cache))] is cached, "one analysis, not two"
+    assert first.events["date_start"].isna().all() and second.events["date_start"].tolist() == [dt.date(2025, 3, 11)]
+    assert second.source["title"] == "Memo" and second.claims.equals(first.claims)

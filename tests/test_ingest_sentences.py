@@ -56,3 +56,61 @@ def test_bundled_brief_gives_exactly_the_curated_claim_spans():
     spans = [(s.start, s.end) for s in split_sentences(text)]
     assert spans[:-1] == list(zip(claims["start"], claims["end"]))
     assert text[spans[-1][0] : spans[-1][1]] == "Original Source: foreignpolicy.com"
+
+
+LONG = "x" * 150  # a line far longer than the old 100-character limit for hard wraps
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"The TTP {LONG} attacked\nthe post. It fled.", [f"The TTP {LONG} attacked\nthe post.", "It fled."]),
+        (
+            f"Islamabad accuses the Taliban {LONG} of\nsheltering the TTP. Kabul denies it.",
+            [f"Islamabad accuses the Taliban {LONG} of\nsheltering the TTP.", "Kabul denies it."],
+        ),
+        (
+            f"Officials in Pakistan said that {LONG}\nIslamabad had agreed. It ended.",
+            [f"Officials in Pakistan said that {LONG}\nIslamabad had agreed.", "It ended."],
+        ),
+        ("In\n2024, the IMF approved a loan. Then it paid.", ["In\n2024, the IMF approved a loan.", "Then it paid."]),
+        ("Paragraph one ends here\n\nParagraph two.", ["Paragraph one ends here", "Paragraph two."]),
+        (
+            "It is an armed group.[6] In 2007 groups united.[27][28] They grew.",
+            ["It is an armed group.[6]", "In 2007 groups united.[27][28]", "They grew."],
+        ),
+        ("The attack[6] killed 149 people. Officials wept.", ["The attack[6] killed 149 people.", "Officials wept."]),
+        ("Lt. Col. Ahmed Khan said so. Gen. Munir agreed.", ["Lt. Col. Ahmed Khan said so.", "Gen. Munir agreed."]),
+        ("Groups (i.e. the TTP) fought. No. 3 fell.", ["Groups (i.e. the TTP) fought.", "No. 3 fell."]),
+        (
+            "Leaders: Noor Wali Mehsud\nFounded: December 2007\nThe TTP grew.",
+            ["Leaders: Noor Wali Mehsud", "Founded: December 2007", "The TTP grew."],
+        ),
+    ],
+)
+def test_line_breaks_citations_and_abbreviations(text: str, expected: list[str]):
+    assert sentences(text, soft_wrap=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("HISTORY\nThe TTP attacked a school in Peshawar.", ["The TTP attacked a school in Peshawar."]),
+        (
+            "Leaders: Mufti Noor Wali Mehsud\nDates of operation: 2007 – present\nThe TTP attacked a post.",
+            ["The TTP attacked a post."],
+        ),
+        ("Overview: The TTP attacked a post last week.", ["The TTP attacked a post last week."]),  # label dropped
+        ("Pakistan Faces a Rising Threat\nThe TTP attacked a post.", ["The TTP attacked a post."]),
+        (
+            "- The BLA attacks trains in Balochistan\n- Kabul denies it\n- Kabul denies that it shelters the TTP",
+            ["The BLA attacks trains in Balochistan", "Kabul denies that it shelters the TTP"],
+        ),
+        ("Yes! The army said so.", ["The army said so."]),
+        ("^ Retrieved 12 March 2024.\nThe army said so.", ["The army said so."]),
+    ],
+)
+def test_headings_infobox_rows_and_fragments_are_not_claims(text: str, claims: list[str]):
+    from dossier.ingest.sentences import claim_spans
+
+    assert [text[a:b] for a, b in claim_spans(text, [])] == claims

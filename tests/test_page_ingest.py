@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ def test_preview_then_commit(data_copy: Path, run_app):
     assert not at.exception
     assert [s.value for s in at.subheader] == ["memo\\.txt"]
     assert any("2 claims" in c.value and "2 candidate actors" in c.value for c in at.caption)
-    assert len(at.data_editor) == 3  # claims, candidate actors, candidate events
+    assert len(at.data_editor) == 5  # claims, candidate actors, events, threat perceptions, relations
     assert at.text_input(key=at.text_input[0].key).value == "memo"
     at.toggle[0].set_value(True).run()  # accept every candidate actor
     assert any("2 claims, 2 accepted new actor" in c.value for c in at.caption)
@@ -53,6 +54,40 @@ def test_preview_then_commit(data_copy: Path, run_app):
     ds = load_dataset()
     assert len(ds.sources) == sources_before + 1 and {"JLF", "shehbaz-sharif"} <= set(ds.actors["actor_id"])
     assert len(at.file_uploader) == 1 and not at.data_editor, "the uploader is cleared after a commit"
+
+
+STANCES = (
+    b"Pakistan views the TTP as the main threat to its security. "
+    b"The TTP attacked a checkpoint in Pakistan on Tuesday, officials said.\n"
+)
+
+
+def test_editing_the_details_resolves_dates_again_without_a_new_analysis(data_copy: Path, run_app, monkeypatch):
+    from dossier.ingest import pipeline
+
+    calls = []
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = upload(run_app(page=PAGE), ("stances.txt", STANCES))
+    assert not at.exception and len(calls) == 1
+    at.date_input[0].set_value(dt.date(2025, 3, 12)).run()
+    at.text_input[0].set_value("Renamed").run()
+    assert not at.exception and len(calls) == 1, "only the dates are resolved again"
+    events = at.data_editor[2].value
+    assert events["date_start"].tolist() == [dt.date(2025, 3, 11)], "'on Tuesday' before Wednesday 12 March 2025"
+
+
+def test_accepted_threat_perceptions_reach_the_matrix_tables(data_copy: Path, run_app):
+    before = len(load_dataset().assessments)
+    at = upload(run_app(page=PAGE), ("stances.txt", STANCES))
+    assert any("1 candidate threat perceptions" in c.value for c in at.caption)
+    at.toggle(key=next(t.key for t in at.toggle if t.label == "Accept every threat perception")).set_value(True).run()
+    assert any("1 threat perception\\(s\\)" in c.value for c in at.caption)
+    at.button[0].click().run()
+    assert not at.exception and any("1 threat perception(s)" in s.value for s in at.success)
+    after = load_dataset().assessments
+    assert len(after) == before + 1
+    assert after.iloc[-1][["perceiver", "threat", "level"]].tolist() == ["PAK", "TTP", "primary"]
 
 
 def test_bad_files_get_one_line_each_and_cannot_be_committed(data_copy: Path, run_app):

@@ -1,11 +1,17 @@
 """Actors in text: gazetteer matches by alias, and candidate new actors for the analyst to review.
 
 Matching rules:
-- an alias with a lowercase letter matches in any case ("PAKISTAN", "pakistan");
-  an all-capitals alias ("US", "IS-K") only as written, so "us" is not the United States;
-- a match needs a non-word character (or nothing) on each side, so possessives
-  ("Pakistan's", "Pakistan’s") and hyphenated compounds ("U.S.-Pakistan") match;
-- where aliases overlap, the longest wins ("Tehreek-e-Taliban Pakistan" is the TTP, not Pakistan).
+- names are compared as folded word sequences (see ``normalise``): dashes, quotes,
+  accents and case do not matter, and the separator between two words may be a
+  space, a hyphen or a dash ("Islamic State – Khorasan Province", "ISIS–K");
+- common spelling variants are one word (``VARIANTS``: Tehreek/Tehrik, -e-/-i-,
+  ISIS/IS/Islamic State, Khorasan/Khurasan, ...);
+- an alias with no lowercase letter ("US", "IS-K") only matches text with none
+  either, so "us" is not the United States;
+- a match ends at a word boundary, so possessives ("Pakistan's") and compounds
+  ("U.S.-Pakistan") match; where aliases overlap, the longest wins;
+- state actors also match their demonyms and capitals (``countries``), and every
+  mention records the alias that matched, for the analyst to check.
 
 Countries are normalised with pycountry: exact names only (name, common and official
 name), never a fuzzy guess.
@@ -13,34 +19,40 @@ name), never a fuzzy guess.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 
-_LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
+from .countries import CAPITALS, DEMONYMS
+from .normalise import fold
 
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation for many literal words, shaped as a trie so it stays fast at thousands."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+# Spellings of one word; the first is the canonical one. Phrases are joined by spaces.
+VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("tehrik", "tehreek", "tahrik", "tehrick", "tahreek", "tehreek"),
+    ("e", "i"),  # the Persian/Urdu ezafe: Tehreek-e-Taliban, Tehrik-i-Taliban
+    ("is", "isis", "isil", "islamic state", "daesh", "daish"),
+    ("khorasan", "khurasan", "khorasaan", "khurasaan"),
+    ("province", "wilayat", "wilayah"),
+    ("mohammad", "muhammad", "mohammed", "muhammed", "mohamed"),
+    ("tayyiba", "taiba", "tayyaba", "toiba", "tayyibah"),
+    ("baloch", "baluch", "balochi"),
+    ("balochistan", "baluchistan"),
+    ("qaeda", "qaida", "qa'ida"),
+    ("jamaat", "jamaat", "jama'at", "jamat"),
+    ("ahrar", "ahraar"),
+    ("mujahideen", "mujahidin", "mujahedeen"),
+)
+_CASED = frozenset({"is"})  # canonical words that never match in lower case ("is Khorasan" is not IS-K)
+_CANONICAL = {spelling: group[0] for group in VARIANTS for spelling in group}
+_PHRASES = {tuple(k.split()): v for k, v in _CANONICAL.items() if " " in k}
+_MAX_PHRASE = max((len(p) for p in _PHRASES), default=1)
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_JOIN = re.compile(r"[ \t\n]*(?:[-/][ \t\n]*)?|\.[ \t]?")  # what may stand between two words of one name
+_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -48,48 +60,143 @@ class Mention:
     actor: str  # actor_id, or a candidate's key
     start: int
     end: int
+    alias: str = ""  # the gazetteer alias (or demonym, capital) that matched
+
+
+def _words(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(canonical word, start, end) for the words of ``folded[start:end]``; a variant phrase is one word."""
+    raw = []
+    for match in _WORD.finditer(folded, start, end):
+        word = match.group(0)
+        if word.endswith("'s"):
+            raw.append((word[:-2], match.start(), match.end() - 2))
+        else:
+            raw.append((word, match.start(), match.end()))
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(raw):
+        for n in range(min(_MAX_PHRASE, len(raw) - i), 1, -1):
+            phrase = tuple(w for w, _, _ in raw[i : i + n])
+            if phrase in _PHRASES and _joined(folded, raw[i : i + n]):
+                out.append((_PHRASES[phrase], raw[i][1], raw[i + n - 1][2]))
+                i += n
+                break
+        else:
+            word, a, b = raw[i]
+            out.append((_CANONICAL.get(word, word), a, b))
+            i += 1
+    return out
+
+
+def _joined(folded: str, words: list[tuple[str, int, int]]) -> bool:
+    """True when only spaces, one hyphen or dash, or an initial's full stop separate the words."""
+    for (w1, _, e1), (_, s2, _) in zip(words, words[1:]):
+        gap = folded[e1:s2]
+        if not _JOIN.fullmatch(gap) or (gap.startswith(".") and len(w1) > 1):
+            return False
+    return True
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words a name is matched by: folded, variants made canonical, separators ignored."""
+    folded = fold(name)
+    return tuple(w for w, _, _ in _words(folded, 0, len(folded)))
 
 
 class Matcher:
-    """Find aliases in text: {alias: actor}. Case rules as in the module docstring."""
+    """Find aliases in text: {alias: actor}. Rules as in the module docstring."""
 
-    def __init__(self, aliases: dict[str, str]):
+    def __init__(self, aliases: dict[str, str], notes: dict[str, str] | None = None):
+        """``notes`` say how an alias was derived ("capital of Pakistan"); they are shown with the alias."""
+        self.keys: dict[tuple[str, ...], tuple[str, str, bool]] = {}  # key -> (actor, alias, capitals only)
+        notes = notes or {}
+        for alias, actor in aliases.items():
+            alias = alias.strip()
+            key = name_key(alias)
+            if not alias or not key:
+                continue
+            upper = not any(c.islower() for c in alias)
+            shown = f"{alias} ({notes[alias]})" if alias in notes else alias
+            known_actor, known_alias, known_upper = self.keys.get(key, (actor, shown, upper))
+            self.keys[key] = (known_actor, known_alias, known_upper and upper)
+        self.longest = min(_MAX_WORDS, max((len(k) for k in self.keys), default=1))
         self.exact = {a: k for a, k in aliases.items() if a and not any(c.islower() for c in a)}
         self.folded = {a.casefold(): k for a, k in aliases.items() if a and any(c.islower() for c in a)}
-        patterns = []
-        if self.exact:
-            patterns.append(re.compile(_LEFT + _trie_regex(self.exact) + _RIGHT))
-        if self.folded:
-            patterns.append(re.compile(_LEFT + _trie_regex(self.folded) + _RIGHT, re.IGNORECASE))
-        self.patterns = patterns
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def find(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Mention]:
+        """Mentions in ``text[start:end]``; pass ``folded=fold(text)`` when searching one text many times."""
         end = len(text) if end is None else end
-        hits = []
-        for pattern in self.patterns:
-            for match in pattern.finditer(text, start, end):
-                found = match.group(0)
-                actor = self.exact.get(found) or self.folded.get(found.casefold())
-                if actor:
-                    hits.append(Mention(actor, match.start(), match.end()))
-        return _longest_first(hits)
+        shift = 0
+        if folded is None:
+            folded, shift = fold(text[start:end]), start
+        words = _words(folded, start - shift, end - shift)
+        hits: list[Mention] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                found = self.keys.get(tuple(w for w, _, _ in words[i : i + n]))
+                if found is None or (n > 1 and not _joined(folded, words[i : i + n])):
+                    continue
+                a, b = words[i][1] + shift, words[i + n - 1][2] + shift
+                if found[2] and any(c.islower() for c in text[a:b]):
+                    continue  # "us" is not the US
+                if any(w in _CASED and text[x + shift : y + shift].islower() for w, x, y in words[i : i + n]):
+                    continue
+                if found[1].endswith(".") and text[b : b + 1] == "." and b < end:
+                    b += 1  # "U.S." keeps its last full stop
+                hits.append(Mention(found[0], a, b, found[1]))
+                i += n
+                break
+            else:
+                i += 1
+        return hits
 
 
-def _longest_first(hits: list[Mention]) -> list[Mention]:
-    kept: list[Mention] = []
-    for hit in sorted(hits, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda m: m.start)
+class Similar:
+    """Near-matches of a candidate to the gazetteer ("did you mean TTP?"), by rapidfuzz on folded names."""
+
+    CUTOFF = 88
+
+    def __init__(self, matcher: Matcher):
+        self.choices = {" ".join(key): actor for key, (actor, _, _) in matcher.keys.items() if len(" ".join(key)) > 3}
+        self.names = list(self.choices)
+
+    def suggest(self, candidate: Candidate, actor_info: dict) -> str:
+        """'TTP (Tehreek-e-Taliban Pakistan, 92%)' for the closest known actor, or ''."""
+        from rapidfuzz import fuzz, process  # only needed when there are candidates
+
+        best: tuple[str, float] | None = None
+        for alias in dict.fromkeys([candidate.name, *candidate.aliases]):
+            query = " ".join(name_key(alias))
+            if len(query) <= 3:
+                continue
+            hit = process.extractOne(query, self.names, scorer=fuzz.WRatio, score_cutoff=self.CUTOFF)
+            if hit and (best is None or hit[1] > best[1]):
+                best = (self.choices[hit[0]], hit[1])
+        if best is None:
+            return ""
+        name = actor_info.get(best[0], {}).get("name", best[0])
+        return f"{best[0]} ({name}, {best[1]:.0f}%)"
 
 
 def gazetteer(actors: pd.DataFrame) -> Matcher:
-    """A matcher over every actor's name and aliases."""
+    """A matcher over every actor's name and aliases, and the demonyms and capitals of its states."""
     aliases: dict[str, str] = {}
     for actor_id, name, extra in zip(actors["actor_id"], actors["name"], actors["aliases"]):
         for alias in [name, *(extra if isinstance(extra, (list, tuple)) else [])]:
             aliases.setdefault(alias.strip(), actor_id)
-    return Matcher(aliases)
+    states = {
+        iso3: (a, name)
+        for a, name, k, iso3 in zip(actors["actor_id"], actors["name"], actors["kind"], actors["iso3"])
+        if k == "state" and iso3
+    }
+    notes: dict[str, str] = {}
+    for table, what in ((DEMONYMS, "demonym"), (CAPITALS, "capital")):
+        for word, iso3 in table.items():
+            if iso3 in states and word not in aliases:
+                aliases[word] = states[iso3][0]
+                notes[word] = f"{what}: {states[iso3][1]}"
+    return Matcher(aliases, notes)
 
 
 # --- countries -------------------------------------------------------------------------------
@@ -119,52 +226,267 @@ def country(name: str) -> tuple[str, str] | None:
 
 # --- candidates -------------------------------------------------------------------------------
 
-_TOKEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
-_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|ul|ur|van|von)"
-_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)*{_TOKEN})*")
-_ACRONYM = re.compile(rf"(?P<name>{_RUN.pattern})\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
+_PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|e|i|de)"
+_TOKEN = (
+    r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
+    rf"|{_PARTICLE}-[A-Z]\w*(?:[’']\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida
+    r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
+)
+_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|e|i|van|von)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
+_ACRONYM = re.compile(rf"(?P<name>{_RUN.pattern})\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]")
 _SPLIT = re.compile(r"\s+(?:of|for)\s+the\s+")
 _CONNECTORS = frozenset(_CONNECTOR.strip("(?:)").split("|"))
 TITLES = frozenset(
     "President Vice Prime Minister Foreign Defence Defense Interior Finance Secretary General Gen Lt Col Maj "
     "Capt Adm Dr Mr Mrs Ms Sen Senator Rep Chief Commander Ambassador King Queen Prince Princess Crown "
-    "Sheikh Emir Field Marshal Governor Mayor Justice Judge Lord Sir Deputy Acting Former Spokesman".split()
+    "Sheikh Emir Field Marshal Governor Mayor Justice Judge Lord Sir Deputy Acting Former Spokesman Spokesperson "
+    "Brig Brigadier Colonel Lieutenant Major Captain Admiral Mullah Mufti Maulana Hafiz Imam Ayatollah Sardar "
+    "Premier Chancellor Envoy Representative Senior Leader Founder".split()
 )
 _STARTERS = frozenset(
     "The A An This That These Those It Its In On At By For From With Without While Although Though However But And "
     "Or If When Where As After Before Since During Despite Meanwhile Moreover Overall Additionally Concurrently "
     "Further Furthermore Also Yet Still Then Thus Hence Therefore Both Several Many Some Most Such Other Each Every "
-    "According Unlike Like Following Amid Under Over Between Among Against Recent Last Next Earlier Later".split()
+    "According Unlike Like Following Amid Under Over Between Among Against Recent Last Next Earlier Later Today "
+    "Yesterday Tomorrow We They He She His Her Their Our There Here Why How What Who Which No Not Nor So "
+    "Until Through Throughout Within Via Per About Above Below Near Across Upon Once Instead Regarding".split()
 )
+# Never actors: licences, site furniture, designations, calendar words, document parts.
+JUNK = (
+    frozenset(
+        fold(w)
+        for w in (
+            "CC BY-SA",
+            "CC BY",
+            "CC0",
+            "Creative Commons",
+            "English Wikipedia",
+            "Wikipedia",
+            "Wikimedia",
+            "GNU",
+            "Retrieved",
+            "Archived",
+            "ISBN",
+            "ISSN",
+            "DOI",
+            "PDF",
+            "URL",
+            "HTML",
+            "Terms",
+            "Privacy Policy",
+            "Foreign Terrorist Organization",
+            "Specially Designated Global Terrorist",
+            "Terrorist Organization",
+            "Original Source",
+            "Source",
+            "Title",
+            "Publisher",
+            "Licence",
+            "License",
+            "Contents",
+            "Introduction",
+            "Background",
+            "Summary",
+            "Overview",
+            "Conclusion",
+            "References",
+            "Notes",
+            "See",
+            "Figure",
+            "Table",
+            "Key Judgments",
+            "Key Findings",
+            "Executive Summary",
+            "Public Domain",
+            "All Rights Reserved",
+            "Copyright",
+            "AM",
+            "PM",
+            "UTC",
+            "GMT",
+            "BC",
+            "AD",
+            "II",
+            "III",
+            "IV",
+            "Ibid",
+            "Fig",
+            "Vol",
+            "No",
+        )
+    )
+    | {m.casefold() for m in calendar.month_name if m}
+    | {d.casefold() for d in calendar.day_name}
+)
+_ONE_WORD = frozenset(
+    "taliban pentagon kremlin hezbollah hamas houthis nato interpol europol frontex al-shabaab boko".split()
+)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|across|into|from|outside|inside|around|throughout|to)\s+(?:the\s+)?)$")
+_PLACE_AFTER = re.compile(r"^\s+(?:province|district|city|region|valley|border|agency|division|tehsil|area)\b", re.I)
 _KIND_WORDS = (
-    ("armed_group", (
-        "army", "front", "movement", "brigade", "brigades", "militia", "liberation", "taliban", "tehreek", "tehrik",
-        "jaish", "lashkar", "mujahideen", "jihad", "islamic state", "qaeda", "battalion", "guard", "insurgents",
-        "hezbollah", "hamas", "shabaab", "boko", "rebels", "forces",
-    )),
-    ("international_org", (
-        "fund", "bank", "nations", "organization", "organisation", "union", "council", "agency", "commission",
-        "court", "alliance", "association", "committee", "cooperation", "co-operation", "treaty", "programme",
-        "program", "red cross", "crescent",
-    )),
-    ("other", (
-        "ministry", "department", "government", "police", "party", "company", "corporation", "university",
-        "institute", "hospital", "office", "parliament", "assembly", "embassy", "asia", "europe", "africa",
-        "america", "east", "west", "gulf", "sea", "ocean", "province", "region", "valley", "district", "city",
-        "express", "airport", "station", "times", "news", "post", "press", "group", "centre", "center",
-    )),
-)  # fmt: skip
+    (
+        "armed_group",
+        (
+            "army",
+            "front",
+            "movement",
+            "brigade",
+            "brigades",
+            "militia",
+            "liberation",
+            "taliban",
+            "tehreek",
+            "tehrik",
+            "jaish",
+            "lashkar",
+            "mujahideen",
+            "jihad",
+            "islamic state",
+            "qaeda",
+            "battalion",
+            "insurgents",
+            "network",
+            "hezbollah",
+            "hamas",
+            "shabaab",
+            "boko",
+            "rebels",
+            "sipah",
+            "harkat",
+            "hizb",
+            "ansar",
+            "jundallah",
+            "fedayeen",
+            "tanzeem",
+            "lashkar-e",
+            "jaish-e",
+            "jamaat-ul",
+            "e-mohammad",
+            "e-mohammed",
+            "e-muhammad",
+            "e-taiba",
+            "e-tayyiba",
+            "e-jhangvi",
+            "ul-ahrar",
+            "ul-mujahideen",
+            "ul-islam",
+            "houthis",
+            "ahrar",
+        ),
+    ),
+    (
+        "international_org",
+        (
+            "fund",
+            "bank",
+            "nations",
+            "organization",
+            "organisation",
+            "union",
+            "council",
+            "commission",
+            "court",
+            "alliance",
+            "association",
+            "committee",
+            "cooperation",
+            "co-operation",
+            "treaty",
+            "programme",
+            "program",
+            "red cross",
+            "crescent",
+            "nato",
+            "interpol",
+        ),
+    ),
+    (
+        "other",
+        (
+            "ministry",
+            "department",
+            "government",
+            "police",
+            "party",
+            "company",
+            "corporation",
+            "university",
+            "institute",
+            "hospital",
+            "office",
+            "parliament",
+            "assembly",
+            "embassy",
+            "asia",
+            "europe",
+            "africa",
+            "america",
+            "east",
+            "west",
+            "gulf",
+            "sea",
+            "ocean",
+            "province",
+            "region",
+            "valley",
+            "district",
+            "city",
+            "express",
+            "airport",
+            "station",
+            "times",
+            "news",
+            "post",
+            "press",
+            "group",
+            "centre",
+            "center",
+            "command",
+            "agency",
+            "directorate",
+            "service",
+            "services",
+            "bureau",
+            "pentagon",
+            "kremlin",
+            "congress",
+            "senate",
+            "school",
+            "college",
+            "foundation",
+            "corps",
+            "intelligence",
+            "authority",
+            "secretariat",
+            "cabinet",
+        ),
+    ),
+)
 
 
 def suggest_kind(name: str, titled: bool = False) -> str:
-    """The kind a name most likely has; the analyst confirms or changes it."""
+    """The kind a name most likely has; the analyst confirms or changes it.
+
+    The head word decides: the last cue before any "of" ("Army Public School" is a
+    school, "Balochistan Liberation Army" an army, "Department of State" a department).
+    """
     if country(name):
         return "state"
+    if titled:
+        return "person"
     words = name.casefold()
-    for kind, cues in _KIND_WORDS:
-        if any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", words) for cue in cues):
-            return kind
-    if titled or 2 <= len(name.split()) <= 4:
+    head = words.split(" of ")[0]
+    for part in (head, words):
+        best: tuple[int, str] | None = None
+        for kind, cues in _KIND_WORDS:
+            for cue in cues:
+                for match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", part):
+                    if best is None or match.end() > best[0]:
+                        best = (match.end(), kind)
+        if best:
+            return best[1]
+    if 2 <= len(name.split()) <= 4:
         return "person"
     return "other"
 
@@ -207,7 +529,7 @@ def _clean_run(run: str, at_sentence_start: bool, lowercase_words: set[str]) -> 
         head = tokens[0]
         if head in TITLES:
             titled, tokens = True, tokens[1:]
-        elif head in _STARTERS or head.casefold() in _CONNECTORS:
+        elif head in _STARTERS or head.casefold() in _CONNECTORS or fold(head) in JUNK:
             tokens = tokens[1:]
         elif at_sentence_start and head.casefold() in lowercase_words:
             tokens = tokens[1:]  # "Militants of the …": a common word that is capitalised only here
@@ -227,8 +549,66 @@ def _strip_to_initials(name: str, acronym: str) -> str:
     return " ".join(tokens)
 
 
+# Head words of names that are documents, places, vehicles or populations, not actors.
+NOT_ACTOR_HEADS = frozenset(
+    "act order register agreement accord deal treaty resolution law code report strategy declaration convention "
+    "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
+    "border crossing base gate square market bazaar province district valley region city town village mountains "
+    "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
+    "refugees hazaras shias sunnis".split()
+)
+STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
+
+
+def _junk(name: str) -> bool:
+    folded = fold(name)
+    head_phrase = re.split(r" (?:of|for|to|on) ", folded)[0].split()
+    head = head_phrase[-1] if head_phrase else ""
+    return (
+        folded in JUNK
+        or folded.startswith("cc ")
+        or folded in _DEMONYM_WORDS
+        or head in NOT_ACTOR_HEADS
+        or not any(c.isalpha() for c in name)
+    )
+
+
+_DEMONYM_WORDS = frozenset(fold(w) for w in [*DEMONYMS, *CAPITALS, "English", "Arab", "Arabic", "Pashtun", "Sunni"])
+
+
+def _one_word_ok(
+    text: str, start: int, end: int, name: str, counts: dict[str, int], lowercase: set[str], sentence_start: bool
+) -> bool:
+    """A one-word name is kept only on clear evidence: a cue word, a hyphenated group name, an acronym seen
+    twice, or a name seen twice after "the"; never a place ("in Quetta") or a word also written in lower case."""
+    folded = fold(name)
+    if folded in _ONE_WORD:
+        return True
+    if re.fullmatch(rf"[A-Z][a-z]+(?:-{_PARTICLE}-[A-Z][a-z]+|-[A-Z][a-z]+)+", name):
+        return True  # Lashkar-e-Tayyiba, Jaish-e-Mohammed
+    if sentence_start or folded in lowercase or _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
+        return False
+    if _PLACE_AFTER.match(text[end : end + 20]):
+        return False
+    if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) and sum(c.isupper() for c in name) >= 2:
+        return counts.get(name, 0) >= 2 and len(name) >= 3  # an acronym used more than once
+    return counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the "
+
+
+def _organ_of_state(text: str, start: int, end: int, known: list[Mention], states: set[str]) -> bool:
+    """ "U.S. Air Force", "Pakistan Army", "Afghan government": part of the state just named, not an actor."""
+    words = fold(text[start:end]).split()
+    if not words or words[-1] not in STATE_ORGANS and " ".join(words[-2:]) not in STATE_ORGANS:
+        return False
+    return any(m.actor in states and m.end <= start and not text[m.end : start].strip(" ’'s") for m in known)
+
+
 def find_candidates(
-    text: str, spans: list[tuple[int, int]], known: list[Mention], known_names: set[str]
+    text: str,
+    spans: list[tuple[int, int]],
+    known: list[Mention],
+    known_names: set[str],
+    states: set[str] = frozenset(),
 ) -> list[Candidate]:
     """Candidate actors in the given sentence spans, in order of first appearance.
 
@@ -236,12 +616,20 @@ def find_candidates(
     ``known_names`` are every alias in the gazetteer, casefolded.
     """
     lowercase_words = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+    lowercase_folded = {fold(w) for w in lowercase_words}
+    counts: dict[str, int] = {}
+    for word in re.findall(r"(?<![\w-])[A-Z][\w-]*", text):
+        counts[word] = counts.get(word, 0) + 1
     found: dict[str, Candidate] = {}
 
     def add(name: str, kind: str, aliases: list[str]) -> None:
         name = name.strip(" ,;:-")
-        if len(name) < 3 or name.casefold() in known_names or any(a.casefold() in known_names for a in aliases):
+        if len(name) < 3 or _junk(name) or name.casefold() in known_names:
             return
+        if any(a.casefold() in known_names for a in aliases):
+            return
+        if any(name in c.aliases for c in found.values()):
+            return  # "the JLF" after "Jamaat Liberation Front (JLF)"
         key = "new:" + name.casefold()  # never equal to an actor id
         if key in found:
             found[key].aliases.extend(a for a in aliases if a not in found[key].aliases)
@@ -257,15 +645,25 @@ def find_candidates(
             cleaned, titled = _clean_run(name, match.start() == start, lowercase_words)
             if cleaned and not any(a <= match.start("acronym") < b for a, b in covered):
                 add(cleaned, suggest_kind(cleaned, titled), [cleaned, match.group("acronym")])
-            covered.append((match.start(), match.end()))
+            covered.append((match.start(), match.end("acronym")))
         for match in _RUN.finditer(text, start, end):
             for piece_start, piece_end in _uncovered(match.start(), match.end(), covered):
+                if _organ_of_state(text, piece_start, piece_end, known, states):
+                    continue
                 # "Ahmed Khan of the Quetta Civil Hospital" is two names; "Bank of England" is one
+                offset = piece_start
                 for n, piece in enumerate(_SPLIT.split(text[piece_start:piece_end])):
-                    cleaned, titled = _clean_run(piece, piece_start == start and n == 0, lowercase_words)
+                    at_start = piece_start == start and n == 0 or not text[start:piece_start].strip(" \"“‘'(")
+                    cleaned, titled = _clean_run(piece, at_start, lowercase_words)
                     words = [t for t in _tokens(cleaned) if t.casefold() not in _CONNECTORS]
+                    where = text.find(cleaned, offset) if cleaned else -1
                     if len(words) >= 2 or (len(words) == 1 and country(cleaned)):
                         add(cleaned, suggest_kind(cleaned, titled), [cleaned])
+                    elif len(words) == 1 and where >= 0:
+                        initial = at_start and where == piece_start
+                        if _one_word_ok(text, where, where + len(cleaned), cleaned, counts, lowercase_folded, initial):
+                            add(cleaned, suggest_kind(cleaned, titled), [cleaned])
+                    offset = piece_start + len(piece)
     return list(found.values())
 
 

@@ -1,7 +1,8 @@
 """`python -m dossier ingest PATH...`: ingest files (or folders of them) from the command line.
 
-Known actors are always linked. Candidate actors and events are listed but only
-written with --accept-actors, --accept-events or --accept-all (review them on the
+Known actors are always linked. Candidate actors, events, threat perceptions and
+relations are listed but only written with --accept-actors, --accept-events,
+--accept-assessments, --accept-relations or --accept-all/--yes (review them on the
 ingest page otherwise). Bad files are reported one line each and skipped; the good
 ones are written together in one transaction. The exit code is 2 when any file was refused.
 """
@@ -20,7 +21,7 @@ from ..store import printable
 from .commit import commit
 from .errors import IngestError
 from .formats import EXTENSIONS, MAX_BYTES
-from .pipeline import Context, IngestResult, Options, prepare
+from .pipeline import IngestResult, Options, context_for, prepare
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +53,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--accept-actors", action="store_true", help="add candidate actors to the gazetteer")
     parser.add_argument("--accept-events", action="store_true", help="add candidate events")
+    parser.add_argument(
+        "--accept-assessments", action="store_true", help="add candidate threat perceptions (assessments.csv)"
+    )
+    parser.add_argument("--accept-relations", action="store_true", help="add candidate relations (relations.csv)")
     parser.add_argument("--accept-all", "--yes", "-y", action="store_true", help="accept every candidate")
     parser.add_argument("--dry-run", action="store_true", help="analyse and report; write nothing")  # fmt: skip
 
@@ -96,10 +101,14 @@ def _describe(result: IngestResult) -> str:
     kind_text = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in kinds.items())
     accepted_actors = int(result.candidates["accept"].sum())
     accepted_events = int(result.events["accept"].sum())
+    accepted_assessments = int(result.assessments["accept"].sum())
+    accepted_relations = int(result.relations["accept"].sum())
     line = (
         f"{result.source_id} {result.name}: {len(result.claims)} claims ({kind_text}); "
         f"{len(result.known_actors)} known actors; {len(result.candidates)} candidate actors "
-        f"({accepted_actors} accepted); {len(result.events)} candidate events ({accepted_events} accepted)"
+        f"({accepted_actors} accepted); {len(result.events)} candidate events ({accepted_events} accepted); "
+        f"{len(result.assessments)} candidate threat perceptions ({accepted_assessments} accepted); "
+        f"{len(result.relations)} candidate relations ({accepted_relations} accepted)"
     )
     return " ".join([line, *result.notes])
 
@@ -118,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: no .txt, .md or .html files found", file=sys.stderr)
         return 2
     ds = load_dataset(imports=False)  # the gazetteer and curated tables, without imported events
-    context = Context(ds)
+    context = context_for(ds)
     options = Options(
         title=args.title, publisher=args.publisher, url=args.url, published=args.published,
         reliability=args.reliability, reliability_basis=args.reliability_basis, licence=args.licence,
@@ -133,8 +142,14 @@ def run(args: argparse.Namespace) -> int:
             if result.source_id in seen:
                 raise IngestError(f"the same text as {seen[result.source_id]}")
             seen[result.source_id] = path
+            everything = args.accept_all
             results.append(
-                result.accept_all(args.accept_all or args.accept_actors, args.accept_all or args.accept_events)
+                result.accept_all(
+                    everything or args.accept_actors,
+                    everything or args.accept_events,
+                    everything or args.accept_assessments,
+                    everything or args.accept_relations,
+                )
             )
         except IngestError as exc:
             refused += 1

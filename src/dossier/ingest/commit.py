@@ -16,14 +16,24 @@ import pandas as pd
 
 from .. import store
 from ..dataset import Dataset, load_dataset
-from ..schema import ACTOR_KINDS, LIST_SEPARATOR, TABLES
+from ..schema import ACTOR_KINDS, LIST_SEPARATOR, RELATION_KINDS, TABLES, THREAT_LEVELS, TRENDS
 from ..store import DatasetError, commit_files, sha256_bytes, table_to_csv
 from ..validate import check_claim_spans, check_event_dates, check_references, type_table
 from .errors import IngestError
 from .kinds import ANALYST
 from .pipeline import ORIGIN, IngestResult
 
-_NEW_TABLES = ("sources", "claims", "actors", "events", "event_actors", "event_claims", "claim_actors")
+_NEW_TABLES = (
+    "sources",
+    "claims",
+    "actors",
+    "events",
+    "event_actors",
+    "event_claims",
+    "claim_actors",
+    "assessments",
+    "relations",
+)
 
 
 @dataclass
@@ -33,14 +43,20 @@ class Summary:
     actors: int = 0  # new in the gazetteer
     links: int = 0  # claim-actor links
     events: int = 0
+    assessments: int = 0
+    relations: int = 0
+    left_out: int = 0  # accepted perceptions or relations whose actor or claims were not kept
     files: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         if not self.sources:
             return "nothing written"
+        extra = f", {self.assessments} threat perception(s), {self.relations} relation(s)"
+        if self.left_out:
+            extra += f" ({self.left_out} left out: an actor or claim they cite was not kept)"
         return (
             f"{len(self.sources)} source(s), {self.claims} claims, {self.links} claim-actor links, "
-            f"{self.actors} new actor(s), {self.events} event(s) written"
+            f"{self.actors} new actor(s), {self.events} event(s){extra} written"
         )
 
 
@@ -127,6 +143,7 @@ def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd
             for key, role in roles.get(event_id, []):
                 if actor := _actor_id(result, key, known, mapping):
                     add["event_actors"].append((event_id, actor, role))
+        _stances(result, kept, known, mapping, add, summary)
         summary.sources.append(source_id)
         summary.claims += len(claims)
         summary.links += len(links)
@@ -139,6 +156,37 @@ def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd
         extra = new_actors if name == "actors" else pd.DataFrame(add[name], columns=columns)
         tables[name] = pd.concat([existing, extra], ignore_index=True) if len(extra) else existing
     return tables, summary
+
+
+def _stances(result: IngestResult, kept: set[str], known: set[str], mapping: dict, add: dict, summary) -> None:
+    """Accepted perceptions and relations whose actors and cited claims are all being written."""
+    for row in _rows(result.assessments[result.assessments["accept"].astype(bool)]):
+        if row["level"] not in THREAT_LEVELS:
+            raise IngestError(f"{result.name}: threat level {row['level']!r} is not one of {THREAT_LEVELS}")
+        perceiver = _actor_id(result, row["perceiver"], known, mapping)
+        threat = _actor_id(result, row["threat"], known, mapping)
+        cited = [c for c in _aliases(row["claim_ids"]) if c in kept]
+        if not (perceiver and threat and cited):
+            summary.left_out += 1
+            continue
+        note = f"Proposed by ingest ({row['rule']}); accepted by the analyst."
+        trend = _text(row.get("trend")) if _text(row.get("trend")) in TRENDS else ""
+        add["assessments"].append((row["candidate_id"], perceiver, threat, row["level"], trend, cited, note))
+        summary.assessments += 1
+    for row in _rows(result.relations[result.relations["accept"].astype(bool)]):
+        if row["kind"] not in RELATION_KINDS:
+            raise IngestError(f"{result.name}: relation kind {row['kind']!r} is not one of {RELATION_KINDS}")
+        a = _actor_id(result, row["actor_a"], known, mapping)
+        b = _actor_id(result, row["actor_b"], known, mapping)
+        cited = [c for c in _aliases(row["claim_ids"]) if c in kept]
+        if not (a and b and cited):
+            summary.left_out += 1
+            continue
+        note = f"Proposed by ingest ({row['rule']}); accepted by the analyst."
+        add["relations"].append(
+            (row["candidate_id"], a, b, row["kind"], bool(row["directed"]), _text(row["qualifier"]), cited, note)
+        )
+        summary.relations += 1
 
 
 def _check(files: dict[str, bytes], ds: Dataset, texts: dict[str, str]) -> None:

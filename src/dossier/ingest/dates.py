@@ -2,6 +2,12 @@
 
 Without a publication date a relative phrase ("last week", "on Tuesday") stays
 ``unknown``: the note says what the source said, and nothing is guessed.
+
+A date without a year ("27 August", "from 11 to 12 March") takes its year from the
+document's own context when the text gave a full date earlier (the nearest one
+before it: a history of 2014 says "16 December 2014", then "17 December"), else
+from the publication date, else from the nearest year named before it ("In 2024,
+... on 3 May"); the note records which, and otherwise it stays ``unknown``.
 """
 
 from __future__ import annotations
@@ -15,24 +21,37 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # fmt: skip
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _YEAR_WORDS = "in|since|during|by|from|until|before|after|of|early|late|mid-"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # (name, pattern, precision); earlier patterns win where matches overlap.
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_TO = r"\s*(?:[–—-]|to|until|till|and|through)\s*"
 _EXPLICIT = (
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"), "day"),
-    ("day-range", re.compile(rf"\b(?P<day>[0-3]?\d)\s*[–-]\s*(?P<day2>[0-3]?\d)\s+{_MONTH},?\s+{_YEAR}\b"), "day"),
+    ("day-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH},?\s+{_YEAR}\b"), "day"),
+    ("mdd-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2},?\s+{_YEAR}\b"), "day"),
+    ("dm-range", re.compile(rf"\b(?:from\s+|between\s+)?{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"), "day"),
+    ("md-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}\b(?!\s*,?\s*\d)"), "day"),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), "day"),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day"),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), "month"),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"), "day"),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "day"),
     ("year", re.compile(rf"\b(?i:{_YEAR_WORDS})\s*{_YEAR}\b(?![,.]?\d)"), "year"),
-)  # fmt: skip
+    (
+        "m",
+        re.compile(rf"\b(?i:in|since|during|by|until|early|late|mid-|last|this|next)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"),
+        "month",
+    ),
+)
+_YEARLESS = ("dm", "md", "dm-range", "md-range", "m")
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+ago"
@@ -56,6 +75,7 @@ class DateMention:
     precision: str  # day | month | year | unknown
     relative: bool
     note: str
+    uses_published: bool = False  # resolved with the publication date (its basis is whoever supplied that)
 
     @property
     def known(self) -> bool:
@@ -66,20 +86,66 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _explicit(name: str, match: re.Match, published: dt.date | None) -> tuple[dt.date, dt.date | None, str] | None:
+@dataclass(frozen=True)
+class YearContext:
+    """The years a document names, by offset, for dates that do not name theirs."""
+
+    full: tuple[tuple[int, int, str], ...] = ()  # (offset, year, phrase) of full dates: "16 December 2014"
+    years: tuple[tuple[int, int, str], ...] = ()  # (offset, year, phrase) of any explicit year: "in 2024"
+
+    @classmethod
+    def of(cls, text: str) -> YearContext:
+        full, years = [], []
+        for mention in find_dates(text):
+            if mention.known and not mention.relative and mention.date_start:
+                mark = (mention.start, mention.date_start.year, mention.phrase)
+                years.append(mark)
+                if mention.precision in ("day", "month"):
+                    full.append(mark)
+        return cls(tuple(sorted(full)), tuple(sorted(years)))
+
+    def shifted(self, offset: int) -> YearContext:
+        """The same context seen from a sentence that starts at ``offset`` of the text."""
+        return YearContext(
+            tuple((o - offset, y, p) for o, y, p in self.full), tuple((o - offset, y, p) for o, y, p in self.years)
+        )
+
+    @staticmethod
+    def before(marks: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, str] | None:
+        found = [m for m in marks if m[0] < position]
+        return (found[-1][1], found[-1][2]) if found else None
+
+
+def _year_for(position: int, published: dt.date | None, context: YearContext | None) -> tuple[int, str] | None:
+    """(year, how it was found) for a date without a year at ``position``; the order is the module docstring's."""
+    if context is not None and (full := context.before(context.full, position)):
+        return full[0], f"the year {full[0]} is taken from ‘{full[1]}’ earlier in the text"
+    if published is not None:
+        return published.year, f"the year {published.year} is taken from the publication date"
+    if context is not None and (year := context.before(context.years, position)):
+        return year[0], f"the year {year[0]} is taken from ‘{year[1]}’ earlier in the text"
+    return None
+
+
+def _explicit(
+    name: str, match: re.Match, published: dt.date | None, context: YearContext | None = None
+) -> tuple[dt.date, dt.date | None, str] | None:
     groups = match.groupdict()
     month_text = (groups.get("month") or "").rstrip(".").lower()
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
-    year = int(groups["year"]) if groups.get("year") else (published.year if published else None)
-    if (month is None and name != "year") or year is None:
-        return None
     note = ""
-    if name in ("dm", "md"):
-        note = f"; the year {year} is taken from the publication date"
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif found := _year_for(match.start(), published, context):
+        year, note = found[0], "; " + found[1]
+    else:
+        return None
+    if month is None and name != "year":
+        return None
     try:
         if name == "year":
             return dt.date(year, 1, 1), dt.date(year, 12, 31), note
-        if name == "my":
+        if name in ("my", "m"):
             return dt.date(year, month, 1), _month_end(year, month), note
         start = dt.date(year, month, int(groups["day"]))
         end = dt.date(year, month, int(groups["day2"])) if groups.get("day2") else None
@@ -131,8 +197,13 @@ def _relative(match: re.Match, published: dt.date) -> tuple[dt.date | None, dt.d
     return None, None, "unknown"
 
 
-def find_dates(text: str, published: dt.date | None = None, published_by: str = "source") -> list[DateMention]:
-    """Every date phrase in ``text``, in order. ``published_by`` is "source" or "analyst"."""
+def find_dates(
+    text: str, published: dt.date | None = None, published_by: str = "source", context: YearContext | None = None
+) -> list[DateMention]:
+    """Every date phrase in ``text``, in order. ``published_by`` is "source" or "analyst".
+
+    ``context`` gives the document's years, with offsets relative to ``text``.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -143,22 +214,33 @@ def find_dates(text: str, published: dt.date | None = None, published_by: str = 
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            parsed = _explicit(name, match, published)
+            parsed = _explicit(name, match, published, context)
             taken.append((match.start(), match.end()))  # "31 February 2025" is not "February 2025"
             if parsed is None:
-                if name in ("dm", "md") and published is None:
-                    note = f"The source says ‘{match.group(0)}’ without a year and states no publication date."
+                if name in _YEARLESS and not groups_have_year(match):
+                    note = (
+                        f"The source says ‘{match.group(0)}’ without a year; the text names none before it "
+                        "and states no publication date."
+                    )
                     found.append(
                         DateMention(match.group(0), match.start(), match.end(), None, None, "unknown", True, note)
                     )
                 continue
             start, end, note = parsed
+            phrase = match.group(0)
             found.append(
                 DateMention(
-                    match.group(0), match.start(), match.end(), start, end, precision,
-                    bool(note), f"The source says ‘{match.group(0)}’{note}.",
+                    phrase,
+                    match.start(),
+                    match.end(),
+                    start,
+                    end,
+                    precision,
+                    bool(note),
+                    f"The source says ‘{phrase}’{note}.",
+                    "publication date" in note,
                 )
-            )  # fmt: skip
+            )
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -175,9 +257,13 @@ def find_dates(text: str, published: dt.date | None = None, published_by: str = 
             start, end, precision = _relative(match, published)
             by = "the publication date" + (" supplied by the analyst" if published_by == "analyst" else "")
             note = f"The source says ‘{phrase}’; resolved against {by}, {published.isoformat()}."
-            found.append(DateMention(phrase, match.start(), match.end(), start, end, precision, True, note))
+            found.append(DateMention(phrase, match.start(), match.end(), start, end, precision, True, note, True))
         taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def groups_have_year(match: re.Match) -> bool:
+    return bool(match.groupdict().get("year"))
 
 
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}

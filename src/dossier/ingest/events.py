@@ -1,8 +1,19 @@
-"""Candidate events: a sentence that names an actor and uses an event verb.
+"""Candidate events: a sentence that names an actor and reports an event with a word of the lexicon.
 
-Each candidate keeps the claim that evidences it. Roles are read from word order:
-an actor before the verb is its subject, after it its object, and a state named
-after "in" is the location (which also gives the event's country).
+Each candidate keeps the claim that evidences it and the trigger word that fired.
+Roles come from the sentence's structure, read left to right around the trigger:
+
+- active voice: the actor nearest before the trigger is its subject (the perpetrator
+  or agent), the first actor after it, before any "in/at/near/during" phrase, its object;
+- passive voice ("X was attacked by Y") and "by" phrases: the actor after "by" is the
+  subject and the actor before the trigger the object;
+- "against/on/targeting X" and, for a noun, "of X" ("the hijacking of the Jaffar
+  Express") mark the object; a state after "in" is the location;
+- attribution is kept apart from the act: whoever "claimed responsibility" is the
+  subject and the attribution reads "claimed"; in "X blamed Y" or "attributed to Y",
+  Y is the subject and X, who attributes it, is only associated.
+
+Generic mentions ("numerous attacks", "This attack came hours after ...") are not events.
 """
 
 from __future__ import annotations
@@ -11,28 +22,154 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .dates import DateMention, best_date
+from .dates import DateMention
 
-# event_type: word forms (verbs and their nouns) that report it
-EVENT_VERBS: dict[str, tuple[str, ...]] = {
-    "attack": ("attack", "attacks", "attacked", "attacking", "bombed", "bombing", "bombings", "ambushed", "stormed"),
-    "seizure": ("seize", "seizes", "seized", "seizing", "seizure", "hijacked", "hijacking"),
+# event_type: the words and phrases that report it. The longest match in a sentence wins its place.
+LEXICON: dict[str, tuple[str, ...]] = {
+    "suicide_bombing": (
+        "suicide bombing",
+        "suicide bombings",
+        "suicide attack",
+        "suicide attacks",
+        "suicide bomber",
+        "suicide bombers",
+        "suicide blast",
+        "suicide car bombing",
+        "twin suicide bombings",
+    ),
+    "drone_strike": (
+        "drone strike",
+        "drone strikes",
+        "drone attack",
+        "drone attacks",
+        "unmanned airstrike",
+        "unmanned strike",
+        "over-the-horizon",
+        "over the horizon",
+    ),
+    "airstrike": (
+        "airstrike",
+        "airstrikes",
+        "air strike",
+        "air strikes",
+        "air raid",
+        "air raids",
+        "bombed from the air",
+    ),
+    "bombing": (
+        "bombing",
+        "bombings",
+        "bombed",
+        "bomb attack",
+        "blast",
+        "blasts",
+        "explosion",
+        "explosions",
+        "ied",
+        "car bomb",
+        "detonated",
+    ),
+    "attack": (
+        "attack",
+        "attacks",
+        "attacked",
+        "attacking",
+        "assault",
+        "assaulted",
+        "ambush",
+        "ambushed",
+        "stormed",
+        "opened fire",
+        "launched rockets",
+        "fired rockets",
+        "shelled",
+        "shelling",
+        "massacre",
+        "gunmen killed",
+    ),
+    "raid": ("raid", "raids", "raided", "counterterrorism operation", "military operation"),
+    "hijacking": ("hijack", "hijacked", "hijacking", "hijackers"),
+    "kidnapping": (
+        "kidnap",
+        "kidnapped",
+        "kidnapping",
+        "abducted",
+        "abduction",
+        "took hostage",
+        "taken hostage",
+        "held hostage",
+    ),
+    "fall_of_city": ("took over the city", "took control of the city", "fell to", "fall of", "entered the capital"),
+    "seizure": ("seize", "seizes", "seized", "seizing", "seizure", "took control of", "overran", "took over"),
     "capture": ("capture", "captures", "captured", "capturing", "apprehension", "apprehended"),
     "arrest": ("arrest", "arrests", "arrested", "arresting", "detained", "detains"),
-    "visit": ("visit", "visits", "visited", "visiting", "trip"),
-    "meeting": ("meet", "meets", "met", "meeting", "meetings", "talks", "engaged with"),
-    "address": ("address", "addresses", "addressed", "addressing", "speech"),
-    "agreement": ("sign", "signs", "signed", "signing", "agreement", "accord"),
+    "clash": ("clash", "clashes", "clashed", "firefight", "gun battle", "exchange of fire", "fighting between"),
+    "visit": ("visit", "visits", "visited", "visiting", "trip to", "travelled to", "traveled to"),
+    "talks": (
+        "talks",
+        "met",
+        "meeting",
+        "meetings",
+        "negotiations",
+        "negotiated",
+        "held discussions",
+        "engaged with",
+        "peace talks",
+        "summit",
+    ),
+    "address": ("addressed", "address to", "speech"),
+    "agreement": (
+        "agreement",
+        "accord",
+        "signed",
+        "deal",
+        "ceasefire",
+        "cease-fire",
+        "peace deal",
+        "treaty",
+    ),
+    "loan": ("loan", "loans", "bailout", "extended fund facility", "credit facility", "disbursed"),
 }
-_WORD_TYPE = {word: kind for kind, words in EVENT_VERBS.items() for word in words}
-_VERB = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORD_TYPE, key=len, reverse=True))
+_TYPE_OF = {phrase: kind for kind, phrases in LEXICON.items() for phrase in phrases}
+_TRIGGER = re.compile(
+    r"(?<![\w])("
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_TYPE_OF, key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
-)  # fmt: skip
-
-
+)
+_NOUN_PLURAL = re.compile(r"(?:s|ings)$")
+_GENERIC = re.compile(
+    r"\b(?:numerous|several|many|multiple|additional|other|various|majority of|series of|frequent|repeated|some|"
+    r"such|further|more|most|future|any|possible|potential|no|fewer|recent|reduced|increased|halted|stopped|"
+    r"ended|suspended|resumed|number\s+of)\s+(?:[\w–.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(r"^\W*(?:this|that|the|these|those|such)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _NORMATIVE = re.compile(r"\b(?:must|should|ought to|needs? to)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_OBJECT_MARK = re.compile(r"\b(?:against|on|targeting|upon|at|into)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_VICTIM = re.compile(
+    r"^[\w\s’'-]{0,25}?\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|kidnapped|abducted|targeted|attacked|hit)\b",
+    re.I,
+)
+_AGENTIVE = re.compile(
+    r"\b(?:carried\s+out|carries\s+out|conducted|conducts|launched|launches|claimed|claims|committed|commits|staged|"
+    r"mounted|perpetrated|executed|was\s+responsible|is\s+responsible|were\s+responsible|are\s+responsible|"
+    r"has\s+carried\s+out|behind)\b",
+    re.I,
+)
+_OF = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|from|across|inside|outside|during|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}responsib", re.IGNORECASE)
+_BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\b", re.IGNORECASE)
+_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:\w+\s+){0,3}?(?:to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_TRIGGERS = frozenset(
+    "attack attacks bombing bombings blast blasts explosion explosions assault ambush massacre raid raids hijacking "
+    "kidnapping abduction seizure capture arrest arrests clash clashes visit talks meeting meetings agreement accord "
+    "deal ceasefire treaty loan bailout withdrawal evacuation evacuations speech".split()
+)
 
 
 @dataclass
@@ -42,31 +179,150 @@ class CandidateEvent:
     trigger_start: int
     actors: list[tuple[str, str]] = field(default_factory=list)  # (actor key, role)
     date: DateMention | None = None
+    attribution: str = ""  # "claimed by TTP", "attributed by PAK"
 
 
-def find_events(
-    text: str, start: int, end: int, mentions: list[Mention], dates: list[DateMention], states: set[str]
-) -> list[CandidateEvent]:
-    """One candidate per event type in the sentence ``text[start:end]``, when an actor is named.
+def _is_noun(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last in _NOUN_TRIGGERS or not last.endswith(("ed", "ing")) and last not in _PAST_FORMS
+
+
+_PAST_FORMS = frozenset("met took fell overran struck hit seize seizes hijack kidnap capture captures arrest".split())
+_HIT = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:killed|kills|hit|hits|targeted|targets|struck|destroyed|wounded|injured)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ed|held|met|led|took|made|won|gave|sent|struck|hit|began|fought|"
+    r"signed|granted|extended|approved|agreed|offered|provided)\b",
+    re.I,
+)
+
+
+def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Mention], states: set[str]):
+    """(actor, role) pairs for one trigger, and the attribution note."""
+    word = trigger.group(1).casefold()
+    noun = _is_noun(word)
+    passive = bool(_PASSIVE.search(text, max(start, trigger.start() - 30), trigger.start()))
+    claimant = bool(_CLAIMED.search(text, start, end))
+    roles: dict[str, str] = {}
+    attribution = ""
+    before = [m for m in mentions if m.end <= trigger.start()]
+    after = [m for m in mentions if m.start >= trigger.end()]
+    for m in mentions:
+        lead = text[max(start, m.start - 30) : m.start]
+        compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
+        if m.actor in states and re.search(r"\bin\s+$", lead) and not compound:
+            roles.setdefault(m.actor, "location")
+        elif _BY.search(lead) and m.start > trigger.start() and len(text[trigger.end() : m.start].split()) <= 6:
+            roles.setdefault(m.actor, "subject")
+        elif _VICTIM.match(text[m.end : m.end + 60]) and m.end <= trigger.start():
+            roles.setdefault(m.actor, "object")  # "13 U.S. soldiers were killed in the attacks"
+        elif _ATTRIBUTED.search(text, start, m.start) and m.start > trigger.start():
+            roles.setdefault(m.actor, "subject")
+            attribution = "attributed"
+    if passive:
+        for m in reversed(before):
+            if m.actor not in roles:
+                roles[m.actor] = "object"
+                break
+    else:
+        subject = None
+        agent = None
+        if noun:
+            agents = list(_AGENTIVE.finditer(text, start, trigger.start()))
+            agent = agents[-1] if agents else None
+            adjacent = [m for m in before if not text[m.end : trigger.start()].strip(" ’'s-")]
+            active = [m for m in before if _ACTIVE.match(text[m.end : m.end + 40])]
+            blame = _BLAMED.search(text, start, trigger.start())
+            if adjacent:
+                before = adjacent  # "the ISIS-K attack", "BLA’s attack"
+            elif blame is not None:
+                before = [m for m in before if m.end <= blame.start()][-1:] + [
+                    m for m in before if m.start >= blame.end()
+                ]  # the blamer, then the blamed: handled below
+            elif agent is not None:
+                before = [m for m in before if m.end <= agent.start()]
+            elif active:
+                before = active[-1:]  # "The IMF approved a loan"
+            else:
+                before = []
+        for m in reversed(before):
+            lead = text[max(start, m.start - 30) : m.start]
+            if m.actor in roles or _LOCATIVE.search(lead) or _OF.search(lead) and noun:
+                continue
+            if "subject" in roles.values():
+                break
+            subject = m
+            break
+        if subject is not None:
+            blamer = _BLAMED.search(text, max(start, subject.start - 40), trigger.start())
+            blamed = [m for m in before if m.start >= blamer.end()] if blamer else []
+            if blamer and blamer.start() >= subject.end:
+                blamed = [m for m in mentions if blamer.end() <= m.start and m.end <= trigger.start()] or [
+                    m for m in after if m.actor not in roles
+                ][:1]
+            if blamer and blamed and blamer.start() >= subject.end:
+                roles[subject.actor] = "associated"
+                roles[blamed[0].actor] = "subject"
+                attribution = f"blamed by {subject.actor}"
+            else:
+                roles[subject.actor] = "subject"
+                if claimant:
+                    attribution = "claimed"
+    objected = "object" in roles.values()
+    for m in after:
+        if m.actor in roles:
+            continue
+        lead = text[max(trigger.end(), m.start - 30) : m.start]
+        gap = text[trigger.end() : m.start]
+        marked = _OBJECT_MARK.search(lead) or (noun and _OF.search(lead) and len(gap.split()) <= 4)
+        marked = (
+            marked or noun and (_HIT.match(gap) or re.search(r"\bto\s+(?:the\s+)?$", lead) and len(gap.split()) <= 3)
+        )
+        direct = not objected and not noun and not passive and len(gap.split()) <= 4 and not _LOCATIVE.search(lead)
+        if marked or direct:
+            roles[m.actor] = "object"
+            objected = True
+        elif _WITH.search(lead) and len(gap.split()) <= 6:
+            roles[m.actor] = "object" if not objected else "associated"
+            objected = True
+    for m in mentions:
+        roles.setdefault(m.actor, "associated")
+    return list(roles.items()), attribution
+
+
+def find_events(text: str, start: int, end: int, mentions: list[Mention], states: set[str]) -> list[CandidateEvent]:
+    """Candidate events in the sentence ``text[start:end]`` when it names an actor; one per type.
 
     ``states`` are the actor keys that are countries (so "in Pakistan" is a location).
     """
     if not mentions:
         return []
     events: dict[str, CandidateEvent] = {}
-    for match in _VERB.finditer(text, start, end):
-        kind = _WORD_TYPE[re.sub(r"\s+", " ", match.group(1).lower())]
-        if kind in events or _NORMATIVE.search(text, max(start, match.start() - 12), match.start()):
+    for match in _TRIGGER.finditer(text, start, end):
+        phrase = re.sub(r"\s+", " ", match.group(1).casefold())
+        kind = _TYPE_OF[phrase]
+        lead = text[max(start, match.start() - 40) : match.start()]
+        if kind in events or _NORMATIVE.search(lead[-12:]):
             continue  # "Pakistan must address …" says what ought to happen, not what did
-        roles: list[tuple[str, str]] = []
-        for mention in mentions:
-            before = text[max(start, mention.start - 3) : mention.start].lower()
-            compound = text[mention.end : mention.end + 1] == "-"  # "in U.S.-Pakistan relations"
-            if mention.actor in states and before.endswith("in ") and not compound:
-                role = "location"
-            else:
-                role = "subject" if mention.start < match.start() else "object"
-            if (mention.actor, role) not in roles and all(a != mention.actor for a, _ in roles):
-                roles.append((mention.actor, role))
-        events[kind] = CandidateEvent(kind, match.group(1), match.start(), roles, best_date(dates))
-    return list(events.values())
+        if _NOUN_PLURAL.search(phrase) and _GENERIC.search(lead):
+            continue  # "numerous attacks": a kind of event, not one
+        if _is_noun(phrase) and _ANAPHOR.match(text[start : match.start()]):
+            continue  # "This attack came hours after …": an event already told
+        if phrase == "ied" and not match.group(1).isupper():
+            continue
+        roles, attribution = _roles(text, start, end, match, mentions, states)
+        events[kind] = CandidateEvent(kind, match.group(1), match.start(), roles, None, attribution)
+    return _without_shadowed(list(events.values()))
+
+
+_SHADOWS = {"suicide_bombing": ("attack", "bombing"), "drone_strike": ("airstrike", "attack", "raid")}
+_SHADOWS |= {"fall_of_city": ("seizure", "capture"), "hijacking": ("seizure",), "airstrike": ("attack",)}
+
+
+def _without_shadowed(events: list[CandidateEvent]) -> list[CandidateEvent]:
+    """A suicide bombing is not also an attack and a bombing in the same sentence."""
+    kinds = {e.event_type for e in events}
+    hidden = {k for kind in kinds for k in _SHADOWS.get(kind, ())}
+    return [e for e in events if e.event_type not in hidden]

@@ -46,6 +46,27 @@ _SIGNATURES = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"\x1f\x8b": "a gzip archive",
 }
+_HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "url": "url",
+    "link": "url",
+    "original source": "source",
+    "publisher": "publisher",
+    "published": "published",
+    "publication date": "published",
+    "date": "published",
+    "date published": "published",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "licence": "licence",
+    "license": "licence",
+    "accessed": "accessed",
+    "retrieved": "accessed",
+}
+_HEADER_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:[ \t]*(\S[^\n]*?)?[ \t]*$")
 _SOURCE_LINE = re.compile(r"^[ \t]*Original Source:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
 _SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}")  # a file type, not "Mr. Smith" or "report.2024"
@@ -65,8 +86,10 @@ class Document:
     publisher: str = ""
     url: str = ""
     published: dt.date | None = None
-    skip: list[Span] = field(default_factory=list)  # headings and the source line: text, not claims
+    skip: list[Span] = field(default_factory=list)  # headings, header and source lines: text, not claims
     soft_wrap: bool = False
+    licence: str = ""
+    author: str = ""
 
 
 def _size(n: int) -> str:
@@ -132,12 +155,63 @@ def _source_line(text: str) -> tuple[str, str, Span | None]:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
+    """An ISO date, or a written one ("12 March 2025", "March 12, 2025") to the day; else None."""
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return None
+        pass
+    from .dates import find_dates  # dates imports nothing from here; late to keep formats light
+
+    for mention in find_dates(value):
+        if mention.precision == "day" and not mention.relative:
+            return mention.date_start
+    return None
+
+
+def header_block(text: str) -> tuple[dict[str, str], list[Span]]:
+    """The leading ``Key: value`` lines (Title, Source, Published, ...) as metadata, and their spans.
+
+    Only a block at the very top counts, and only when every line in it has a known
+    key: "Warning: the TTP ..." in the first paragraph is a sentence, not a header.
+    """
+    meta: dict[str, str] = {}
+    spans: list[Span] = []
+    position = 0
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        if not line.strip():
+            if spans:
+                break
+            position = end + 1
+            continue
+        match = _HEADER_LINE.match(line)
+        key = _HEADER_KEYS.get(match.group(1).strip().casefold()) if match else None
+        if key is None:
+            break
+        if match.group(2) and key not in meta:
+            meta[key] = match.group(2).strip()
+        spans.append(Span(position, end))
+        position = end + 1
+    return meta, spans
+
+
+def _apply_header(doc: Document, meta: dict[str, str]) -> None:
+    """Fill what the document does not already say from a header block or front matter."""
+    source = meta.get("source", "")
+    parsed = urlparse(source if "://" in source else "")
+    url = meta.get("url") or (source if parsed.netloc else "")
+    publisher = meta.get("publisher") or (parsed.netloc.removeprefix("www.") if parsed.netloc else source)
+    if meta.get("title"):
+        doc.title = meta["title"]
+    doc.publisher = doc.publisher or publisher
+    doc.url = doc.url or url
+    doc.published = doc.published or _parse_date(meta.get("published"))
+    doc.licence = doc.licence or meta.get("licence", "")
+    doc.author = doc.author or meta.get("author", "")
 
 
 def _refuse_other_types(name: str) -> None:
@@ -192,6 +266,8 @@ def _html_to_markdown(text: str) -> tuple[str, dict[str, str]]:
         "publisher": document.sitename or document.hostname or "",
         "url": document.url or "",
         "date": document.date or "",
+        "licence": document.license or "",
+        "author": document.author or "",
     }
     return body or "", meta
 
@@ -205,6 +281,9 @@ def read_document(data: bytes, name: str) -> Document:
     stem = PurePath(name).stem or name
     if fmt == "text":
         doc = Document(raw, fmt, encoding, title=stem, soft_wrap=_looks_wrapped(raw))
+        meta, spans = header_block(raw)
+        doc.skip.extend(spans)
+        _apply_header(doc, meta)
     else:
         meta: dict[str, str] = {}
         source = raw
@@ -213,18 +292,16 @@ def read_document(data: bytes, name: str) -> Document:
             if not source.strip():
                 raise _no_main_text(raw)
         plain = markdown.to_plain(source)
-        meta = {**plain.meta, **{k: v for k, v in meta.items() if v}}
+        front = {_HEADER_KEYS.get(k.replace("_", " ").casefold(), k): v for k, v in plain.meta.items() if v}
+        meta = {**front, **{k: v for k, v in meta.items() if v}}
+        if meta.get("date"):
+            meta.setdefault("published", meta["date"])
         first_heading = plain.text[plain.headings[0].start : plain.headings[0].end] if plain.headings else ""
-        doc = Document(
-            plain.text,
-            fmt,
-            encoding,
-            title=meta.get("title") or first_heading or stem,
-            publisher=meta.get("publisher") or meta.get("source") or meta.get("sitename") or "",
-            url=meta.get("url") or "",
-            published=_parse_date(meta.get("date") or meta.get("published")),
-            skip=list(plain.headings),
-        )
+        doc = Document(plain.text, fmt, encoding, title=first_heading or stem, skip=list(plain.headings))
+        header, spans = header_block(plain.text)  # a Key: value block in Markdown without front matter
+        doc.skip.extend(spans)
+        _apply_header(doc, {**header, **meta})
+        doc.publisher = doc.publisher or meta.get("sitename", "")
     if not doc.text.strip():
         raise IngestError("the file holds no text")
     publisher, url, line = _source_line(doc.text)

@@ -11,19 +11,23 @@ same URL as one, or the same title and publisher, is a new version of it
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from ..dataset import Dataset
 from ..store import display_name, sha256_bytes
-from ..text import split_sentences
 from . import actors as actor_tools
-from .dates import find_dates
+from . import sentences as sentence_tools
+from . import stances
+from .dates import YearContext, best_date, find_dates
 from .errors import IngestError
-from .events import find_events
+from .events import CandidateEvent, find_events
 from .formats import Document, read_document
 from .kinds import classify
+from .normalise import fold
 
 DEFAULT_RELIABILITY = "F"  # reliability cannot be judged, until the analyst says otherwise
 DEFAULT_CREDIBILITY = 6  # truth cannot be judged: ingest does not check claims against other sources
@@ -47,17 +51,56 @@ class Options:
 
 
 class Context:
-    """What every document of one batch is matched against, built once per dataset."""
+    """What every document of one batch is matched against, built once per dataset.
+
+    It also keeps the last analyses by content hash, so a rerun of the ingest page
+    after the analyst edits a document's title, publisher, date or reliability only
+    resolves the dates again (see ``prepare``).
+    """
+
+    CACHED = 16
 
     def __init__(self, ds: Dataset):
         self.ds = ds
+        self.cache: OrderedDict[tuple[str, str], tuple[Document, Analysis]] = OrderedDict()
         self.matcher = actor_tools.gazetteer(ds.actors)
         self.known_names = {a.casefold() for a in [*self.matcher.exact, *self.matcher.folded]}
+        self.similar = actor_tools.Similar(self.matcher)
         self.actor_info = ds.actors.set_index("actor_id")[["name", "kind", "country"]].to_dict("index")
         self.states = set(ds.actors.loc[ds.actors["kind"] == "state", "actor_id"])
         self.hashes = dict(zip(ds.sources["sha256"], ds.sources["source_id"]))
         self.source_ids = set(ds.sources["source_id"])
         self.versions = Versions(ds.sources)
+        self.kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"]))
+
+    def analysed(self, data: bytes, name: str) -> tuple[Document, Analysis]:
+        """The document and its analysis, from the cache when the same bytes came under the same name."""
+        key = (sha256_bytes(data), name)
+        if key in self.cache:
+            self.cache.move_to_end(key)
+            return self.cache[key]
+        document = read_document(data, name)
+        source_id, _ = source_id_for(document.text)
+        found = (document, analyse(document, source_id, self))
+        self.cache[key] = found
+        while len(self.cache) > self.CACHED:
+            self.cache.popitem(last=False)
+        return found
+
+
+_CONTEXTS: dict[int, tuple[weakref.ref, Context]] = {}
+
+
+def context_for(ds: Dataset) -> Context:
+    """One Context per loaded dataset (the app loads each data version once and shares it)."""
+    held = _CONTEXTS.get(id(ds))
+    if held is not None and held[0]() is ds:
+        return held[1]
+    context = Context(ds)
+    for key in [k for k, (ref, _) in _CONTEXTS.items() if ref() is None]:
+        del _CONTEXTS[key]
+    _CONTEXTS[id(ds)] = (weakref.ref(ds), context)
+    return context
 
 
 @dataclass
@@ -73,6 +116,9 @@ class IngestResult:
     candidates: pd.DataFrame
     events: pd.DataFrame
     event_actors: pd.DataFrame
+    assessments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ASSESSMENT_COLUMNS))
+    relations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RELATION_COLUMNS))
+    dates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=DATE_COLUMNS))
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -83,19 +129,25 @@ class IngestResult:
     def text(self) -> str:
         return self.document.text
 
-    def reviewed(self, claims=None, candidates=None, events=None) -> IngestResult:
+    def reviewed(self, claims=None, candidates=None, events=None, assessments=None, relations=None) -> IngestResult:
         """A copy with the analyst's edits to the review tables."""
         return replace(
             self,
             claims=self.claims if claims is None else claims,
             candidates=self.candidates if candidates is None else candidates,
             events=self.events if events is None else events,
+            assessments=self.assessments if assessments is None else assessments,
+            relations=self.relations if relations is None else relations,
         )
 
-    def accept_all(self, actors: bool = True, events: bool = True) -> IngestResult:
+    def accept_all(
+        self, actors: bool = True, events: bool = True, assessments: bool = True, relations: bool = True
+    ) -> IngestResult:
         return self.reviewed(
             candidates=self.candidates.assign(accept=True) if actors else None,
             events=self.events.assign(accept=True) if events else None,
+            assessments=self.assessments.assign(accept=True) if assessments else None,
+            relations=self.relations.assign(accept=True) if relations else None,
         )
 
 
@@ -139,10 +191,15 @@ def previous_version(sources: pd.DataFrame, title: str, publisher: str, url: str
 
 
 def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), context: Context | None = None):
-    """Read, check and analyse one file against the dataset. Raises IngestError for bad input."""
+    """Read, check and analyse one file against the dataset. Raises IngestError for bad input.
+
+    The analysis (claims, actors, events, perceptions, relations) depends only on the
+    text and is cached in ``context``; the options (title, publisher, publication date,
+    reliability, credibility) are applied on top, and only dates are resolved again.
+    """
     context = context or Context(ds)
     name = display_name(name)  # an uploaded name may hold a path or control characters
-    document = read_document(data, name)
+    document, analysis = context.analysed(data, name)
     source_id, digest = source_id_for(document.text)
     if digest in context.hashes:
         raise IngestError(f"already ingested as {context.hashes[digest]}; nothing to do")
@@ -168,7 +225,7 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
         "url": url,
         "published": published,
         "accessed": dt.date.today(),
-        "licence": options.licence.strip(),
+        "licence": options.licence.strip() or document.licence,
         "reliability": options.reliability,
         "reliability_basis": options.reliability_basis.strip(),
         "path": f"sources/{source_id}.txt",
@@ -176,102 +233,240 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
         "version_of": version_of,
     }
     published_by = "analyst" if options.published else "source"
-    frames = analyse(document, source_id, context, published, published_by, options.credibility)
-    return IngestResult(name, document, source, *frames, notes=notes)
+    events, event_actors, dates = resolve(analysis, document.text, source_id, context, published, published_by)
+    return IngestResult(
+        name,
+        document,
+        source,
+        analysis.claims.assign(credibility=options.credibility),
+        analysis.mentions.copy(),
+        analysis.known_actors.copy(),
+        analysis.candidates.copy(),
+        events,
+        event_actors,
+        analysis.assessments.copy(),
+        analysis.relations.copy(),
+        dates,
+        notes=notes,
+    )
 
 
 def claim_spans(document: Document) -> list[tuple[int, int]]:
-    skip = document.skip
-    spans = []
-    for span in split_sentences(document.text, soft_wrap=document.soft_wrap):
-        if all(span.end <= s.start or span.start >= s.end for s in skip):
-            spans.append((span.start, span.end))
-    return spans
+    return sentence_tools.claim_spans(document.text, document.skip)
 
 
-def analyse(
-    document: Document,
-    source_id: str,
-    context: Context,
-    published: dt.date | None = None,
-    published_by: str = "source",
-    credibility: int = DEFAULT_CREDIBILITY,
-) -> tuple[pd.DataFrame, ...]:
-    """Claims, mentions, known actors, candidate actors, candidate events and their actors."""
+@dataclass
+class Analysis:
+    """What a text says, independent of the analyst's details about the document (the slow part)."""
+
+    claims: pd.DataFrame
+    mentions: pd.DataFrame
+    known_actors: pd.DataFrame
+    candidates: pd.DataFrame
+    events: list[tuple[str, int, int, CandidateEvent]]  # (claim_id, start, end, event)
+    assessments: pd.DataFrame
+    relations: pd.DataFrame
+    years: YearContext
+    spans: dict[str, tuple[int, int]]
+    names: dict[str, str]  # actor key -> display name
+
+
+def analyse(document: Document, source_id: str, context: Context) -> Analysis:
+    """Claims, actor mentions, known and candidate actors, event triggers, perceptions and relations."""
     text = document.text
     spans = claim_spans(document)
     if not spans:
         raise IngestError("no sentences found in the text")
     width = max(2, len(str(len(spans))))
     claim_ids = [f"{source_id}-{i:0{width}d}" for i in range(1, len(spans) + 1)]
+    folded = fold(text)
 
-    known = {cid: context.matcher.find(text, s, e) for cid, (s, e) in zip(claim_ids, spans)}
+    known = {cid: context.matcher.find(text, s, e, folded) for cid, (s, e) in zip(claim_ids, spans)}
     every_known = [m for ms in known.values() for m in ms]
-    candidates = actor_tools.find_candidates(text, spans, every_known, context.known_names)
+    candidates = actor_tools.find_candidates(text, spans, every_known, context.known_names, context.states)
     candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in c.aliases})
     mentions: dict[str, list[actor_tools.Mention]] = {}
     for cid, (s, e) in zip(claim_ids, spans):
         extra = [
             m
-            for m in candidate_matcher.find(text, s, e)
+            for m in candidate_matcher.find(text, s, e, folded)
             if all(m.end <= k.start or m.start >= k.end for k in known[cid])
         ]
         mentions[cid] = sorted(known[cid] + extra, key=lambda m: m.start)
 
-    by_key = {c.key: c for c in candidates}
+    names = {k: v["name"] for k, v in context.actor_info.items()} | {c.key: c.name + " (new)" for c in candidates}
+    kinds = context.kinds | {c.key: c.kind for c in candidates}
     states = context.states | {c.key for c in candidates if c.kind == "state"}
-    claim_rows, event_rows, event_actor_rows = [], [], []
+    claim_rows, events = [], []
+    seen_perceptions: dict[tuple, list] = {}
+    seen_relations: dict[tuple, list] = {}
     for cid, (s, e) in zip(claim_ids, spans):
         sentence = text[s:e]
         kind, rule = classify(sentence)
-        names = [_actor_name(m.actor, context, by_key) for m in mentions[cid]]
-        claim_rows.append((cid, True, s, e, kind, rule, kind, credibility, "; ".join(dict.fromkeys(names)), sentence))
-        dates = find_dates(sentence, published, published_by)
-        for event in find_events(text, s, e, mentions[cid], _shift(dates, s), states):
-            event_id = f"{source_id}-ev{len(event_rows) + 1:02d}"
-            event_rows.append(_event_row(event_id, event, sentence, cid, context, by_key, published_by))
-            event_actor_rows += [(event_id, actor, role) for actor, role in event.actors]
+        found = mentions[cid]
+        shown = [names[m.actor] for m in found]
+        claim_rows.append(
+            (cid, True, s, e, kind, rule, kind, DEFAULT_CREDIBILITY, "; ".join(dict.fromkeys(shown)), sentence)
+        )
+        events += [(cid, s, e, event) for event in find_events(text, s, e, found, states)]
+        for p in stances.perceptions(text, s, e, found, kinds):
+            seen_perceptions.setdefault((p.perceiver, p.threat, p.level, p.rule), []).append(cid)
+        for r in stances.relations(text, s, e, found, kinds):
+            seen_relations.setdefault((r.actor_a, r.actor_b, r.kind, r.directed, r.qualifier, r.rule), []).append(cid)
 
-    claims = pd.DataFrame(
-        claim_rows,
-        columns=["claim_id", "keep", "start", "end", "kind", "kind_rule", "auto_kind", "credibility", "actors", "text"],
-    )
+    claims = pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS)
     mention_frame = pd.DataFrame(
-        [(cid, m.actor, m.start, m.end, text[m.start : m.end], m.actor in context.actor_info)
-         for cid, ms in mentions.items() for m in ms],
-        columns=["claim_id", "actor", "start", "end", "surface", "known"],
-    )  # fmt: skip
-    return (
+        [
+            (cid, m.actor, m.start, m.end, text[m.start : m.end], m.alias, m.actor in context.actor_info)
+            for cid, ms in mentions.items()
+            for m in ms
+        ],
+        columns=["claim_id", "actor", "start", "end", "surface", "alias", "known"],
+    )
+    assessments = pd.DataFrame(
+        [
+            (
+                f"{source_id}-as{n:02d}",
+                False,
+                perceiver,
+                names[perceiver],
+                threat,
+                names[threat],
+                level,
+                "",
+                ";".join(dict.fromkeys(cids)),
+                rule,
+            )
+            for n, ((perceiver, threat, level, rule), cids) in enumerate(seen_perceptions.items(), start=1)
+        ],
+        columns=ASSESSMENT_COLUMNS,
+    )
+    relations = pd.DataFrame(
+        [
+            (
+                f"{source_id}-rel{n:02d}",
+                False,
+                a,
+                names[a],
+                b,
+                names[b],
+                kind,
+                directed,
+                qualifier,
+                ";".join(dict.fromkeys(cids)),
+                rule,
+            )
+            for n, ((a, b, kind, directed, qualifier, rule), cids) in enumerate(seen_relations.items(), start=1)
+        ],
+        columns=RELATION_COLUMNS,
+    )
+    return Analysis(
         claims,
         mention_frame,
-        _known_frame(mentions, context),
+        _known_frame(mentions, context, text),
         _candidate_frame(candidates, mentions, context),
-        pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
-        pd.DataFrame(event_actor_rows, columns=["event_id", "actor", "role"]),
+        events,
+        assessments,
+        relations,
+        YearContext.of(text),
+        dict(zip(claim_ids, spans)),
+        names,
     )
 
 
+def resolve(
+    analysis: Analysis,
+    text: str,
+    source_id: str,
+    context: Context,
+    published: dt.date | None,
+    published_by: str = "source",
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Dates of every claim and the dated candidate events, from the publication date and the text's years."""
+    date_rows = []
+    by_claim: dict[str, list] = {}
+    for cid, (s, e) in analysis.spans.items():
+        found = find_dates(text[s:e], published, published_by, analysis.years.shifted(s))
+        by_claim[cid] = found
+        date_rows += [
+            (cid, s + d.start, s + d.end, d.phrase, d.date_start, d.date_end, d.precision, d.note)
+            for d in found
+            if d.known
+        ]
+    event_rows, event_actor_rows = [], []
+    for cid, s, e, event in analysis.events:
+        event_id = f"{source_id}-ev{len(event_rows) + 1:02d}"
+        date = _event_date(by_claim[cid], event, s)
+        event_rows.append(_event_row(event_id, event, date, text[s:e], cid, context, analysis, published_by))
+        event_actor_rows += [(event_id, actor, role) for actor, role in event.actors]
+    return (
+        pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
+        pd.DataFrame(event_actor_rows, columns=["event_id", "actor", "role"]),
+        pd.DataFrame(date_rows, columns=DATE_COLUMNS),
+    )
+
+
+def _event_date(dates: list, event: CandidateEvent, offset: int):
+    """The date of an event: the nearest date phrase to its trigger, preferring the more precise."""
+    known = [d for d in dates if d.known] or dates
+    if not known:
+        return None
+    trigger = event.trigger_start - offset
+    best = best_date(known)
+    near = min(known, key=lambda d: (abs(d.start - trigger), d.relative))
+    if len(known) > 1 and abs(near.start - trigger) < abs(best.start - trigger) - 40:
+        return near
+    return best
+
+
+CLAIM_COLUMNS = ["claim_id", "keep", "start", "end", "kind", "kind_rule", "auto_kind", "credibility", "actors", "text"]
 EVENT_COLUMNS = [
-    "event_id", "accept", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
-    "date_note", "country", "actors", "claim_id",
-]  # fmt: skip
+    "event_id",
+    "accept",
+    "title",
+    "event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_note",
+    "country",
+    "actors",
+    "attribution",
+    "claim_id",
+]
+ASSESSMENT_COLUMNS = [
+    "candidate_id",
+    "accept",
+    "perceiver",
+    "perceiver_name",
+    "threat",
+    "threat_name",
+    "level",
+    "trend",
+    "claim_ids",
+    "rule",
+]
+RELATION_COLUMNS = [
+    "candidate_id",
+    "accept",
+    "actor_a",
+    "actor_a_name",
+    "actor_b",
+    "actor_b_name",
+    "kind",
+    "directed",
+    "qualifier",
+    "claim_ids",
+    "rule",
+]
+DATE_COLUMNS = ["claim_id", "start", "end", "phrase", "date_start", "date_end", "precision", "note"]
 
 
-def _shift(dates, offset: int):
-    return [replace(d, start=d.start + offset, end=d.end + offset) for d in dates]
-
-
-def _actor_name(key: str, context: Context, by_key: dict) -> str:
-    if key in context.actor_info:
-        return context.actor_info[key]["name"]
-    return by_key[key].name + " (new)"
-
-
-def _event_row(event_id, event, sentence, claim_id, context, by_key, published_by) -> tuple:
-    date = event.date
+def _event_row(event_id, event, date, sentence, claim_id, context, analysis, published_by) -> tuple:
     if date is not None and date.known:
         start, end, precision = date.date_start, date.date_end, date.precision
-        basis = "analyst" if date.relative and published_by == "analyst" else "source"
+        basis = "analyst" if date.uses_published and published_by == "analyst" else "source"
         note = date.note
     else:
         start = end = None
@@ -281,15 +476,18 @@ def _event_row(event_id, event, sentence, claim_id, context, by_key, published_b
     for actor, role in event.actors:
         if role == "location":
             info = context.actor_info.get(actor)
-            country = info["country"] if info else by_key[actor].country
+            country = info["country"] if info else analysis.names.get(actor, "").removesuffix(" (new)")
             break
     title = sentence if len(sentence) <= 140 else sentence[:139].rstrip() + "…"
-    names = "; ".join(f"{_actor_name(a, context, by_key)} ({r})" for a, r in event.actors)
+    names = "; ".join(f"{analysis.names.get(a, a)} ({r})" for a, r in event.actors)
+    attribution = event.attribution.replace(
+        " by ", f" by {analysis.names.get(event.attribution.split(' by ')[-1], '')}"
+    )
     return (
         event_id,
         False,
         title,
-        event.event_type,
+        event.event_type.replace("_", " "),
         start,
         end,
         precision,
@@ -297,19 +495,30 @@ def _event_row(event_id, event, sentence, claim_id, context, by_key, published_b
         note,
         country or "",
         names,
+        attribution if " by " in event.attribution else event.attribution,
         claim_id,
     )
 
 
-def _known_frame(mentions: dict[str, list], context: Context) -> pd.DataFrame:
+def _known_frame(mentions: dict[str, list], context: Context, text: str) -> pd.DataFrame:
+    """Known actors found, with how the text wrote each one and the alias that matched it."""
     counts: dict[str, list[int]] = {}
+    written: dict[str, dict[str, None]] = {}
     for found in mentions.values():
         for actor in dict.fromkeys(m.actor for m in found if m.actor in context.actor_info):
             n = sum(m.actor == actor for m in found)
             total = counts.setdefault(actor, [0, 0])
             total[0], total[1] = total[0] + n, total[1] + 1
-    rows = [(a, context.actor_info[a]["name"], context.actor_info[a]["kind"], n, c) for a, (n, c) in counts.items()]
-    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "mentions", "claims"])
+        for m in found:
+            if m.actor in context.actor_info:
+                surface = text[m.start : m.end]
+                shown = surface if surface == m.alias or not m.alias else f"{surface} ≈ {m.alias}"
+                written.setdefault(m.actor, {})[shown] = None
+    rows = [
+        (a, context.actor_info[a]["name"], context.actor_info[a]["kind"], "; ".join(written[a]), n, c)
+        for a, (n, c) in counts.items()
+    ]
+    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "matched", "mentions", "claims"])
 
 
 def _candidate_frame(candidates, mentions: dict[str, list], context: Context) -> pd.DataFrame:
@@ -320,8 +529,33 @@ def _candidate_frame(candidates, mentions: dict[str, list], context: Context) ->
         n = sum(m.actor == c.key for found in mentions.values() for m in found)
         numbers = ", ".join(cid.rsplit("-", 1)[-1] for cid in cited)
         aliases = "; ".join(dict.fromkeys(c.aliases))
+        similar = context.similar.suggest(c, context.actor_info)
         rows.append(
-            (c.key, False, actor_tools.propose_id(c, taken), c.name, c.kind, c.country, c.iso3, aliases, n, numbers)
+            (
+                c.key,
+                False,
+                actor_tools.propose_id(c, taken),
+                c.name,
+                c.kind,
+                c.country,
+                c.iso3,
+                aliases,
+                n,
+                numbers,
+                similar,
+            )
         )
-    columns = ["key", "accept", "actor_id", "name", "kind", "country", "iso3", "aliases", "mentions", "claims"]
+    columns = [
+        "key",
+        "accept",
+        "actor_id",
+        "name",
+        "kind",
+        "country",
+        "iso3",
+        "aliases",
+        "mentions",
+        "claims",
+        "similar",
+    ]
     return pd.DataFrame(rows, columns=columns)

@@ -53,7 +53,8 @@ def counts_line(result: IngestResult) -> str:
     kind_text = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in kinds.items())
     return (
         f"{len(result.claims)} claims ({kind_text}) · {len(result.known_actors)} known actors · "
-        f"{len(result.candidates)} candidate actors · {len(result.events)} candidate events"
+        f"{len(result.candidates)} candidate actors · {len(result.events)} candidate events · "
+        f"{len(result.assessments)} candidate threat perceptions · {len(result.relations)} candidate relations"
     )
 
 
@@ -64,7 +65,10 @@ def pending_line(results: list[IngestResult], folder: object) -> str:
     claims = sum(int(r.claims["keep"].astype(bool).sum()) for r in results)
     actors = sum(int(r.candidates["accept"].astype(bool).sum()) for r in results)
     events = sum(int(r.events["accept"].astype(bool).sum()) for r in results)
+    threats = sum(int(r.assessments["accept"].astype(bool).sum()) for r in results)
+    relations = sum(int(r.relations["accept"].astype(bool).sum()) for r in results)
     return (
-        f"Commit writes {len(results)} source(s), {claims} claims, {actors} accepted new actor(s) and "
-        f"{events} accepted event(s) into {folder}, all together or not at all."
+        f"Commit writes {len(results)} source(s), {claims} claims, {actors} accepted new actor(s), "
+        f"{events} accepted event(s), {threats} threat perception(s) and {relations} relation(s) into {folder}, "
+        "all together or not at all."
     )

@@ -1,0 +1,441 @@
+"""Candidate threat perceptions and relations: what one actor thinks of another, and the ties between them.
+
+Every candidate cites the claim it came from and names the rule that fired
+(``perception:views-as``, ``relation:cooperation``), so the analyst can judge it on
+the review tab. Nothing is accepted until the analyst (or ``--yes``) says so.
+
+Perceptions. "X views Y as the main threat", "Y poses a serious threat to X", "X's
+top concern is Y", "X designated Y a terrorist organization", and by contrast "X is
+focusing on Y rather than Z" (Y primary, Z low). The level comes from the adjective
+(``LEVEL_WORDS``), on the project's scale; without one it is ``recognised``.
+
+Relations. A cue word of a kind (``RELATION_CUES``) between or beside two actors of
+one sentence: "cooperation between X and Y" (mutual), "X supports Y" (directed),
+"Y, led by X" (X affiliated to Y). A person named with a state's title ("U.S.
+President Donald Trump") is affiliated to that state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import TITLES, Mention
+
+LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "primary": (
+        "primary",
+        "main",
+        "greatest",
+        "biggest",
+        "top",
+        "foremost",
+        "principal",
+        "gravest",
+        "most serious",
+        "most significant",
+        "most capable",
+        "most dangerous",
+        "most lethal",
+        "existential",
+        "number one",
+        "chief",
+        "paramount",
+        "leading",
+        "largest",
+        "single greatest",
+    ),
+    "high": (
+        "serious",
+        "major",
+        "significant",
+        "grave",
+        "severe",
+        "growing",
+        "high",
+        "rising",
+        "increasing",
+        "considerable",
+        "critical",
+        "acute",
+        "persistent",
+        "substantial",
+        "heightened",
+        "formidable",
+        "potent",
+        "enduring",
+        "widening",
+        "escalating",
+    ),
+    "low": (
+        "minor",
+        "limited",
+        "low",
+        "marginal",
+        "manageable",
+        "diminished",
+        "lesser",
+        "secondary",
+        "reduced",
+        "little",
+    ),
+}
+_LEVEL_OF = {w: level for level, words in LEVEL_WORDS.items() for w in words}
+_ADJ = "|".join(re.escape(w) for w in sorted(_LEVEL_OF, key=len, reverse=True))
+_THREAT_NOUN = (
+    r"(?:security\s+|terrorist\s+|terrorism\s+|militant\s+)?"
+    r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary)"
+)
+
+# (rule, pattern between perceiver and threat or after both, order): order "pt" = perceiver first.
+_PERCEPTION = (
+    (
+        "views-as",
+        re.compile(
+            rf"\b(?:views?|viewed|sees?|saw|regards?|regarded|considers?|considered|perceives?|perceived|recogni[sz]es?|"
+            rf"recogni[sz]ed|identifies|identified|treats?|treated|describes?|described|calls?|called|labels?|labell?ed)\b"
+            rf"(?P<mid>.{{0,80}}?)\bas\s+(?:a|an|the|its|their)?\s*(?:(?P<adj>{_ADJ})\s+)?(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\b",
+            re.I,
+        ),
+        "pt",
+    ),
+    (
+        "poses-to",
+        re.compile(
+            rf"\b(?:poses?|posed|posing|represents?|represented|remains?|remained|is|was|are|were)\s+(?:a|an|the)?\s*"
+            rf"(?:(?P<adj>{_ADJ})\s+)?(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\s+(?:to|for|against)\b",
+            re.I,
+        ),
+        "tp",
+    ),
+    (
+        "concern-is",
+        re.compile(rf"(?:'s|’s|s'|s’)?\s+(?P<adj>{_ADJ})\s+{_THREAT_NOUN}\s+(?:is|was|remains|has\s+been)\b", re.I),
+        "pt",
+    ),
+    (
+        "designated",
+        re.compile(
+            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned)\b(?P<mid>.{0,140}?)"
+            r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
+            re.I,
+        ),
+        "pt",
+    ),
+    (
+        "focus-rather-than",
+        re.compile(
+            r"\b(?:focus(?:ing|es|ed)?|concentrat(?:ing|es|ed)|prioriti[sz](?:ing|es|ed))\s+(?:on\s+)?(?P<mid>.{0,80}?)"
+            r"\b(?:rather\s+than|instead\s+of|more\s+than|over)\b",
+            re.I,
+        ),
+        "contrast",
+    ),
+    (
+        "prioritises",
+        re.compile(r"\b(?:prioriti[sz](?:es|ed|ing)|focus(?:es|ed|ing)?\s+on|fears?|feared)\b", re.I),
+        "pt",
+    ),
+    ("concerned-about", re.compile(r"\b(?:concerned|worried|alarmed|anxious)\s+(?:about|by|over)\b", re.I), "pt"),
+)
+_RULE_LEVEL = {"prioritises": "primary", "concerned-about": "high", "designated": "recognised"}
+
+RELATION_CUES: dict[str, tuple[str, ...]] = {
+    "affiliation": (
+        "leader of",
+        "leadership of",
+        "led by",
+        "member of",
+        "members of",
+        "branch of",
+        "affiliate of",
+        "affiliated with",
+        "faction of",
+        "wing of",
+        "spokesman for",
+        "spokesperson for",
+        "commander of",
+        "pledged allegiance to",
+        "as the group's new leader",
+        "as the group’s new leader",
+        "founded by",
+        "chief of",
+        "head of",
+        "headed by",
+    ),
+    "support": (
+        "support for",
+        "supports",
+        "supported",
+        "supporting",
+        "backing",
+        "backed",
+        "funds",
+        "funded",
+        "funding",
+        "financed",
+        "financing",
+        "armed by",
+        "sheltering",
+        "sheltered",
+        "shelters",
+        "safe haven",
+        "harboring",
+        "harbouring",
+        "harbors",
+        "harbours",
+        "guidance from",
+        "assistance to",
+        "assistance from",
+        "aid to",
+        "provided",
+        "sponsor",
+        "sponsored",
+    ),
+    "cooperation": (
+        "cooperation",
+        "co-operation",
+        "cooperate",
+        "cooperated",
+        "cooperating",
+        "collaboration",
+        "collaborate",
+        "collaborated",
+        "partnership",
+        "partner",
+        "partners",
+        "alliance",
+        "allied with",
+        "allies",
+        "ties to",
+        "ties with",
+        "joint",
+        "worked with",
+        "coordinated with",
+        "coordination",
+        "security ties",
+    ),
+    "conflict": (
+        "against",
+        "attacked",
+        "attacks on",
+        "attack on",
+        "fought",
+        "fighting",
+        "war with",
+        "war against",
+        "clashed with",
+        "clashes with",
+        "oppose",
+        "opposed",
+        "opposing",
+        "insurgency against",
+        "campaign against",
+        "hostilities",
+        "targeted",
+        "targeting",
+        "struck",
+        "accuses",
+        "accused",
+        "blamed",
+        "defeated",
+        "took over",
+        "overthrew",
+        "ousted",
+        "drove out",
+        "push",
+        "expel",
+    ),
+    "diplomatic": (
+        "talks with",
+        "peace talks",
+        "talks",
+        "visit to",
+        "visited",
+        "visits",
+        "met with",
+        "met",
+        "meeting with",
+        "diplomatic",
+        "ambassador",
+        "summit",
+        "negotiations",
+        "negotiated",
+        "engagement",
+        "envoy",
+        "deal with",
+        "agreement with",
+        "agreement between",
+        "signed",
+        "relations",
+        "dialogue",
+    ),
+    "economic": (
+        "trade",
+        "loan",
+        "loans",
+        "bailout",
+        "investment",
+        "invested",
+        "tariff",
+        "tariffs",
+        "economic",
+        "imports",
+        "exports",
+        "financial assistance",
+        "credit",
+        "debt",
+        "sanctions",
+        "economic recovery",
+    ),
+}
+_DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
+_CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
+_CUE = re.compile(
+    r"(?<![\w])("
+    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUE_KIND, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_REVERSED = re.compile(r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported)")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?|-)$", re.I
+)
+
+
+def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based")."""
+    kept = []
+    for m in mentions:
+        lead = text[max(0, m.start - 12) : m.start]
+        if _LOCATIVE.search(lead) or text[m.end : m.end + 1] == "-":
+            continue
+        kept.append(m)
+    return kept
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Perception:
+    perceiver: str
+    threat: str
+    level: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    actor_a: str
+    actor_b: str
+    kind: str
+    directed: bool
+    qualifier: str
+    rule: str
+
+
+def _level(adjective: str | None, default: str = "recognised") -> str:
+    return _LEVEL_OF.get(re.sub(r"\s+", " ", adjective.casefold()), default) if adjective else default
+
+
+def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Perception]:
+    """Threat perceptions stated in the sentence ``text[start:end]``; ``kinds`` maps actor keys to their kinds."""
+    found: dict[tuple[str, str], Perception] = {}
+    if len({m.actor for m in mentions}) < 2:
+        return []
+    for rule, pattern, order in _PERCEPTION:
+        for match in pattern.finditer(text, start, end):
+            before = [m for m in mentions if m.end <= match.start() + (2 if rule == "concern-is" else 0)]
+            after = [m for m in mentions if m.start >= match.end()]
+            inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end()]
+            level = _RULE_LEVEL.get(rule) or _level(match.groupdict().get("adj"))
+            pairs: list[tuple[str, str, str]] = []
+            if order == "contrast" and before:
+                perceiver = before[-1].actor
+                focus = [m for m in inside if m.actor != perceiver]
+                if focus:
+                    pairs.append((perceiver, focus[0].actor, "primary"))
+                if after:
+                    pairs.append((perceiver, after[0].actor, "low"))
+            elif order == "pt" and before:
+                threats = [m for m in inside + after if m.actor != before[-1].actor]
+                if threats:
+                    pairs.append((before[-1].actor, threats[0].actor, level))
+            elif order == "tp" and before and after:
+                pairs.append((after[0].actor, before[-1].actor, level))
+            if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
+                continue
+            for perceiver, threat, lvl in pairs:
+                if perceiver != threat and (perceiver, threat) not in found:
+                    found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
+    return list(found.values())
+
+
+def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
+    """Relations stated in the sentence ``text[start:end]``, one per pair and kind."""
+    mentions = _parties(text, mentions)
+    actors = list(dict.fromkeys(m.actor for m in mentions))
+    if len(actors) < 2:
+        return []
+    found: dict[tuple[str, str, str], Relation] = {}
+
+    def add(a: str, b: str, kind: str, qualifier: str, rule: str, directed: bool) -> None:
+        if a == b:
+            return
+        key = (kind, *sorted((a, b)))
+        if key not in found:
+            found[key] = Relation(a, b, kind, directed, qualifier, rule)
+
+    for first, second in zip(mentions, mentions[1:]):  # "U.S. President Donald Trump"
+        if kinds.get(first.actor) == "state" and kinds.get(second.actor) == "person":
+            gap = text[first.end : second.start]
+            if _TITLE_GAP.match(gap):
+                add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+    for match in _CUE.finditer(text, start, end):
+        cue = re.sub(r"\s+", " ", match.group(1).casefold())
+        kind = _CUE_KIND[cue]
+        if _NEGATION.search(text, max(start, match.start() - 20), match.start()):
+            continue
+        before = [m for m in mentions if m.end <= match.start()]
+        after = [m for m in mentions if m.start >= match.end()]
+        if (
+            not after
+            and len(before) >= 2
+            and (kind == "affiliation" or _BETWEEN.search(text[max(start, before[-2].start - 10) : before[-2].start]))
+        ):
+            after, before = [before[-1]], [before[-2]]  # "TTP then named X as the group's new leader"
+        elif not after and len(before) >= 2 and kind in ("economic", "diplomatic", "cooperation"):
+            if len(text[before[-1].end : match.start()].split()) <= 4:  # "talks with the IMF on a loan"
+                after, before = [before[-1]], [before[-2]]
+        if not before or not after:
+            if kind in ("cooperation", "diplomatic", "economic") and len(after) >= 2:
+                lead = text[match.end() : after[0].start]
+                if _BETWEEN.search(lead) or re.search(r"\b(?:between|among)\s+(?:the\s+)?$", lead):
+                    add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
+            continue
+        a, b = before[-1].actor, after[0].actor
+        near_between = _BETWEEN.search(text[match.end() : after[0].start])
+        if near_between and len(after) >= 2:
+            a, b = after[0].actor, after[1].actor
+        if kind == "affiliation":
+            if (
+                _REVERSED.match(cue)
+                and kinds.get(b) == "person"
+                or kinds.get(b) == "person"
+                and kinds.get(a) != "person"
+            ):
+                a, b = b, a
+            add(a, b, kind, cue, "relation:affiliation", True)
+            continue
+        if kind == "support" and _REVERSED.match(cue):
+            a, b = b, a
+        directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
+        add(a, b, kind, cue, f"relation:{kind}", directed)
+        for extra in after[1:3]:  # "against Pakistani and U.S. interests"
+            gap = text[after[0].end : extra.start]
+            if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
+                add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+    return list(found.values())

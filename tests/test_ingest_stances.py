@@ -1,0 +1,103 @@
+"""Candidate threat perceptions and relations from sentence structure, each with the rule that fired."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.ingest.actors import Mention
+from dossier.ingest.stances import perceptions, relations
+
+NAMES = {
+    "Pakistan": "PAK",
+    "TTP": "TTP",
+    "IS-K": "IS-K",
+    "United States": "USA",
+    "U.S.": "USA",
+    "BLA": "BLA",
+    "India": "IND",
+    "IMF": "IMF",
+    "Sri Lanka": "LKA",
+    "al-Qaida": "AQ",
+    "Baitullah Mehsud": "baitullah",
+    "Noor Wali Mehsud": "noor",
+    "Donald Trump": "trump",
+    "Taliban": "taliban",
+}
+KINDS = {
+    "PAK": "state",
+    "USA": "state",
+    "IND": "state",
+    "LKA": "state",
+    "baitullah": "person",
+    "noor": "person",
+    "trump": "person",
+}
+
+
+def mentions(text: str) -> list[Mention]:
+    found = []
+    for name, actor in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
+        start = 0
+        while (at := text.find(name, start)) >= 0:
+            if all(at >= m.end or at + len(name) <= m.start for m in found):
+                found.append(Mention(actor, at, at + len(name)))
+            start = at + len(name)
+    return sorted(found, key=lambda m: m.start)
+
+
+def perceived(text: str) -> set[tuple[str, str, str, str]]:
+    return {(p.perceiver, p.threat, p.level, p.rule) for p in perceptions(text, 0, len(text), mentions(text), KINDS)}
+
+
+def related(text: str) -> set[tuple[str, str, str, bool]]:
+    return {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), mentions(text), KINDS)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan views the TTP as its main threat.", {("PAK", "TTP", "primary", "perception:views-as")}),
+        ("Pakistan sees IS-K as a growing threat.", {("PAK", "IS-K", "high", "perception:views-as")}),
+        ("Pakistan recognizes IS-K as a threat.", {("PAK", "IS-K", "recognised", "perception:views-as")}),
+        ("IS-K poses the greatest threat to the United States.", {("USA", "IS-K", "primary", "perception:poses-to")}),
+        ("IS-K remains a minor threat to India.", {("IND", "IS-K", "low", "perception:poses-to")}),
+        (
+            "Pakistan is focusing on the TTP rather than IS-K.",
+            {
+                ("PAK", "TTP", "primary", "perception:focus-rather-than"),
+                ("PAK", "IS-K", "low", "perception:focus-rather-than"),
+            },
+        ),
+        (
+            "The United States designated the BLA as a Foreign Terrorist Organization.",
+            {("USA", "BLA", "recognised", "perception:designated")},
+        ),
+        ("Pakistan does not view the TTP as a threat.", set()),
+        ("Pakistan and the TTP met in Kabul.", set()),
+    ],
+)
+def test_threat_perceptions(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cooperation between the United States and Pakistan grew.", {("USA", "PAK", "cooperation", False)}),
+        ("The TTP has ties to al-Qaida.", {("TTP", "AQ", "cooperation", False)}),
+        ("India supports the BLA, Pakistan says.", {("IND", "BLA", "support", True)}),
+        ("The BLA is backed by India.", {("IND", "BLA", "support", True)}),
+        (
+            "Sri Lanka held talks with the IMF on a loan.",
+            {("LKA", "IMF", "diplomatic", False), ("LKA", "IMF", "economic", False)},
+        ),
+        ("The TTP waged a campaign against Pakistan.", {("TTP", "PAK", "conflict", False)}),
+        ("The TTP formed under the leadership of Baitullah Mehsud.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The TTP then named Noor Wali Mehsud as the group's new leader.", {("noor", "TTP", "affiliation", True)}),
+        ("U.S. President Donald Trump spoke.", {("trump", "USA", "affiliation", True)}),
+        ("The TTP operates in Pakistan and Afghanistan.", set()),
+        ("There is no cooperation between the United States and Pakistan.", set()),
+    ],
+)
+def test_relations(text: str, expected: set):
+    assert related(text) == expected
