@@ -28,20 +28,10 @@ def bundled_data(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run AppTest in st.navigation mode from the start.
+    """Run AppTest in st.navigation mode from the start (see dossier.ui.legacy_pages)."""
+    from dossier.ui.legacy_pages import apptest_navigation_mode
 
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run, so with a pages/ folder
-    each run would start in legacy mode and ``ui.require_frame`` would rerun it, dropping clicks.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
+    apptest_navigation_mode(monkeypatch.setattr)
 
 
 @pytest.fixture

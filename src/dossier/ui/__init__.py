@@ -3,7 +3,7 @@ shared widgets and downloads. Pages call these so that every page filters, cites
 
 from .data import claim_search_index, curated_dataset, dataset
 from .downloads import chart_downloads, pack_downloads
-from .frame import navigation, page_link, read_only, require_frame, visible_pages
+from .frame import enter_frame, navigation, page_link, read_only, require_frame, visible_pages
 from .sidebar import clear_filters, current_selection, filtered, sidebar_filters
 from .widgets import citation_links, clickable_chart, count_metrics, empty_state, quote_claim, source_provenance
 
@@ -18,6 +18,7 @@ __all__ = [
     "current_selection",
     "dataset",
     "empty_state",
+    "enter_frame",
     "filtered",
     "navigation",
     "pack_downloads",
