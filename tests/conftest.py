@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = ROOT / "data"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests marked slow (concurrency, scale, crash trials) after all the others.
+
+    A quick failure then shows within minutes, and the slow trials never hold up the rest. The sort is
+    stable, so each group keeps the order it was collected in.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable copy of data/, set as $DOSSIER_DATA so app and CLI use it."""

@@ -153,6 +153,47 @@ def wait_for_app(tab, timeout: int = 30_000) -> None:
     tab.wait_for_function(QUIET_JS, timeout=timeout)
 
 
+QUERY_JS = """([expected, only]) => {
+    const got = {};
+    for (const [key, value] of new URLSearchParams(window.location.search)) (got[key] ||= []).push(value);
+    const keys = only ? new Set([...Object.keys(got), ...Object.keys(expected)]) : Object.keys(expected);
+    return [...keys].every(k => JSON.stringify(got[k] || []) === JSON.stringify(expected[k] || []));
+}"""
+
+
+def expect_query(tab, expected: dict[str, list[str]], only: bool = False) -> None:
+    """Wait until the URL's query holds ``expected`` (and, with ``only``, nothing else); fail with the URL."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        tab.wait_for_function(QUERY_JS, arg=[expected, only], timeout=EXPECT_TIMEOUT)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the URL {tab.url} does not hold {expected}{' only' if only else ''}") from None
+
+
+def expect_js(tab, function: str, expected, arg=None) -> None:
+    """Wait until the page function ``function(arg)`` returns ``expected`` (compared as JSON); fail with its value.
+
+    For state that no locator assertion reads, such as the data of a drawn plotly figure.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    check = f"([arg, expected]) => {{ try {{ return JSON.stringify(({function})(arg)) === JSON.stringify(expected); }}"
+    check += " catch (e) { return false; } }"
+    try:
+        tab.wait_for_function(check, arg=[arg, expected], timeout=EXPECT_TIMEOUT)
+    except PlaywrightTimeout:
+        read = f"(arg) => {{ try {{ return ({function})(arg); }} catch (e) {{ return String(e); }} }}"
+        actual = tab.evaluate(read, arg)
+        raise AssertionError(f"expected {expected!r}, the page shows {actual!r}") from None
+
+
+def expect_joined_text(tab, selector: str, text: str) -> None:
+    """Wait until the elements matching ``selector`` (e.g. the pieces of one highlighted claim) read ``text``."""
+    joined = "(selector) => Array.from(document.querySelectorAll(selector), e => e.innerText).join('')"
+    expect_js(tab, joined, text, selector)
+
+
 def nav_link(tab, title: str):
     """The frame's link to the page titled ``title`` (the icon beside it is hidden from the name)."""
     return tab.locator('[data-testid="stSidebar"] .st-key-nav').get_by_role("link", name=title, exact=True)
