@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ..dataset import Dataset
 from ..filters import Selection, date_bounds
@@ -15,6 +14,7 @@ from ..safe import escape_markdown
 from ..schema import GROUP_KINDS
 from ..store import data_dir
 from .data import _data_version, _load, dataset
+from .legacy_pages import leave_legacy_mode
 
 FILTER_KEYS = ("country", "group", "from", "to", "type")
 
@@ -113,7 +113,7 @@ def filtered() -> tuple[Dataset, Dataset]:
     (so ``require_frame`` lets it pass); it is rerun inside the frame rather than ignore its URL filters.
     """
     if "country" not in st.session_state:
-        PagesManager.uses_pages_directory = False
+        leave_legacy_mode()
         st.rerun()
     ds = dataset()
     return ds, ds.apply(current_selection())
