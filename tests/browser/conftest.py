@@ -223,10 +223,11 @@ def open_list(tab, combobox) -> None:
     """Open a selectbox's or multiselect's list; a key press that lands during a rerun is dropped, so retry.
 
     Retrying the key press (an action, not an assertion) is safe: pressing ArrowDown on an open list
-    only moves the highlight.
+    only moves the highlight. The box is first scrolled to the middle of the window, so that the list
+    opens in view: clicking an option that must be scrolled to can chase a list that moves as the page
+    scrolls, and never find it still.
     """
-    from playwright.sync_api import expect
-
+    combobox.evaluate("e => e.scrollIntoView({block: 'center'})")
     for _ in range(3):
         combobox.focus()
         tab.keyboard.press("ArrowDown")
@@ -236,3 +237,24 @@ def open_list(tab, combobox) -> None:
         except AssertionError:
             continue
     expect(tab.get_by_role("option").first).to_be_visible()
+
+
+def choose(tab, combobox, option) -> None:
+    """Open the list of ``combobox`` and click ``option`` (its exact name, or a locator) in it.
+
+    The list closes when the page scrolls or a rerun redraws the widget; if it closed before the click
+    could land, it is opened again. This retries an action that did not happen, never an assertion:
+    a click that lands returns at once.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    target = tab.get_by_role("option", name=option, exact=True) if isinstance(option, str) else option
+    for _ in range(3):
+        open_list(tab, combobox)
+        try:
+            target.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    open_list(tab, combobox)
+    target.click()

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, expect_joined_text, multiselect, open_list, wait_for_app
+from conftest import ROOT, choose, expect_joined_text, multiselect, wait_for_app
 from playwright.sync_api import expect
 from xss_data import HOSTILE_LINE, HOSTILE_TITLE, add_hostile_claim
 
@@ -105,8 +105,7 @@ def test_kind_filter_narrows_the_table(served, page):
     page.get_by_text("Filter by kind, grade, source or actor").click()
     kind = multiselect(page, "Kind").locator("input")
     expect(kind).to_be_in_viewport()
-    open_list(page, kind)
-    page.get_by_role("option", name="forecast", exact=True).click()
+    choose(page, kind, "forecast")
     page.keyboard.press("Escape")
     expect(page.get_by_text(re.compile(r"^1 of \d+ claims match kind: forecast"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]kind=forecast(&|$)"))

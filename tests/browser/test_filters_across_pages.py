@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import chips, metric, multiselect, nav_link, open_list, serve, stop, wait_for_app
+from conftest import chips, choose, metric, multiselect, nav_link, serve, stop, wait_for_app
 from playwright.sync_api import expect
 
 from dossier.registry import PAGES
@@ -56,8 +56,7 @@ def test_clear_filters_resets_view_and_url(served, page):
 def test_choosing_a_filter_in_the_sidebar_updates_the_url(served, page):
     page.goto(served.url)
     wait_for_app(page)
-    open_list(page, multiselect(page, "Country").locator("input"))
-    page.get_by_role("option", name="India", exact=True).click()
+    choose(page, multiselect(page, "Country").locator("input"), "India")
     page.keyboard.press("Escape")
     expect(page.get_by_text("Showing: country: India")).to_be_visible()
     expect(page).to_have_url(in_url(country="India"))

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pandas as pd
 import pytest
 import xss_data as x
-from conftest import ROOT, open_list, wait_for_app
+from conftest import ROOT, choose, wait_for_app
 from playwright.sync_api import expect
 from plotly.offline import get_plotlyjs
 
@@ -103,8 +103,8 @@ def main(page):
 
 def pick(page, label: str, option: str) -> None:
     """Choose the option containing ``option`` in the selectbox labelled ``label``."""
-    open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox"))
-    page.get_by_role("option").filter(has_text=option).first.click()
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox")
+    choose(page, box, page.get_by_role("option").filter(has_text=option).first)
     wait_for_app(page)
 
 
