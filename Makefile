@@ -38,9 +38,9 @@ lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-## test: lint, then the whole suite, browser tests included
+## test: lint, then the whole suite, browser tests included (slow ones last), and the five slowest tests
 test: $(DEV_STAMP) chromium lint
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=5
 
 ## bench: print load, filter, rerun, import and export figures beside their baselines
 bench: $(DEV_STAMP) chromium

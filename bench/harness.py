@@ -80,26 +80,15 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
-def _navigation_mode() -> None:
-    """As in tests/conftest.py: AppTest would start every run in legacy pages mode and rerun it."""
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    app_test.PagesManager = NavigationPages
-
-
 def apptest_rerun_seconds(
     script: Path, page: Path | None = None, change: Callable[[object, int], None] | None = None, repeat: int = 15
 ) -> float:
     """Median server-side time of an AppTest rerun of ``script`` (on ``page``) after ``change(at, i)``."""
     from streamlit.testing.v1 import AppTest
 
-    _navigation_mode()
+    from dossier.ui.legacy_pages import apptest_navigation_mode
+
+    apptest_navigation_mode()  # as in tests/conftest.py: else every run starts in legacy mode and is rerun
     at = AppTest.from_file(str(script), default_timeout=120)
     at.run()
     if page is not None:

@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = ROOT / "data"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests marked slow (concurrency, scale, crash trials) after all the others.
+
+    A quick failure then shows within minutes, and the slow trials never hold up the rest. The sort is
+    stable, so each group keeps the order it was collected in.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable copy of data/, set as $DOSSIER_DATA so app and CLI use it."""
@@ -28,20 +37,10 @@ def bundled_data(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run AppTest in st.navigation mode from the start.
+    """Run AppTest in st.navigation mode from the start (see dossier.ui.legacy_pages)."""
+    from dossier.ui.legacy_pages import apptest_navigation_mode
 
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run, so with a pages/ folder
-    each run would start in legacy mode and ``ui.require_frame`` would rerun it, dropping clicks.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
+    apptest_navigation_mode(monkeypatch.setattr)
 
 
 @pytest.fixture

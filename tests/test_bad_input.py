@@ -31,6 +31,7 @@ from dossier.ingest.commit import commit
 from dossier.ingest.review import counts_line
 from dossier.store import display_name, folder_checksum, printable
 
+pytestmark = pytest.mark.slow  # scale and crash trials run after the rest (tests/conftest.py)
 ROOT = Path(__file__).resolve().parents[1]
 CASES = corpus.CASES
 BY_ID = {case.id: case for case in CASES}

@@ -32,6 +32,7 @@ from corpus import make_corpus as corpus
 from dossier import load_dataset
 from dossier.store import JOURNAL, recover
 
+pytestmark = pytest.mark.slow  # scale and crash trials run after the rest (tests/conftest.py)
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20251128
 RANDOM_TRIALS = 8  # per scenario

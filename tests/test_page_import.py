@@ -17,20 +17,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REAL_UCDP = "ucdp_ged_pakistan_excerpt.csv"
 
 
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    """Run AppTest in st.navigation mode from the start, so button clicks are not lost to a frame rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
-
-
 def upload(at, name: str, data: bytes | None = None):
     at.file_uploader[0].set_value((name, data if data is not None else (FIXTURES / name).read_bytes(), "text/csv"))
     return at.run()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -30,6 +31,10 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = pytest.mark.browser
+# How long expect(...) waits for the expected state. A fresh server's first page (imports, legacy-mode
+# rerun, data load) can take many seconds on a busy two-core machine; a passing assertion returns at once.
+EXPECT_TIMEOUT = 30_000
+expect.set_options(timeout=EXPECT_TIMEOUT)
 
 
 def _free_port() -> int:
@@ -116,15 +121,18 @@ def page(browser):
     tab.problems = PageProblems()
     tab.on("dialog", lambda d: (tab.problems.dialogs.append(d.message), d.dismiss()))
     tab.on("pageerror", lambda e: tab.problems.errors.append(str(e)))
-    tab.set_default_timeout(20_000)
+    tab.set_default_timeout(EXPECT_TIMEOUT)
     yield tab
     context.close()
 
 
-# True once the app has sat finished (script state notRunning, nothing stale) for 400 ms.
+# True once the frame's navigation is drawn and the app has sat finished (script state notRunning,
+# nothing stale) for 400 ms. The navigation is drawn only by app.py's frame, so the legacy-mode run that
+# a fresh server starts with (which app.py reruns at once) never counts as quiet.
 QUIET_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && document.querySelector('[data-testid="stSidebar"] .st-key-nav a')
         && !document.querySelector('[data-stale="true"]');
     if (!quiet) { window.__dossierQuietSince = null; return false; }
     window.__dossierQuietSince = window.__dossierQuietSince || Date.now();
@@ -133,37 +141,93 @@ QUIET_JS = """() => {
 
 
 def wait_for_app(tab, timeout: int = 30_000) -> None:
-    """Wait until streamlit has finished its script runs and drawn the result.
+    """Wait until the frame is drawn and streamlit has finished its script runs: a point to act from.
 
-    Streamlit marks the app with data-test-script-state (initial, running,
-    notRunning); stale elements from a previous run carry data-stale="true".
-    A run can be followed at once by another (st.rerun), so the quiet state
-    must hold for 400 ms.
+    Streamlit marks the app with data-test-script-state (initial, running, notRunning); stale elements
+    from a previous run carry data-stale="true". A run can be followed at once by another (st.rerun),
+    so the quiet state must hold for 400 ms. This is no proof that a widget shows its value yet
+    (React may draw it later): read state through ``expect(...)``, which waits for the expected value.
     """
     tab.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
     tab.evaluate("window.__dossierQuietSince = null")
     tab.wait_for_function(QUIET_JS, timeout=timeout)
 
 
+QUERY_JS = """([expected, only]) => {
+    const got = {};
+    for (const [key, value] of new URLSearchParams(window.location.search)) (got[key] ||= []).push(value);
+    const keys = only ? new Set([...Object.keys(got), ...Object.keys(expected)]) : Object.keys(expected);
+    return [...keys].every(k => JSON.stringify(got[k] || []) === JSON.stringify(expected[k] || []));
+}"""
+
+
+def expect_query(tab, expected: dict[str, list[str]], only: bool = False) -> None:
+    """Wait until the URL's query holds ``expected`` (and, with ``only``, nothing else); fail with the URL."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        tab.wait_for_function(QUERY_JS, arg=[expected, only], timeout=EXPECT_TIMEOUT)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the URL {tab.url} does not hold {expected}{' only' if only else ''}") from None
+
+
+def expect_js(tab, function: str, expected, arg=None) -> None:
+    """Wait until the page function ``function(arg)`` returns ``expected`` (compared as JSON); fail with its value.
+
+    For state that no locator assertion reads, such as the data of a drawn plotly figure.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    check = f"([arg, expected]) => {{ try {{ return JSON.stringify(({function})(arg)) === JSON.stringify(expected); }}"
+    check += " catch (e) { return false; } }"
+    try:
+        tab.wait_for_function(check, arg=[arg, expected], timeout=EXPECT_TIMEOUT)
+    except PlaywrightTimeout:
+        read = f"(arg) => {{ try {{ return ({function})(arg); }} catch (e) {{ return String(e); }} }}"
+        actual = tab.evaluate(read, arg)
+        raise AssertionError(f"expected {expected!r}, the page shows {actual!r}") from None
+
+
+def expect_joined_text(tab, selector: str, text: str) -> None:
+    """Wait until the elements matching ``selector`` (e.g. the pieces of one highlighted claim) read ``text``."""
+    joined = "(selector) => Array.from(document.querySelectorAll(selector), e => e.innerText).join('')"
+    expect_js(tab, joined, text, selector)
+
+
+def nav_link(tab, title: str):
+    """The frame's link to the page titled ``title`` (the icon beside it is hidden from the name)."""
+    return tab.locator('[data-testid="stSidebar"] .st-key-nav').get_by_role("link", name=title, exact=True)
+
+
 def multiselect(tab, label: str):
     return tab.locator('[data-testid="stMultiSelect"]').filter(has=tab.locator(f'input[aria-label="{label}"]'))
 
 
-def selected_chips(tab, label: str) -> list[str]:
-    """The values selected in the multiselect labelled ``label`` (e.g. the sidebar's Country)."""
-    widget = multiselect(tab, label)
-    return [t.get_attribute("aria-label") for t in widget.locator(".react-aria-ComboBox [data-tag]").all()]
+def chips(tab, label: str):
+    """The selected values of the multiselect labelled ``label``, for ``expect(...).to_have_text([...])``."""
+    return multiselect(tab, label).locator(".react-aria-ComboBox [data-tag]")
 
 
-def metric(tab, label: str) -> str:
+def date_parts(tab, label: str):
+    """The year, month and day fields of the sidebar date input labelled ``label``."""
+    return tab.locator('[data-testid="stSidebar"]').get_by_role("group", name=label).get_by_role("spinbutton")
+
+
+def metric(tab, label: str):
+    """The value of the metric labelled ``label``, for ``expect(...).to_have_text(...)``."""
     box = tab.locator('[data-testid="stMetric"]').filter(has_text=label)
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+    return box.locator('[data-testid="stMetricValue"]')
 
 
 def open_list(tab, combobox) -> None:
-    """Open a selectbox's or multiselect's list; a key press that lands during a rerun is dropped, so retry."""
-    from playwright.sync_api import expect
+    """Open a selectbox's or multiselect's list; a key press that lands during a rerun is dropped, so retry.
 
+    Retrying the key press (an action, not an assertion) is safe: pressing ArrowDown on an open list
+    only moves the highlight. The box is first scrolled to the middle of the window, so that the list
+    opens in view: clicking an option that must be scrolled to can chase a list that moves as the page
+    scrolls, and never find it still.
+    """
+    combobox.evaluate("e => e.scrollIntoView({block: 'center'})")
     for _ in range(3):
         combobox.focus()
         tab.keyboard.press("ArrowDown")
@@ -172,3 +236,25 @@ def open_list(tab, combobox) -> None:
             return
         except AssertionError:
             continue
+    expect(tab.get_by_role("option").first).to_be_visible()
+
+
+def choose(tab, combobox, option) -> None:
+    """Open the list of ``combobox`` and click ``option`` (its exact name, or a locator) in it.
+
+    The list closes when the page scrolls or a rerun redraws the widget; if it closed before the click
+    could land, it is opened again. This retries an action that did not happen, never an assertion:
+    a click that lands returns at once.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    target = tab.get_by_role("option", name=option, exact=True) if isinstance(option, str) else option
+    for _ in range(3):
+        open_list(tab, combobox)
+        try:
+            target.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    open_list(tab, combobox)
+    target.click()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import re
 import statistics
 import threading
 import time
@@ -19,18 +20,18 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, QUIET_JS, serve, stop
+from conftest import CHROMIUM, CHROMIUM_ARGS, QUERY_JS, QUIET_JS, chips, serve, stop
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+from playwright.async_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dossier.store import folder_checksum
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+WAIT = 90_000  # ms: ten sessions share two cores
 INTERACTIONS = 10
 CLAIM = "src-a5dc40561693-{:02d}"
-CHIPS = """(label) => Array.from(document.querySelectorAll('[data-testid="stMultiSelect"]'))
-    .filter(w => w.querySelector(`input[aria-label="${label}"]`))
-    .flatMap(w => Array.from(w.querySelectorAll('.react-aria-ComboBox [data-tag]')))
-    .map(tag => tag.getAttribute('aria-label'))"""
+JOINED = "(selector) => Array.from(document.querySelectorAll(selector), e => e.innerText).join('')"
 TIMELINE_MARK = """(id) => {
     const marks = Array.from(document.querySelectorAll('.js-plotly-plot .scatterlayer .point'));
     const mark = marks.find(el => el.__data__.data === id);
@@ -109,6 +110,14 @@ class Runs:
         return ends[0]
 
 
+async def holds(session: Session, what: str, assertion) -> None:
+    """Await an auto-waiting assertion; if it fails, note the problem for this session instead of raising."""
+    try:
+        await assertion
+    except (AssertionError, PlaywrightTimeout) as failure:
+        session.problems.append(f"{what}: {str(failure).splitlines()[0]}")
+
+
 async def quiet(page) -> None:
     await page.evaluate("window.__dossierQuietSince = null")
     await page.wait_for_function(QUIET_JS, polling=100, timeout=90_000)
@@ -154,46 +163,40 @@ async def drill_down(page, session: Session, claims: dict[str, str], everyone: l
     main = page.locator('[data-testid="stMain"]')
     kind, *what = session.drill
     if kind == "caption":
-        await main.get_by_text(what[0]).first.wait_for()
+        await holds(session, "caption", expect(main.get_by_text(what[0]).first).to_be_visible(timeout=WAIT))
     elif kind == "event":
         await page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for()
         point = await page.evaluate(TIMELINE_MARK, what[0])
         await page.mouse.click(point["x"], point["y"])
         details = page.locator(".st-key-timeline-details")
-        await details.get_by_text(what[1]).wait_for()
+        await holds(session, "event", expect(details).to_contain_text(what[1], timeout=WAIT))
         await quiet(page)
-        shown = await details.inner_text()
-        others = [s.drill[2] for s in everyone if s.drill[0] == "event" and s is not session]
-        session.problems += [f"shows another session's event: {t}" for t in others if t in shown]
+        for other in [s.drill[2] for s in everyone if s.drill[0] == "event" and s is not session]:
+            await holds(session, "another session's event", expect(details).not_to_contain_text(other, timeout=WAIT))
     elif kind == "cell":
         await page.locator(".st-key-threat-chart .nsewdrag").first.wait_for()
         point = await page.evaluate(MATRIX_CELL, what[:2])
         await page.mouse.click(point["x"], point["y"])
-        await main.get_by_role("heading", name=what[2]).wait_for()
+        await holds(session, "cell", expect(main.get_by_role("heading", name=what[2])).to_be_visible(timeout=WAIT))
         await quiet(page)
-        headings = await main.locator("h3").all_inner_texts()
-        session.problems += [f"matrix headings {headings}" for h in headings if " on " in h and h != what[2]]
+        others = main.locator("h3").filter(has_text=" on ").filter(has_not_text=what[2])
+        await holds(session, "another cell's heading", expect(others).to_have_count(0, timeout=WAIT))
     elif kind == "focus":
         focus = page.locator("#dossier-focus")
-        await focus.wait_for()
-        pieces = page.locator(f'.dossier-document .dossier-claim[data-claims~="{what[0]}"]')
-        text = "".join(await pieces.all_inner_texts())
-        if text != claims[what[0]] or (await focus.get_attribute("data-claims")) != what[0]:
-            session.problems.append(f"reader shows {await focus.get_attribute('data-claims')}, not {what[0]}")
+        await holds(session, "reader focus", expect(focus).to_have_attribute("data-claims", what[0], timeout=WAIT))
+        pieces = f'.dossier-document .dossier-claim[data-claims~="{what[0]}"]'
+        joined = f"([selector, text]) => ({JOINED})(selector) === text"
+        await holds(session, "reader span", page.wait_for_function(joined, arg=[pieces, claims[what[0]]], timeout=WAIT))
 
 
 async def check_own_view(page, session: Session) -> None:
     expected = parse_qs(urlparse(session.path).query)
-    actual = parse_qs(urlparse(page.url).query)
-    for key, values in expected.items():
-        if actual.get(key) != values:
-            session.problems.append(f"URL {key}={actual.get(key)}, expected {values}")
+    await holds(session, f"URL {page.url}", page.wait_for_function(QUERY_JS, arg=[expected, False], timeout=WAIT))
     for label in ("Country", "Group", "Event type"):
-        chips = [c.split(" · ")[0] for c in await page.evaluate(CHIPS, label)]
-        if chips != session.chips.get(label, []):
-            session.problems.append(f"{label} chips {chips}, expected {session.chips.get(label, [])}")
+        values = [re.compile(rf"^{re.escape(v)}( · .*)?$") for v in session.chips.get(label, [])]
+        await holds(session, f"{label} chips", expect(chips(page, label)).to_have_text(values, timeout=WAIT))
     errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
-    session.problems += [f"error: {t}" for t in await errors.all_inner_texts()]
+    await holds(session, "errors", expect(errors).to_have_count(0, timeout=WAIT))
 
 
 async def run_session(browser, url: str, session: Session, claims: dict[str, str], everyone: list[Session]) -> None:

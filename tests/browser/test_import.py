@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import open_list, wait_for_app
+from conftest import metric, open_list, wait_for_app
 from playwright.sync_api import expect
 
 from dossier import load_dataset
@@ -24,16 +24,13 @@ def upload(page, url: str, name: str) -> None:
     )
 
 
-def metric(page, label: str):
-    return page.locator('[data-testid="stMetric"]').filter(has_text=label).locator('[data-testid="stMetricValue"]')
-
-
 def test_import_good_rows_then_see_them_on_the_timeline(served, page):
     before = load_dataset(served.data)
     upload(page, served.url, "ucdp_standard.csv")
     expect(metric(page, "Rows rejected")).to_have_text("1")
     expect(metric(page, "Rows flagged")).to_have_text("2")
     expect(metric(page, "Rows that pass")).to_have_text("7")
+    wait_for_app(page)  # a click during a rerun can be lost
     page.get_by_role("button", name="Import the 7 good rows").click()
     expect(
         page.get_by_text("Imported 7 events from ucdp_standard.csv, 2 of them with data-quality flags.")
@@ -42,10 +39,10 @@ def test_import_good_rows_then_see_them_on_the_timeline(served, page):
     assert len(load_dataset(served.data).events) == len(before.events) + 7
 
     page.goto(f"{served.url}/timeline?group=TTP")
-    wait_for_app(page)
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     expect(chart).to_contain_text("Lashkar-e-Islam", timeout=60_000)  # a lane for each imported actor
     expect(chart).to_contain_text("Sources: UCDP GED (CC BY 4.0)")
+    wait_for_app(page)
     open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Event").get_by_role("combobox"))
     expect(page.get_by_role("option")).to_have_text(
         ["4 Jul 2022 · TTP - Lashkar-e-Islam", "30 Jan 2023 · Government of Pakistan - TTP",
@@ -58,12 +55,14 @@ def test_rejected_rows_download_is_safe_and_import_nothing_writes_nothing(served
     before = folder_checksum(served.data)
     upload(page, served.url, "acled_text_dates.csv")
     expect(metric(page, "Rows rejected")).to_have_text("2")
+    wait_for_app(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the rejected rows (CSV)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.splitlines()[0].startswith("row,reason,event_id_cnty,event_date")
     assert re.search(r"\n10,event_date '01 Smarch 2024' is not a date", text)
     assert "'=HYPERLINK(" in text and ",=HYPERLINK(" not in text
+    wait_for_app(page)
     page.get_by_role("button", name="Import nothing").click()
     expect(page.get_by_text("Nothing was imported from acled_text_dates.csv.")).to_be_visible()
     assert folder_checksum(served.data) == before

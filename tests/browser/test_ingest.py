@@ -39,6 +39,7 @@ def test_upload_preview_accept_commit_and_see_it_elsewhere(served, page):
 
     page.get_by_role("tab", name="Actors").click()
     expect(page.get_by_text("Known actors found")).to_be_visible()
+    wait_for_app(page)  # a click during a rerun can be lost
     page.get_by_text("Accept every candidate actor").click()
     expect(page.get_by_text("2 accepted new actor(s)", exact=False)).to_be_visible()
 
@@ -53,8 +54,8 @@ def test_upload_preview_accept_commit_and_see_it_elsewhere(served, page):
     assert {"JLF", "shehbaz-sharif"} <= set(after.actors["actor_id"])
     assert len(after.events) == len(before.events), "no candidate event was accepted"
 
-    page.get_by_role("link", name="See the updated overview").click()
     wait_for_app(page)
+    page.get_by_role("link", name="See the updated overview").click()
     sources = page.locator('[data-testid="stMetric"]').filter(has_text="Sources")
     expect(sources.locator('[data-testid="stMetricValue"]')).to_have_text(str(len(after.sources)))
     claims = page.locator('[data-testid="stMetric"]').filter(has_text="Claims")

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pandas as pd
 import pytest
 import xss_data as x
-from conftest import ROOT, open_list, wait_for_app
+from conftest import ROOT, choose, wait_for_app
 from playwright.sync_api import expect
 from plotly.offline import get_plotlyjs
 
@@ -77,7 +77,12 @@ def guarded(page):
 
 
 def assert_inert(page) -> None:
-    """No dialog, no alert, no page error, no popup, no live payload or formatting from data in the DOM."""
+    """No dialog, no alert, no page error, no popup, no live payload or formatting from data in the DOM.
+
+    Called after the expected text is seen; the page is first let finish, so that these absences hold for
+    everything it drew.
+    """
+    wait_for_app(page)
     assert page.problems.dialogs == [], page.problems.dialogs
     assert page.problems.errors == [], page.problems.errors
     suspicious = [line for line in page.console if "XSS-RAN" in line or line.startswith("popup")]
@@ -89,7 +94,7 @@ def assert_inert(page) -> None:
 def visit(page, url: str, path: str) -> None:
     page.goto(url + path)
     wait_for_app(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
 def main(page):
@@ -98,14 +103,15 @@ def main(page):
 
 def pick(page, label: str, option: str) -> None:
     """Choose the option containing ``option`` in the selectbox labelled ``label``."""
-    open_list(page, page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox"))
-    page.get_by_role("option").filter(has_text=option).first.click()
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox")
+    choose(page, box, page.get_by_role("option").filter(has_text=option).first)
     wait_for_app(page)
 
 
-def chart_text(page, key: str | None = None) -> str:
+def chart(page, key: str | None = None):
+    """The first plotly chart (in the element keyed ``key``), for ``expect(...).to_contain_text(...)``."""
     scope = f".st-key-{key} " if key else ""
-    return page.locator(f"{scope}.js-plotly-plot").first.text_content()
+    return page.locator(f"{scope}.js-plotly-plot").first
 
 
 def test_overview_and_sidebar(served, guarded):
@@ -127,9 +133,8 @@ def test_overview_and_sidebar(served, guarded):
 def test_timeline_event_drill_down(served, guarded):
     page = guarded
     visit(page, served.url, f"/timeline?group={x.ACTOR_ID}")
-    text = chart_text(page)
     for literal in (x.ACTOR_NAME, x.EVENT_TYPE, f"Sources: {x.PUBLISHER} brief"):
-        assert literal in text
+        expect(chart(page)).to_contain_text(literal)
     pick(page, "Event", "raid by")
     details = page.locator(".st-key-timeline-details")
     expect(details).to_contain_text(x.RAID_TITLE)
@@ -145,14 +150,14 @@ def test_timeline_event_drill_down(served, guarded):
     assert_inert(page)
 
     visit(page, served.url, f"/timeline?group={x.ACTOR_ID}&lanes=Country")
-    assert x.COUNTRY in chart_text(page)
+    expect(chart(page)).to_contain_text(x.COUNTRY)
     assert_inert(page)
 
 
 def test_matrix_cells_and_ties(served, guarded):
     page = guarded
     visit(page, served.url, f"/matrix?group={x.ACTOR_ID}")
-    assert f"Sources: {x.PUBLISHER} brief" in chart_text(page, "threat-chart")
+    expect(chart(page, "threat-chart")).to_contain_text(f"Sources: {x.PUBLISHER} brief")
     pick(page, "Cell", "Front")
     expect(main(page).get_by_role("heading", name=f"Pakistan on {x.ACTOR_NAME}: high")).to_be_visible()
     expect(main(page)).to_contain_text(f"Analyst's note: Stated: {x.SCRIPT} {x.BOLD}")
@@ -168,7 +173,7 @@ def test_matrix_cells_and_ties(served, guarded):
     assert_inert(page)
 
     visit(page, served.url, f"/matrix?group={x.ACTOR_ID}&view=Event+dyads")
-    assert x.ACTOR_ID in chart_text(page, "dyad-chart")
+    expect(chart(page, "dyad-chart")).to_contain_text(x.ACTOR_ID)
     assert_inert(page)
 
 
@@ -179,6 +184,7 @@ def test_claims_search_and_selection(served, guarded):
     for claim_id in (x.CLAIM_IDS[0], x.CLAIM_IDS[1], x.CLAIM_IDS[2]):  # the first matches, in context
         expect(main(page)).to_contain_text(CLAIMS[claim_id])
     grid = main(page).locator('[data-testid="stDataFrame"]').first
+    wait_for_app(page)  # a click during a rerun can be lost
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 / 2)  # tick the first row
     panel = main(page).get_by_text(re.compile(rf"^{x.CLAIM_IDS[0]} · "))
@@ -186,8 +192,8 @@ def test_claims_search_and_selection(served, guarded):
     expect(main(page).get_by_role("link", name=f"Event: {x.RAID_TITLE}")).to_be_visible()
     matrix_link = main(page).get_by_role("link", name=f"Matrix: Pakistan sees {x.ACTOR_NAME} as a high threat")
     expect(matrix_link).to_be_visible()
-    href = main(page).get_by_role("link", name="Open in source").get_attribute("href")
-    assert f"claim={x.CLAIM_IDS[0]}" in href
+    link = main(page).get_by_role("link", name="Open in source")
+    expect(link).to_have_attribute("href", re.compile(rf"[?&]claim={re.escape(x.CLAIM_IDS[0])}(&|$)"))
     assert_inert(page)
 
 

@@ -4,7 +4,7 @@ and fails the same way."""
 
 from .data import claim_search_index, curated_dataset, dataset
 from .downloads import chart_downloads, pack_downloads
-from .frame import navigation, page_link, read_only, require_frame, visible_pages
+from .frame import enter_frame, navigation, page_link, read_only, require_frame, visible_pages
 from .panels import (
     event_panel,
     lanes_picker,
@@ -40,6 +40,7 @@ __all__ = [
     "current_selection",
     "dataset",
     "empty_state",
+    "enter_frame",
     "event_panel",
     "explore_links",
     "filtered",

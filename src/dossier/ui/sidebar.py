@@ -5,12 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ..dataset import Dataset
 from ..filters import FILTERS, Date, Filter, Options, Selection, caption
 from ..store import data_dir
 from .data import _data_version, _load, dataset
+from .legacy_pages import leave_legacy_mode
 
 FILTER_KEYS = tuple(f.key for f in FILTERS)  # also their session-state keys and URL names
 
@@ -76,7 +76,7 @@ def filtered() -> tuple[Dataset, Dataset]:
     (so ``require_frame`` lets it pass); it is rerun inside the frame rather than ignore its URL filters.
     """
     if FILTERS[0].key not in st.session_state:
-        PagesManager.uses_pages_directory = False
+        leave_legacy_mode()
         st.rerun()
     ds = dataset()
     return ds, ds.apply(current_selection())
