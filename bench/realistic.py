@@ -21,7 +21,12 @@ bounded. Names are synthetic where they are not the publishers' conventions.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -684,3 +689,64 @@ def generate(layout: str, n: int, path: Path) -> Path:
     """Write ``n`` rows of ``layout`` (a key of LAYOUTS) to ``path``."""
     chunks, hxl = LAYOUTS[layout](n)
     return write_export(chunks, path, hxl)
+
+
+# --- Bench-time files and data folders ---------------------------------------------------------
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"  # git-ignored; generated exports are reused while this module is unchanged
+
+
+def rows() -> int:
+    """Rows per generated export: $DOSSIER_BENCH_ROWS (``run.py --quick`` / ``--rows``), else 1,000,000."""
+    return int(os.environ.get("DOSSIER_BENCH_ROWS", "1000000"))
+
+
+def quick() -> bool:
+    return os.environ.get("DOSSIER_BENCH_QUICK") == "1"
+
+
+def export_file(layout: str, n: int | None = None) -> Path:
+    """The generated export of ``layout`` at ``n`` rows, written once per version of this generator."""
+    n = rows() if n is None else n
+    digest = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:8]
+    slug = "".join(c if c.isalnum() else "-" for c in layout.lower()).strip("-")
+    path = CACHE / f"{slug}-{n}-{digest}.csv"
+    if not path.exists():
+        CACHE.mkdir(exist_ok=True)
+        for stale in CACHE.glob(f"{slug}-*.csv"):
+            stale.unlink()  # one file per layout on disk: they are a gigabyte each at full size
+        partial = path.with_suffix(".partial")
+        generate(layout, n, partial)
+        partial.rename(path)
+    return path
+
+
+_FOLDERS: dict[int, Path] = {}
+
+
+def imported_data(n: int | None = None) -> Path:
+    """A copy of the bundled data with ``n`` real-shaped UCDP GED events imported (once per run)."""
+    n = rows() if n is None else n
+    if n not in _FOLDERS:
+        from dossier.importers.run import import_file
+
+        work = Path(tempfile.mkdtemp(prefix="dossier-bench-realistic-"))
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
+        folder = work / "data"
+        shutil.copytree(HERE.parent / "data", folder)
+        result = import_file(export_file("UCDP GED standard", n), folder, good_rows=True)
+        if not result.committed:
+            raise RuntimeError("; ".join(result.summary()))
+        _FOLDERS[n] = folder
+    return _FOLDERS[n]
+
+
+def minor_group(folder: Path) -> str:
+    """An armed group in a few percent of the events (the dominant one, TTP, is in most)."""
+    from dossier import load_dataset
+
+    ds = load_dataset(folder)
+    groups = set(ds.actors.loc[ds.actors["kind"] == "armed_group", "actor_id"])
+    counts = ds.event_actors["actor_id"].astype(str).value_counts()
+    return next(a for a in counts.index[5:] if a in groups)
