@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import filters
 from .schema import ACTOR_KINDS, THREAT_LEVELS
@@ -321,8 +320,7 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     side_b = filters.isin(event_actors["role"], SIDE_B_ROLES).to_numpy(bool)
     keep = side_a | side_b
     links = event_actors if keep.all() else event_actors[keep]
-    position = pc.index_in(_arrow_strings(links["event_id"]), value_set=_arrow_strings(events["event_id"]))
-    event_pos = np.asarray(position.fill_null(-1), dtype=np.int64)
+    event_pos = filters.event_rows(events, links).astype(np.int64)  # loaded datasets carry the positions
     actor, actor_ids = _codes(links["actor_id"])
     valid = (event_pos >= 0) & (actor >= 0)
     is_a = side_a[keep] & valid
@@ -373,9 +371,12 @@ def dyad_sources(
     events: pd.DataFrame, event_claims: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[str]]:
     """The sources behind a set of events: the documents their claims quote, plus each import's origin."""
-    claim_ids = event_claims.loc[filters.isin(event_claims["event_id"], events["event_id"]), "claim_id"]
+    # Look the few evidenced ids up in the (up to a million) events, not the other way round: no big hash set.
+    evidenced = events["event_id"][filters.isin(events["event_id"], event_claims["event_id"])]
+    claim_ids = event_claims.loc[filters.isin(event_claims["event_id"], evidenced), "claim_id"]
     source_ids = claims.loc[filters.isin(claims["claim_id"], claim_ids), "source_id"]
-    origins = [o for o in pd.unique(events["origin"].astype(str)) if o and o != "curated"]
+    present = {str(o) for o in events["origin"].dropna().unique()}  # distinct values first: cheap on categoricals
+    origins = [o for o in present if o and o != "curated"]
     return sources[filters.isin(sources["source_id"], source_ids)], [ORIGIN_NAMES.get(o, o) for o in sorted(origins)]
 
 
