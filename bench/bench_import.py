@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import realistic
 from harness import apptest_rerun_seconds, hello_world_rerun_seconds, median_seconds
 
@@ -48,6 +49,20 @@ def in_subprocess(body: str, setup: str = "") -> dict:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def synthetic_ucdp(n: int, seed: int = 11, hdx: bool = False) -> pa.Table:
+    """A real-shaped UCDP GED export as one table (tests build small files with it)."""
+    return pa.concat_tables(realistic.ucdp_chunks(n, seed, hdx))
+
+
+def synthetic_acled(n: int, seed: int = 12, text_dates: bool = True, text_inter: bool = False) -> pa.Table:
+    """A real-shaped ACLED export as one table (tests build small files with it)."""
+    return pa.concat_tables(realistic.acled_chunks(n, seed, text_dates, text_inter))
+
+
+def write_csv(table: pa.Table, path: Path, hxl_row: str | None = None) -> Path:
+    return realistic.write_export(iter([table]), path, hxl_row)
 
 
 def _import_in_subprocess(path: Path, data: Path) -> dict:
