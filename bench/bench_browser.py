@@ -38,27 +38,35 @@ READY = """(chart) => {
         && (!chart || document.querySelector('.js-plotly-plot .main-svg'));
 }"""
 
-# Installed in every tab: remembers the user's last input and when the app last settled after it.
+# Installed in every tab: remembers the user's last input, whether the server answered it (any
+# websocket message: a fast run may never flip the script-state attribute), and the animation frame
+# after the last message or the last settle of the page (script finished, nothing stale).
 TRACKER = """(() => {
     const input = () => { window.__inputAt = performance.now(); window.__sawRun = false; window.__settledAt = null; };
     window.addEventListener('pointerdown', input, true);
     window.addEventListener('keydown', input, true);
-    const check = (records) => {
+    const settle = () => requestAnimationFrame(() => {
+        if (window.__sawRun) window.__settledAt = Math.max(window.__settledAt || 0, performance.now());
+    });
+    const Native = window.WebSocket;
+    class Tracked extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', () => {
+                if (window.__inputAt !== undefined) window.__sawRun = true;
+                settle();
+            });
+        }
+    }
+    window.WebSocket = Tracked;
+    const check = () => {
         const app = document.querySelector('[data-testid="stApp"]');
         if (!app) return;
         const state = app.getAttribute('data-test-script-state');
-        if (state === 'running') { window.__sawRun = true; window.__settledAt = null; return; }
-        // A fast run can start and finish between two callbacks: its trace is the old value.
-        if (records.some(r => r.attributeName === 'data-test-script-state' && r.oldValue === 'running')) {
-            window.__sawRun = true;
-        }
-        if (window.__sawRun && state === 'notRunning' && !document.querySelector('[data-stale="true"]')) {
-            requestAnimationFrame(() => { window.__settledAt = performance.now(); });
-        }
+        if (state === 'notRunning' && !document.querySelector('[data-stale="true"]')) settle();
     };
     new MutationObserver(check).observe(document, {
-        subtree: true, attributes: true, attributeOldValue: true,
-        attributeFilter: ['data-test-script-state', 'data-stale'],
+        subtree: true, attributes: true, attributeFilter: ['data-test-script-state', 'data-stale'],
     });
 })();"""
 
@@ -128,10 +136,14 @@ def _changes(group: str, country: str, day: str) -> list[tuple[str, Callable]]:
     ]
 
 
-def _timed_change(tab, change: Callable) -> float:
+def _timed_change(tab, name: str, change: Callable) -> float:
     """Seconds from the user's last input to the frame after the page settled (every rerun done)."""
     change(tab)
-    tab.wait_for_function("window.__sawRun && window.__settledAt !== null", timeout=120_000)
+    try:
+        tab.wait_for_function("window.__sawRun && window.__settledAt !== null", timeout=120_000)
+    except Exception as exc:
+        tab.screenshot(path=str(realistic.CACHE / "browser-failure.png"))
+        raise RuntimeError(f"{name}: the page did not rerun within 120 s ({tab.url})") from exc
     wait_for_app(tab, timeout=120_000)  # a rerun that follows at once moves __settledAt on
     seconds = tab.evaluate("window.__settledAt - window.__inputAt") / 1000
     tab.keyboard.press("Escape")  # close a multiselect's list (after the timing: a key press resets it)
@@ -150,7 +162,7 @@ def _filter_changes(browser, url: str, rounds: list[tuple[str, str]]) -> list[tu
         for i, (group, country) in enumerate(rounds):
             day = f"{2008 + i}-0{1 + i % 9}-01"  # a new date each round: the same one again changes nothing
             for name, change in _changes(group, country, day):
-                samples.append((name, _timed_change(tab, change)))
+                samples.append((name, _timed_change(tab, name, change)))
         return samples
     finally:
         context.close()
