@@ -77,7 +77,18 @@ def machine() -> str:
     except (OSError, StopIteration):
         model = cpu
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
+        f"{platform.system()}; load average {load} (1, 5, 15 min)"
+    )
+
+
+def load_average() -> str:
+    """The 1-minute load average, printed beside timings: other work on the machine inflates them."""
+    import os
+
+    return f"{os.getloadavg()[0]:.2f}"
 
 
 def apptest_rerun_seconds(

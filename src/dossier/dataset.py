@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import filters
 from .importers.load import empty_registry, load_imports, merge_into
@@ -69,4 +70,22 @@ def load_dataset(path: str | os.PathLike | None = None, imports: bool = True) ->
 
 def _indexed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Give event-actor links their events' positions, so filters join by integer, not by string id."""
-    return {**tables, "event_actors": filters.with_event_rows(tables["events"], tables["event_actors"])}
+    events, links = _one_chunk(tables["events"]), _one_chunk(tables["event_actors"])
+    return {**tables, "events": events, "event_actors": filters.with_event_rows(events, links)}
+
+
+def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """Arrow-backed columns in one contiguous chunk each.
+
+    Loading concatenates the curated rows and every import, and pandas keeps the pieces: a
+    million-row column sat in dozens of chunks, and pyarrow's ``take`` joins them on every call,
+    so each filter and even a 64-row ``iloc`` copied the whole column.
+    """
+    changed = {}
+    for name in frame.columns:
+        values = frame[name].array
+        chunked = values.__arrow_array__() if hasattr(values, "__arrow_array__") else None
+        if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
+            one = frame[name].dtype.__from_arrow__(pa.chunked_array([chunked.combine_chunks()]))
+            changed[name] = pd.Series(one, index=frame.index, name=name)
+    return frame.assign(**changed) if changed else frame

@@ -183,13 +183,31 @@ def event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> np.ndarray:
     loaded datasets carry these positions in ``_event_row`` so filters join by integer.
     """
     if EVENT_ROW in event_actors:
-        return event_actors[EVENT_ROW].to_numpy()
+        rows = event_actors[EVENT_ROW].to_numpy()
+        if _rows_match(events, event_actors, rows):
+            return rows
     if event_actors.empty:
         return np.zeros(0, dtype=np.int64)
     found = pc.index_in(
         pa.array(event_actors["event_id"].astype(str)), value_set=pa.array(events["event_id"].astype(str))
     )
     return np.asarray(found.fill_null(-1), dtype=np.int64)
+
+
+def _rows_match(events: pd.DataFrame, event_actors: pd.DataFrame, rows: np.ndarray, checks: int = 64) -> bool:
+    """Do the stored positions point into this ``events`` frame? Checked on a spread sample of links.
+
+    Callers may pass the links of a loaded dataset with a subset of its events; their positions
+    then point into another frame, and the string join below must be used instead.
+    """
+    if not len(rows):
+        return True
+    if rows.max() >= len(events):
+        return False
+    sample = np.unique(np.linspace(0, len(rows) - 1, min(checks, len(rows))).astype(np.int64))
+    sample = sample[rows[sample] >= 0]
+    linked = event_actors["event_id"].iloc[sample].to_numpy(dtype=object)
+    return bool((events["event_id"].iloc[rows[sample]].to_numpy(dtype=object) == linked).all())
 
 
 def with_event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:

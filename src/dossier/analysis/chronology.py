@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..dataset import Dataset
-from ..filters import Selection, isin, period_end
+from ..filters import Selection, event_rows, isin, period_end
 
 DETAIL_LIMIT = 500  # events drawn one by one up to here; above, the view aggregates
 MAX_LANES = 20  # detailed view: the busiest lanes, the rest merged into one
@@ -275,12 +273,11 @@ def _series_codes(events: pd.DataFrame, ds: Dataset, lanes: str) -> tuple[np.nda
         codes, names = _factorize(links["actor_id"], NO_LANE[lanes])
         top = np.argsort(-np.bincount(codes, minlength=len(names)), kind="stable")[:TOP_SERIES]
         chosen = np.isin(codes, top)
-        ids = pa.array(events["event_id"].astype("str").array)
-        positions = pc.index_in(pa.array(links["event_id"][chosen].astype("str").array), value_set=ids)
-        found = np.asarray(positions.is_valid())
+        positions = event_rows(events, links)[chosen]  # loaded datasets carry them: no join by string id
+        found = positions >= 0
         labels = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
         named = [str(labels.get(n, n)) for n in names]
-        return np.asarray(positions.fill_null(0), dtype="int64")[found], codes[chosen][found], named
+        return positions[found].astype("int64"), codes[chosen][found], named
     column = {"country": "country", "type": "event_type"}[lanes]
     codes, names = _factorize(events[column], NO_LANE[lanes])
     return np.arange(len(events)), codes, names

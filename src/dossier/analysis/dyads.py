@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..filters import isin
 
@@ -58,8 +57,7 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     side_b = isin(event_actors["role"], SIDE_B_ROLES).to_numpy(bool)
     keep = side_a | side_b
     links = event_actors if keep.all() else event_actors[keep]
-    position = pc.index_in(_arrow_strings(links["event_id"]), value_set=_arrow_strings(events["event_id"]))
-    event_pos = np.asarray(position.fill_null(-1), dtype=np.int64)
+    event_pos = filters.event_rows(events, links).astype(np.int64)  # loaded datasets carry the positions
     actor, actor_ids = _codes(links["actor_id"])
     valid = (event_pos >= 0) & (actor >= 0)
     is_a = side_a[keep] & valid

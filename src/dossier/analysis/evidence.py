@@ -61,6 +61,8 @@ def event_sources(
     Pass the full dataset's links, claims and sources: the claim filters must not hide an event's
     evidence. Imported events rest on their dataset instead (``importers.licences.source_names``).
     """
-    claim_ids = event_claims.loc[isin(event_claims["event_id"], events["event_id"]), "claim_id"]
+    # Look the few evidenced ids up in the (up to a million) events, not the other way round: no big hash set.
+    evidenced = events["event_id"][isin(events["event_id"], event_claims["event_id"])]
+    claim_ids = event_claims.loc[isin(event_claims["event_id"], evidenced), "claim_id"]
     source_ids = claims.loc[isin(claims["claim_id"], claim_ids), "source_id"]
     return sources[isin(sources["source_id"], source_ids)]

@@ -1,0 +1,46 @@
+"""Stored event positions on links (``_event_row``) are used only when they point into the events given."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dossier import matrix
+from dossier.filters import EVENT_ROW, event_rows, with_event_rows
+
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["e1", "e2", "e3", "e4"],
+        "fatalities": [1.0, 2.0, 4.0, 8.0],
+    }
+)
+LINKS = pd.DataFrame(
+    {
+        "event_id": ["e1", "e1", "e2", "e2", "e3", "e3", "e4", "e4"],
+        "actor_id": ["A", "B", "A", "B", "A", "C", "C", "B"],
+        "role": ["side_a", "side_b"] * 4,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        (EVENTS, [0, 0, 1, 1, 2, 2, 3, 3]),  # the frame the positions were computed on
+        (EVENTS.iloc[[1, 3]].reset_index(drop=True), [-1, -1, 0, 0, -1, -1, 1, 1]),  # a subset: positions are stale
+        (EVENTS.iloc[::-1].reset_index(drop=True), [3, 3, 2, 2, 1, 1, 0, 0]),  # same size, another order
+    ],
+)
+def test_event_rows_follow_the_events_given(events, expected):
+    indexed = with_event_rows(EVENTS, LINKS)
+    assert indexed[EVENT_ROW].tolist() == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert event_rows(events, indexed).tolist() == expected
+
+
+@pytest.mark.parametrize("subset", [[0, 1, 2, 3], [1, 3], [2], [3, 0]])
+def test_dyads_are_the_same_with_or_without_stored_positions(subset):
+    events = EVENTS.iloc[subset].reset_index(drop=True)
+    plain = matrix.dyads(events, LINKS)
+    indexed = matrix.dyads(events, with_event_rows(EVENTS, LINKS))
+    pd.testing.assert_frame_equal(plain, indexed)
+    assert plain["events"].sum() == len(subset)
