@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ..filters import isin
+from ..filters import event_rows, isin
 
 # Which event_actors roles form the two sides of a dyad. UCDP's and ACLED's side_a/side_b
 # (actor1/actor2) map directly; in curated events the subject acts on the object.
@@ -57,7 +57,7 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     side_b = isin(event_actors["role"], SIDE_B_ROLES).to_numpy(bool)
     keep = side_a | side_b
     links = event_actors if keep.all() else event_actors[keep]
-    event_pos = filters.event_rows(events, links).astype(np.int64)  # loaded datasets carry the positions
+    event_pos = event_rows(events, links).astype(np.int64)  # loaded datasets carry the positions
     actor, actor_ids = _codes(links["actor_id"])
     valid = (event_pos >= 0) & (actor >= 0)
     is_a = side_a[keep] & valid
