@@ -6,6 +6,7 @@ from dossier import reader, search, ui
 from dossier.claims import citation
 from dossier.registry import page_by_url
 from dossier.safe import escape_markdown
+from dossier.ui import curation as edit
 
 COLUMNS = {
     "text": st.column_config.TextColumn("Claim (verbatim)", width="large"),
@@ -82,6 +83,7 @@ if event.selection.rows:
         st.caption(f"In context: the sentences around the claim, from {escape_markdown(citation(claim))}.")
         ui.citation_links(reader.citations_of(citing, claim["claim_id"]))
         ui.page_link(page_by_url("sources"), "Open in source", claim=claim["claim_id"])
+    edit.claim_actions(full, claim["claim_id"], key="claims-claim")
 elif not found.empty:
     st.caption("Select a row to read the claim in its context and open it in its source.")
     if search.terms(query.text):

@@ -10,6 +10,7 @@ from dossier.importers import view as show
 from dossier.importers.run import commit_import, prepare_import
 from dossier.safe import escape_markdown
 from dossier.store import data_dir, display_name
+from dossier.ui import curation as edit
 
 ui.require_frame()
 full, view = ui.filtered()
@@ -113,3 +114,4 @@ else:
     st.caption("Names the gazetteer does not know, under the current filters. Add one as an alias in "
                "actors.csv to map it; the next load applies it without re-importing.")  # fmt: skip
     st.dataframe(show.unmapped_actors(view.actors, view.event_actors), hide_index=True)
+    edit.unmapped_panel(full)

@@ -6,6 +6,7 @@ from dossier import matrix, ui
 from dossier.charts import catalog
 from dossier.claims import claims_for
 from dossier.safe import escape_markdown as md
+from dossier.ui import curation as edit
 
 ui.require_frame()
 VIEWS = ("Threat perceptions", "Relations", "Event dyads")
@@ -49,6 +50,7 @@ if shown == "Threat perceptions":
                 st.caption(f"Analyst's note: {md(cell['note'])}")
             for _, claim in claims_for(cell["claim_ids"], evidence).iterrows():
                 ui.quote_claim(claim)
+            edit.cell_actions(full, cell["perceiver"], cell["threat"])
     for note in matrix.silence_notes(matrix.silent_elsewhere(cells, out.extras["everyone"]), names):
         st.caption(md(note))
     ui.chart_downloads(out, selection, "threats")
@@ -72,6 +74,7 @@ elif shown == "Relations":
                 st.caption(f"Analyst's note: {md(tie.note)}")
             for _, claim in claims_for(tie.claim_ids, out.extras["evidence"]).iterrows():
                 ui.quote_claim(claim)
+        edit.tie_actions(full, source, target)
     ui.chart_downloads(out, selection, "relations")
 
 else:

@@ -5,6 +5,7 @@ import streamlit as st
 from dossier import reader, ui
 from dossier.claims import with_source
 from dossier.safe import escape_markdown, web_url
+from dossier.ui import curation as edit
 
 COLUMNS = {
     "title": st.column_config.TextColumn("Title", width="large"),
@@ -80,6 +81,7 @@ if source is not None:
                 st.caption("This claim lies outside the current filters; it is shown because the link asked for it.")
             st.caption("Cited by:")
             ui.citation_links(reader.citations_of(citing, focus["claim_id"]))
+        edit.claim_actions(full, focus["claim_id"], key="reader-claim")
     st.html(reader.legend_html(focus=focus is not None))
     focus_id = None if focus is None else focus["claim_id"]
     with st.container(height=520, border=True):

@@ -5,6 +5,7 @@ import streamlit as st
 from dossier import timeline, ui
 from dossier.charts import catalog
 from dossier.safe import escape_markdown
+from dossier.ui import curation as edit
 
 ui.require_frame()
 CHART, PICKER = "timeline-chart", "timeline-event"
@@ -70,6 +71,7 @@ picked = st.selectbox(
 )  # fmt: skip
 if picked:
     show_event(timeline.facts(full, [picked]).iloc[0], timeline.evidence(full, [picked])[picked], "timeline-details")
+    edit.event_actions(full, picked)
 
 undated = timeline.undated(view)["event_id"]
 if len(undated):

@@ -321,22 +321,56 @@ def evidence_form(full: Dataset, key: str, claims: Sequence[str]) -> None:
 # --- where an analyst stands --------------------------------------------------------------------
 
 
-def claim_actions(full: Dataset, claim_id: str, key: str = "claim") -> None:
-    """From a claim: record a threat perception, a relation or an event citing it, or cite it for an event."""
+def claim_actions(full: Dataset, claims: str | Sequence[str], key: str = "claim") -> None:
+    """From a claim (or a cell's claims): record a threat perception, a relation or an event citing it."""
     if not editable():
         return
+    cited = [claims] if isinstance(claims, str) else list(claims)
     flash()
-    with st.expander("Record a judgment citing this claim", icon=":material/edit_note:"):
-        st.caption(f"Citing {md(claim_id)}; add more claims in each form.")
+    label = "this claim" if len(cited) == 1 else f"these {len(cited)} claims"
+    with st.expander(f"Record a judgment citing {label}", icon=":material/edit_note:"):
+        st.caption(f"Citing {md(', '.join(cited))}; change the evidence in each form.")
         tabs = st.tabs(["Threat perception", "Relation", "Event", "Evidence for an event"])
         with tabs[0]:
-            assessment_form(full, f"{key}-assessment", claims=[claim_id])
+            assessment_form(full, f"{key}-assessment", claims=cited)
         with tabs[1]:
-            relation_form(full, f"{key}-relation", claims=[claim_id])
+            relation_form(full, f"{key}-relation", claims=cited)
         with tabs[2]:
-            event_form(full, f"{key}-event", claims=[claim_id])
+            event_form(full, f"{key}-event", claims=cited)
         with tabs[3]:
-            evidence_form(full, f"{key}-evidence", claims=[claim_id])
+            evidence_form(full, f"{key}-evidence", claims=cited)
+
+
+def _cited(rows: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(c for cell in rows["claim_ids"] for c in cell))
+
+
+def cell_actions(full: Dataset, perceiver: str, threat: str, key: str = "cell") -> None:
+    """A threat matrix cell's drill-down: change or remove its perceptions, or record more from its claims."""
+    assessment_controls(full, perceiver, threat, key=key)
+    a = full.assessments
+    if claims := _cited(a[(a["perceiver"] == perceiver) & (a["threat"] == threat)]):
+        claim_actions(full, claims, key=f"{key}-claims")
+
+
+def tie_actions(full: Dataset, source: str, target: str, key: str = "tie") -> None:
+    """A relations tie's drill-down: change or remove its relations, or record more from its claims."""
+    relation_controls(full, source, target, key=key)
+    if claims := _cited(_ties(full.relations, source, target)):
+        claim_actions(full, claims, key=f"{key}-claims")
+
+
+def _ties(relations: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
+    a, b = relations["actor_a"], relations["actor_b"]
+    return relations[((a == source) & (b == target)) | ((a == target) & (b == source))]
+
+
+def event_actions(full: Dataset, event_id: str, key: str = "event") -> None:
+    """A timeline event's drill-down: change, cite for or remove it, or record a judgment from its claims."""
+    event_controls(full, event_id, key=key)
+    links = full.event_claims[full.event_claims["event_id"].astype(str) == str(event_id)]
+    if len(links):
+        claim_actions(full, list(links["claim_id"].astype(str)), key=f"{key}-claims")
 
 
 def _remove(key: str, label: str, call: Callable[[str | None], curation.Change]) -> None:
