@@ -48,7 +48,7 @@ WRITES = [
             "--qualifier",
             "trade",
         ],
-        "add relation ind-lka-economic: IND <-> LKA",
+        "add relation ind-lka-economic: IND ↔ LKA",
     ),
     (
         [
@@ -72,7 +72,7 @@ WRITES = [
         "add event talks-2025: Talks",
     ),
     (["add", "evidence", "us-support-reduction", "--claim", C12], "cite src-a5dc40561693-12 for event"),
-    (["add", "alias", "TTP", "Pakistani Taliban"], "add alias 'Pakistani Taliban' -> TTP"),
+    (["add", "alias", "TTP", "Pakistani Taliban"], "add alias 'Pakistani Taliban' → TTP"),
     (["add", "actor", "Lashkar-e-Islam", "--kind", "armed_group", "--alias", "LeI"], "add actor lashkar-e-islam"),
     (["edit", "assessment", "pak-isk", "--level", "high", "--add-claim", C12], "edit assessment pak-isk"),
     (["edit", "relation", "usa-pak-ct", "--kind", "conflict", "--directed"], "edit relation usa-pak-ct"),

@@ -9,7 +9,7 @@ def test_curate_page_lists_changes_and_undoes_the_last(data_copy, run_app):
     curation.add_alias(data_copy, "TTP", "Pakistani Taliban")
     at = run_app(page="pages/curate.py")
     assert not at.exception
-    assert at.dataframe[0].value.iloc[0]["What"] == "add alias 'Pakistani Taliban' -> TTP"
+    assert at.dataframe[0].value.iloc[0]["What"] == "add alias 'Pakistani Taliban' → TTP"
     next(b for b in at.button if b.label.startswith("Undo change 1")).click()
     at.run()
     assert [e["op"] for e in curation.read_log(data_copy)] == ["add alias", "undo"]

@@ -234,7 +234,7 @@ def add_relation(
             "claim_ids": _join(_claims(state, claims)),
             "note": plain(note, "note", multiline=True),
         }
-        arrow = "<->" if mutual else "->"
+        arrow = "↔" if mutual else "→"
         return {"relations": _append(state["relations"], [row])}, f"add relation {row['relation_id']}: {a} {arrow} {b}"
 
     return run(folder, "add relation", plan, expect)
@@ -604,7 +604,7 @@ def add_aliases(folder: Folder, pairs: Sequence[tuple[str, str]], *, expect: str
                 raise CurationError(f"{alias!r} already names {actor_id}")
             _free(actors, [alias], owner=actor_id)
             actors.at[i, "aliases"] = _join([*current, alias])
-            done.append(f"{alias!r} -> {actor_id}")
+            done.append(f"{alias!r} → {actor_id}")
         return {"actors": actors}, "add alias " + ", ".join(done)
 
     return run(folder, "add alias", plan, expect)
