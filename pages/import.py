@@ -13,6 +13,7 @@ from dossier.importers import view as show
 from dossier.importers.session import Act, ImportSession, Step
 from dossier.safe import escape_markdown
 from dossier.store import data_dir
+from dossier.ui import curation as edit
 
 ui.require_frame()
 full, view = ui.filtered()
@@ -110,7 +111,8 @@ else:
     st.caption(escape_markdown(show.counts_line(view)))
     st.subheader("Actors to map")
     st.caption(
-        "Names the gazetteer does not know, under the current filters, with near matches. Add one as an "
-        "alias in actors.csv to map it; the next load applies it without re-importing."
+        "Names the gazetteer does not know, under the current filters, with near matches. Map one onto a "
+        "gazetteer actor below (it becomes an alias); the next load applies it without re-importing."
     )
     st.dataframe(show.unmapped_actors(view.actors, view.event_actors), hide_index=True)
+    edit.unmapped_panel(full)

@@ -54,6 +54,14 @@ PAGES: tuple[PageSpec, ...] = (
         "Each document with its provenance, every claim span highlighted.",
     ),
     PageSpec(
+        "pages/curate.py",
+        "Curate",
+        ":material/edit_note:",
+        "curate",
+        "Actors and aliases, imported names to map, and every change with undo.",
+        writes=True,
+    ),
+    PageSpec(
         "pages/ingest.py",
         "Ingest",
         ":material/upload_file:",

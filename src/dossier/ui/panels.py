@@ -19,6 +19,7 @@ from ..views import event_text, matrix_text
 from ..views.clicks import selected_event_ids
 from ..views.labels import LANE_KEYS, MEASURE_KEYS, MEASURES
 from ..views.navigation import MATRIX_VIEWS, VIEW_PARAM, MatrixView
+from . import curation as edit
 from .downloads import chart_downloads
 from .widgets import clickable_chart, empty_state, quote_claims
 
@@ -56,7 +57,9 @@ def threat_panel(full: Dataset, view: Dataset) -> None:
         if pick is None:
             st.caption("Click a cell to read the claims behind it, verbatim with their grades.")
         else:
-            _threat_cell(out.cell(pick), out.names)
+            cell = out.cell(pick)
+            _threat_cell(cell, out.names)
+            edit.cell_actions(full, cell.perceiver, cell.threat)
     for note in out.silence_notes():
         st.caption(md(note))
     chart_downloads(out, view.selection, "threats")
@@ -87,6 +90,8 @@ def relations_panel(full: Dataset, view: Dataset) -> None:
         if tie.note:
             st.caption(f"Analyst's note: {md(tie.note)}")
         quote_claims(tie.claims)
+    if pick:
+        edit.tie_actions(full, *pick.split("|"))
     chart_downloads(out, view.selection, "relations")
 
 
@@ -181,6 +186,7 @@ def timeline_with_picker(chart: catalog.TimelineChart, view: Dataset) -> str | N
 def event_panel(full: Dataset, event_id: str) -> None:
     """The picked event's facts and the claims that evidence it (looked up in the whole dataset)."""
     _event(event_text.facts(full, [event_id]).iloc[0], event_evidence(full, [event_id])[event_id], "timeline-details")
+    edit.event_actions(full, event_id)
 
 
 def _event(facts: pd.Series, claims: pd.DataFrame, key: str, title: bool = True) -> None:

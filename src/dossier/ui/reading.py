@@ -14,6 +14,7 @@ from ..dataset import Dataset
 from ..registry import page_by_url
 from ..safe import escape_markdown as md
 from ..safe import web_url
+from . import curation as edit
 from .frame import page_link
 from .widgets import citation_links, empty_state
 
@@ -111,6 +112,7 @@ def claim_explorer(
     documents = full.sources.set_index("source_id")["text"]
     if event.selection.rows:
         _claim_in_context(found.iloc[event.selection.rows[0]], documents, query, citing)
+        edit.claim_actions(full, found.iloc[event.selection.rows[0]]["claim_id"], key="claims-claim")
     elif not found.empty:
         st.caption("Select a row to read the claim in its context and open it in its source.")
         _match_previews(found, documents, query)
@@ -215,6 +217,7 @@ def source_reader(request: reader.Request, full: Dataset, view: Dataset) -> None
     )
     if focus is not None:
         _opened_claim(focus, view, citing)
+        edit.claim_actions(full, focus["claim_id"], key="reader-claim")
     st.html(reader.legend_html(focus=focus is not None))
     focus_id = None if focus is None else focus["claim_id"]
     with st.container(height=520, border=True):

@@ -1,0 +1,397 @@
+"""The curation verbs of the command line: init, add, edit, remove, merge-actors, unmapped, changes, undo.
+
+Each write prints the change it logged (``change 12: add assessment pak-ttp-2: …``) and exits 0; a
+refusal prints one line and exits 2, with nothing written. ACTOR arguments take an actor id, a name
+or an alias, ignoring case, spacing and dashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from ..schema import ACTOR_KINDS, DATE_BASES, DATE_PRECISIONS, RELATION_KINDS, ROLES, THREAT_LEVELS, TRENDS
+from ..store import data_dir, printable
+from . import log, ops, starter, transaction
+from .errors import CurationError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", default=argparse.SUPPRESS, help="data folder (default: $DOSSIER_DATA)")
+
+
+def _done(change: transaction.Change) -> int:
+    print(printable(change.line()))
+    return 0
+
+
+def _claims(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--claim",
+        action="append",
+        default=None if not required else [],
+        required=required,
+        metavar="CLAIM_ID",
+        help="a claim that evidences it (repeat for several)" + ("" if required else "; replaces the cited claims"),
+    )
+
+
+def _more_claims(parser: argparse.ArgumentParser) -> None:
+    _claims(parser, required=False)
+    parser.add_argument("--add-claim", action="append", default=[], metavar="CLAIM_ID", help="cite one more claim")
+    parser.add_argument("--drop-claim", action="append", default=[], metavar="CLAIM_ID", help="stop citing a claim")
+
+
+def _event_fields(parser: argparse.ArgumentParser, adding: bool) -> None:
+    parser.add_argument("--title", required=adding, default=None)
+    parser.add_argument("--type", dest="event_type", required=adding, default=None, help="e.g. attack, visit, talks")
+    parser.add_argument("--date", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD (precision follows the form)")
+    parser.add_argument("--end", default=None, help="end date YYYY-MM-DD")
+    parser.add_argument("--precision", choices=DATE_PRECISIONS, default=None)
+    parser.add_argument(
+        "--basis",
+        choices=DATE_BASES,
+        default=None,
+        help="source: a cited claim states the date; analyst: you supply it",
+    )
+    parser.add_argument("--date-note", default=None, help="where the date comes from (required with --basis analyst)")
+    parser.add_argument("--country", default=None, help="where it happened: a country name or state actor")
+    parser.add_argument(
+        "--actor",
+        action="append",
+        default=None,
+        metavar="ACTOR[:ROLE]",
+        help=f"an actor and its role ({', '.join(ROLES)})",
+    )
+    parser.add_argument("--fatalities", default=None)
+
+
+def _roles(values: list[str] | None) -> list[tuple[str, str]] | None:
+    if values is None:
+        return None
+    pairs = []
+    for value in values:
+        actor, _, role = value.rpartition(":")
+        pairs.append((actor, role) if actor and role.strip().lower() in ROLES else (value, "participant"))
+    return pairs
+
+
+# --- add ----------------------------------------------------------------------------------------
+
+
+def _add_assessment(args: argparse.Namespace) -> int:
+    return _done(
+        ops.add_assessment(
+            None,
+            perceiver=args.perceiver,
+            threat=args.threat,
+            level=args.level,
+            claims=args.claim,
+            trend=args.trend or "",
+            note=args.note or "",
+        )
+    )
+
+
+def _add_relation(args: argparse.Namespace) -> int:
+    return _done(
+        ops.add_relation(
+            None,
+            actor_a=args.from_,
+            actor_b=args.to,
+            kind=args.kind,
+            claims=args.claim,
+            mutual=args.mutual,
+            qualifier=args.qualifier or "",
+            note=args.note or "",
+        )
+    )
+
+
+def _add_event(args: argparse.Namespace) -> int:
+    return _done(
+        ops.add_event(
+            None,
+            title=args.title,
+            event_type=args.event_type,
+            claims=args.claim,
+            date=args.date,
+            end=args.end,
+            precision=args.precision,
+            basis=args.basis or "source",
+            date_note=args.date_note or "",
+            country=args.country or "",
+            actors=_roles(args.actor) or [],
+            fatalities=args.fatalities or "",
+            event_id=args.id,
+        )
+    )
+
+
+def _add_evidence(args: argparse.Namespace) -> int:
+    return _done(ops.cite_event(None, args.event_id, claims=args.claim))
+
+
+def _add_alias(args: argparse.Namespace) -> int:
+    return _done(ops.add_alias(None, args.actor, args.name))
+
+
+def _add_actor(args: argparse.Namespace) -> int:
+    return _done(
+        ops.add_actor(
+            None, name=args.name, kind=args.kind, actor_id=args.id, country=args.country or "", aliases=args.alias
+        )
+    )
+
+
+# --- edit ---------------------------------------------------------------------------------------
+
+
+def _edit_assessment(args: argparse.Namespace) -> int:
+    return _done(
+        ops.edit_assessment(
+            None,
+            args.id,
+            perceiver=args.perceiver,
+            threat=args.threat,
+            level=args.level,
+            trend=args.trend,
+            note=args.note,
+            claims=args.claim,
+            add_claims=args.add_claim,
+            drop_claims=args.drop_claim,
+        )
+    )
+
+
+def _edit_relation(args: argparse.Namespace) -> int:
+    mutual = True if args.mutual else False if args.directed else None
+    return _done(
+        ops.edit_relation(
+            None,
+            args.id,
+            actor_a=args.from_,
+            actor_b=args.to,
+            kind=args.kind,
+            mutual=mutual,
+            qualifier=args.qualifier,
+            note=args.note,
+            claims=args.claim,
+            add_claims=args.add_claim,
+            drop_claims=args.drop_claim,
+        )
+    )
+
+
+def _edit_event(args: argparse.Namespace) -> int:
+    return _done(
+        ops.edit_event(
+            None,
+            args.id,
+            title=args.title,
+            event_type=args.event_type,
+            date=args.date,
+            end=args.end,
+            precision=args.precision,
+            basis=args.basis,
+            date_note=args.date_note,
+            country=args.country,
+            actors=_roles(args.actor),
+            claims=args.claim,
+            add_claims=args.add_claim,
+            drop_claims=args.drop_claim,
+            fatalities=args.fatalities,
+        )
+    )
+
+
+def _edit_actor(args: argparse.Namespace) -> int:
+    return _done(ops.edit_actor(None, args.actor, name=args.name, kind=args.kind, country=args.country))
+
+
+# --- parsers ------------------------------------------------------------------------------------
+
+
+def _assessment_fields(parser: argparse.ArgumentParser, adding: bool) -> None:
+    parser.add_argument("--perceiver", required=adding, default=None, metavar="ACTOR", help="who sees the threat")
+    parser.add_argument("--threat", required=adding, default=None, metavar="ACTOR", help="whom they see as a threat")
+    parser.add_argument("--level", required=adding, default=None, help=f"one of {', '.join(THREAT_LEVELS)}")
+    parser.add_argument("--trend", default=None, help=f"one of {', '.join(t for t in TRENDS if t)} ('' clears it)")
+    parser.add_argument("--note", default=None, help="the analyst's reasoning, as plain text")
+
+
+def _relation_fields(parser: argparse.ArgumentParser, adding: bool) -> None:
+    parser.add_argument("--from", dest="from_", required=adding, default=None, metavar="ACTOR")
+    parser.add_argument("--to", required=adding, default=None, metavar="ACTOR")
+    parser.add_argument("--kind", required=adding, default=None, help=f"one of {', '.join(RELATION_KINDS)}")
+    parser.add_argument("--mutual", action="store_true", help="the tie runs both ways (default: from -> to)")
+    if not adding:
+        parser.add_argument("--directed", action="store_true", help="the tie runs from -> to only")
+    parser.add_argument("--qualifier", default=None, help="e.g. 'limited counterterrorism'")
+    parser.add_argument("--note", default=None)
+
+
+def configure_add(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = sub.add_parser("assessment", help="a threat perception citing claims")
+    _assessment_fields(p, adding=True)
+    _claims(p, required=True)
+    p.set_defaults(handler=_add_assessment)
+    p = sub.add_parser("relation", help="a relation between two actors citing claims")
+    _relation_fields(p, adding=True)
+    _claims(p, required=True)
+    p.set_defaults(handler=_add_relation)
+    p = sub.add_parser("event", help="an event citing claims")
+    _event_fields(p, adding=True)
+    p.add_argument("--id", default=None, help="event id (default: from the title and year)")
+    _claims(p, required=True)
+    p.set_defaults(handler=_add_event)
+    p = sub.add_parser("evidence", help="cite more claims for an existing event")
+    p.add_argument("event_id", metavar="EVENT_ID")
+    _claims(p, required=True)
+    p.set_defaults(handler=_add_evidence)
+    p = sub.add_parser("alias", help="another name for an actor (maps imported names and text mentions)")
+    p.add_argument("actor", metavar="ACTOR")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=_add_alias)
+    p = sub.add_parser("actor", help="a new actor in the gazetteer")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--kind", required=True, help=f"one of {', '.join(ACTOR_KINDS)}")
+    p.add_argument("--id", default=None, help="actor id (default: from the name)")
+    p.add_argument("--country", default=None)
+    p.add_argument("--alias", action="append", default=[], help="another name (repeat for several)")
+    p.set_defaults(handler=_add_actor)
+    for child in sub.choices.values():
+        _data(child)
+
+
+def configure_edit(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = sub.add_parser("assessment", help="change a threat perception")
+    p.add_argument("id", metavar="ASSESSMENT_ID")
+    _assessment_fields(p, adding=False)
+    _more_claims(p)
+    p.set_defaults(handler=_edit_assessment)
+    p = sub.add_parser("relation", help="change a relation")
+    p.add_argument("id", metavar="RELATION_ID")
+    _relation_fields(p, adding=False)
+    _more_claims(p)
+    p.set_defaults(handler=_edit_relation)
+    p = sub.add_parser("event", help="change an event (--actor and --claim replace its lists)")
+    p.add_argument("id", metavar="EVENT_ID")
+    _event_fields(p, adding=False)
+    _more_claims(p)
+    p.set_defaults(handler=_edit_event)
+    p = sub.add_parser("actor", help="rename an actor, or change its kind or country")
+    p.add_argument("actor", metavar="ACTOR")
+    p.add_argument("--name", default=None)
+    p.add_argument("--kind", default=None, help=f"one of {', '.join(ACTOR_KINDS)}")
+    p.add_argument("--country", default=None)
+    p.set_defaults(handler=_edit_actor)
+    for child in sub.choices.values():
+        _data(child)
+
+
+REMOVERS = {
+    "assessment": ("ASSESSMENT_ID", ops.remove_assessment),
+    "relation": ("RELATION_ID", ops.remove_relation),
+    "event": ("EVENT_ID", ops.remove_event),
+    "claim": ("CLAIM_ID", ops.remove_claim),
+    "actor": ("ACTOR", ops.remove_actor),
+}
+
+
+def configure_remove(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for what, (metavar, remove) in REMOVERS.items():
+        p = sub.add_parser(what, help=f"remove a {what}" + (" that nothing cites" if what == "claim" else ""))
+        p.add_argument("id", metavar=metavar)
+        p.set_defaults(handler=lambda args, remove=remove: _done(remove(None, args.id)))
+    p = sub.add_parser("alias", help="remove an alias from an actor")
+    p.add_argument("actor", metavar="ACTOR")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=lambda args: _done(ops.remove_alias(None, args.actor, args.name)))
+    for child in sub.choices.values():
+        _data(child)
+
+
+def run_verb(args: argparse.Namespace) -> int:
+    return args.handler(args)
+
+
+# --- actors, changes ----------------------------------------------------------------------------
+
+
+def configure_merge(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("keep", metavar="KEEP", help="the actor that stays")
+    parser.add_argument("drop", metavar="DROP", help="the actor folded into KEEP (its name becomes an alias)")
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    return _done(ops.merge_actors(None, args.keep, args.drop))
+
+
+def configure_unmapped(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=50, help="show this many names (busiest first)")
+
+
+def run_unmapped(args: argparse.Namespace) -> int:
+    from ..dataset import load_dataset
+    from .mapping import unmapped_names
+
+    frame = unmapped_names(load_dataset())
+    if frame.empty:
+        print("every imported actor name maps onto the gazetteer")
+        return 0
+    for row in frame.head(args.limit).itertuples():
+        near = "; ".join(f"{s.actor_id} ({s.matched}, {s.score:.0f})" for s in row.suggestions) or "no near match"
+        print(printable(f"{row.name!r}: {row.events} events · near: {near}"))
+    print('map a name with: python -m dossier add alias ACTOR "NAME"')
+    return 0
+
+
+def configure_changes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=20, help="show the last N changes (default 20)")
+    parser.add_argument("--show", type=int, default=None, metavar="ID", help="print one change in full, as JSON")
+
+
+def run_changes(args: argparse.Namespace) -> int:
+    entries = log.read_log(data_dir())
+    if args.show is not None:
+        entry = next((e for e in entries if e["id"] == args.show), None)
+        if entry is None:
+            raise CurationError(f"there is no change {args.show}")
+        print(json.dumps(entry, ensure_ascii=False, indent=2))
+        return 0
+    if not entries:
+        print("no changes logged yet")
+        return 0
+    undone = {e.get("undoes") for e in entries if e.get("undoes")}
+    for entry in entries[-args.limit :]:
+        mark = " (undone)" if entry["id"] in undone else ""
+        print(printable(f"{entry['id']:>4}  {entry['at']}  {entry['by']}  {entry['summary']}{mark}"))
+    return 0
+
+
+def configure_undo(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    return _done(transaction.undo(None))
+
+
+def configure_init(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="DIR", help="a new or empty folder")
+
+
+def run_init(args: argparse.Namespace) -> int:
+    counts = starter.create(args.folder)
+    print(
+        f"{args.folder}: new dossier with {counts['countries']} countries and {counts['organisations']} "
+        f"international organisations; next: python -m dossier ingest FILE --data {args.folder}"
+    )
+    return 0
