@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dossier import matrix
+from dossier.analysis import dyads
 from dossier.filters import EVENT_ROW, event_rows, with_event_rows
 
 EVENTS = pd.DataFrame(
@@ -40,7 +40,7 @@ def test_event_rows_follow_the_events_given(events, expected):
 @pytest.mark.parametrize("subset", [[0, 1, 2, 3], [1, 3], [2], [3, 0]])
 def test_dyads_are_the_same_with_or_without_stored_positions(subset):
     events = EVENTS.iloc[subset].reset_index(drop=True)
-    plain = matrix.dyads(events, LINKS)
-    indexed = matrix.dyads(events, with_event_rows(EVENTS, LINKS))
+    plain = dyads.dyads(events, LINKS)
+    indexed = dyads.dyads(events, with_event_rows(EVENTS, LINKS))
     pd.testing.assert_frame_equal(plain, indexed)
     assert plain["events"].sum() == len(subset)

@@ -12,9 +12,9 @@ import pyarrow as pa
 import pytest
 
 from dossier import load_dataset
-from dossier.charts.catalog import RESTRICTED_NOTE
 from dossier.cli import main
 from dossier.importers import ImportRefused, quality
+from dossier.importers.licences import aggregated_note
 from dossier.importers.run import commit_import, prepare_import
 from dossier.importers.spec import Checks
 from dossier.store import folder_checksum
@@ -173,7 +173,7 @@ def test_acled_exports_stay_aggregated(data_copy, tmp_path):
     out = tmp_path / "timeline.csv"
     assert main(["export", "--chart", "timeline", "--country", "Pakistan", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert RESTRICTED_NOTE in text
+    assert aggregated_note("acled") in text
     assert "PAK9001" not in text and "Fixture note" not in text and "Unidentified Armed Group" not in text
 
 
@@ -195,13 +195,13 @@ def test_bad_real_shaped_files_get_one_line_and_change_nothing(data_copy, mangle
 
 
 def test_the_timeline_drill_down_names_the_flags(data_copy):
-    from dossier import timeline
+    from dossier.views import event_text
 
     commit_import(prepare_import(REAL, data_copy), data_copy)
     ds = load_dataset(data_copy)
     flagged = expected_flags(REAL).loc[lambda s: s == "best>high"].index[0]
     clean = expected_flags(REAL).loc[lambda s: s == ""].index[0]
-    lines = {e: timeline.fact_line(row) for e, row in timeline.facts(ds, [flagged, clean]).iterrows()}
+    lines = {e: event_text.fact_line(row) for e, row in event_text.facts(ds, [flagged, clean]).iterrows()}
     assert lines[flagged][-1] == "Data quality: best estimate of deaths above the high estimate (as published)"
     assert not any(line.startswith("Data quality") for line in lines[clean])
 
