@@ -16,6 +16,7 @@ from dossier.cli import main
 from dossier.export import command as export
 from dossier.export.files import export_filename
 from dossier.filters import BY_KEY, FILTERS, TABLES_FILTERED, Date, Selection, caption, isin, period_end, table_mask
+from dossier.importers.quality import NO_FLAG
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -121,6 +122,8 @@ MASK_CASES = [
         {"events": ["e3"], "claims": ["c3"], "assessments": [("USA", "BLA")], "relations": [("LKA", "IMF")]},
     ),
     ("reliability", ["A"], {"events": [], "claims": [], "assessments": [], "relations": []}),
+    ("quality", ["best>high"], {"events": []}),  # curated events carry no flag
+    ("quality", [NO_FLAG], {"events": ["e1", "e2", "e3", "e4", "e5"]}),
 ]
 
 
@@ -342,7 +345,7 @@ def test_every_filter_is_documented_in_the_readme(f):
 
 def test_the_caption_names_how_filters_combine():
     assert caption() == (
-        "Countries and groups combine with OR; dates, types and source reliability narrow further. "
+        "Countries and groups combine with OR; dates, types, source reliability and data quality narrow further. "
         "The URL keeps the view."
     )
 
@@ -386,6 +389,7 @@ URL_CASES = [
     ("to", "2025-12-31", pd.Timestamp("2025-12-31").date(), "dates: … to 2025-12-31"),
     ("type", "attack", ["attack"], "type: attack"),
     ("reliability", ["A", "B"], ["A", "B"], "reliability: A, B"),
+    ("quality", "best>high", ["best>high"], "quality: best>high"),
 ]
 
 

@@ -370,6 +370,19 @@ def _describe_period(selection: Selection) -> str:
 
 # --- The registry -------------------------------------------------------------------------------------------
 
+
+def _quality_choices(tables: Tables) -> list[str]:
+    from .importers import quality  # the flags are the importers' concept; imported here to keep filters light
+
+    return quality.filter_choices(tables["events"])
+
+
+def _quality_mask(tables: Tables, chosen: tuple[str, ...]) -> np.ndarray:
+    from .importers import quality
+
+    return quality.filter_mask(tables["events"], chosen)
+
+
 FILTERS: tuple[Filter, ...] = (
     Filter(
         key="country",
@@ -453,6 +466,18 @@ FILTERS: tuple[Filter, ...] = (
         "least one such claim (events without evidencing claims, such as imported UCDP or ACLED rows, are left "
         "out); assessments and relations citing at least one such claim. Touches every table. The choices are "
         "the whole scale, so a link keeps its meaning whatever the data holds.",
+    ),
+    Filter(
+        key="quality",
+        arg="quality",
+        label="Data quality",
+        noun="data quality",
+        widget=Choice(_quality_choices, placeholder="Any data quality"),
+        cli_help="data-quality flag, e.g. best>high, 'any flag', 'no flag' (repeatable)",
+        masks={"events": _quality_mask},
+        doc="Imported events carrying a chosen data-quality flag (a value the source itself publishes "
+        "inconsistently, e.g. best above high); 'any flag' keeps every flagged event, 'no flag' the others, "
+        "curated events included. Claims, assessments and relations are untouched.",
     ),
 )
 BY_KEY: dict[str, Filter] = {f.key: f for f in FILTERS}
