@@ -179,9 +179,13 @@ def context_html(document: str, claim: pd.Series, matches: Iterable[tuple[int, i
     frame = pd.DataFrame([claim])[[c for c in ("claim_id", "start", "end", "kind", "grade") if c in claim.index]]
     shifted = [(start + a, start + b) for a, b in matches]
     return highlight_html(
-        document[left:right], frame, matches=shifted, offset=left,
-        before="… " if left > 0 else "", after=" …" if right < len(document) else "",
-    )  # fmt: skip
+        document[left:right],
+        frame,
+        matches=shifted,
+        offset=left,
+        before="… " if left > 0 else "",
+        after=" …" if right < len(document) else "",
+    )
 
 
 def source_list(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:

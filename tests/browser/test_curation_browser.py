@@ -69,6 +69,7 @@ def test_an_edit_on_the_matrix_and_its_undo(served, page):
     open_cell(page, f"{served.url}/matrix", "Pakistan × Isl", "Pakistan × Islamic State-Khorasan: recognised")
     main = page.locator('[data-testid="stMain"]')
     main.get_by_text("Change or remove pak-isk").click()
+    wait_for_app(page)  # the expander's rerun must finish before its selectbox is opened
     choose(page, "cell-edit-pak-isk-level", "high", "high")
     main.get_by_role("button", name="Save").click()
     expect(main.get_by_text("edit assessment pak-isk")).to_be_visible(timeout=WAIT)

@@ -49,9 +49,18 @@ def finish(fig: go.Figure, title: str, subtitle: str, sources: str, height: int 
         meta={"source_line": sources, "title": title, "subtitle": subtitle},
     )
     fig.add_annotation(
-        text=sources, xref="paper", yref="paper", x=0, y=0, yshift=-60, xanchor="left", yanchor="top",
-        showarrow=False, font={"size": 11, "color": "#555"}, align="left",
-    )  # fmt: skip
+        text=sources,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-60,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11, "color": "#555"},
+        align="left",
+    )
     if height:
         fig.update_layout(height=height)
     return fig

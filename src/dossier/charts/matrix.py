@@ -74,9 +74,13 @@ def _claim_lines(claim_ids: Sequence[str], claims: pd.DataFrame, most: int = 3) 
 
 def _legend_entry(name: str, fill: str, outline: str = "#666666", symbol: str = "square") -> go.Scatter:
     return go.Scatter(
-        x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        hoverinfo="skip",
         marker={"symbol": symbol, "size": 14, "color": fill, "line": {"color": outline, "width": 1.5}},
-    )  # fmt: skip
+    )
 
 
 def _hit_layer(x: list, y: list, text: list, hover: list, keys: list) -> go.Scatter:
@@ -86,9 +90,16 @@ def _hit_layer(x: list, y: list, text: list, hover: list, keys: list) -> go.Scat
     does not dim (plotly fades the text of unselected points until it is unreadable).
     """
     return go.Scatter(
-        x=x, y=y, mode="markers", text=text, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-        customdata=keys, showlegend=False, marker={"symbol": "square", "size": 24, "color": "rgba(0,0,0,0)"},
-    )  # fmt: skip
+        x=x,
+        y=y,
+        mode="markers",
+        text=text,
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=keys,
+        showlegend=False,
+        marker={"symbol": "square", "size": 24, "color": "rgba(0,0,0,0)"},
+    )
 
 
 def _cell_text(j: int, i: float, text: str, ink: str, size: int = 12) -> dict:
@@ -113,9 +124,18 @@ def _column_labels(cols: list[str], names: Mapping[str, str]) -> tuple[list[str]
     return [html.escape(text) for text in plain], -45, int(max(map(len, plain)) * 7 * 0.71) + 14
 
 
-def _grid_figure(data: list, shapes: list[dict], notes: list[dict], rows: list[str], cols: list[str],
-                 names: Mapping[str, str], axis_titles: tuple[str, str], title: str, subtitle: str,
-                 sources: str) -> go.Figure:  # fmt: skip
+def _grid_figure(
+    data: list,
+    shapes: list[dict],
+    notes: list[dict],
+    rows: list[str],
+    cols: list[str],
+    names: Mapping[str, str],
+    axis_titles: tuple[str, str],
+    title: str,
+    subtitle: str,
+    sources: str,
+) -> go.Figure:
     """A matrix figure in the house layout, sized in pixels so that nothing overlaps at any width.
 
     Rows have a fixed height; columns are labelled on top; the legend sits under the plot,
@@ -128,20 +148,55 @@ def _grid_figure(data: list, shapes: list[dict], notes: list[dict], rows: list[s
     plot, top, gap = 78 * max(len(rows), 1), 66 + header + 30, 12
     bottom = gap + legend + gap + 30
     height = top + plot + bottom
-    axis = {"type": "category", "categoryorder": "array", "tickmode": "array", "showgrid": False,
-            "zeroline": False, "fixedrange": True}  # fmt: skip
+    axis = {
+        "type": "category",
+        "categoryorder": "array",
+        "tickmode": "array",
+        "showgrid": False,
+        "zeroline": False,
+        "fixedrange": True,
+    }
     layout = {
-        "shapes": shapes, "annotations": notes, "width": max(420, 200 + 150 * len(cols)),
+        "shapes": shapes,
+        "annotations": notes,
+        "width": max(420, 200 + 150 * len(cols)),
         "title": {"y": 1 - 10 / height, "yanchor": "top"},
-        "xaxis": {**axis, "categoryarray": cols, "tickvals": cols, "ticktext": labels, "tickangle": angle,
-                  "side": "top", "title": {"text": axis_titles[1], **AXIS_TITLE}, "range": [-0.5, len(cols) - 0.5]},
-        "yaxis": {**axis, "categoryarray": rows, "tickvals": rows, "ticktext": [_label(r, names) for r in rows],
-                  "title": {"text": axis_titles[0], **AXIS_TITLE}, "range": [len(rows) - 0.5, -0.5]},
-        "hovermode": "closest", "hoverdistance": -1, "clickmode": "event+select", "dragmode": False,
-        "plot_bgcolor": "#FFFFFF", "showlegend": entries > 0,
-        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": -gap / plot, "yanchor": "top",
-                   "entrywidth": 0.5, "entrywidthmode": "fraction", "itemclick": False, "itemdoubleclick": False},
-    }  # fmt: skip
+        "xaxis": {
+            **axis,
+            "categoryarray": cols,
+            "tickvals": cols,
+            "ticktext": labels,
+            "tickangle": angle,
+            "side": "top",
+            "title": {"text": axis_titles[1], **AXIS_TITLE},
+            "range": [-0.5, len(cols) - 0.5],
+        },
+        "yaxis": {
+            **axis,
+            "categoryarray": rows,
+            "tickvals": rows,
+            "ticktext": [_label(r, names) for r in rows],
+            "title": {"text": axis_titles[0], **AXIS_TITLE},
+            "range": [len(rows) - 0.5, -0.5],
+        },
+        "hovermode": "closest",
+        "hoverdistance": -1,
+        "clickmode": "event+select",
+        "dragmode": False,
+        "plot_bgcolor": "#FFFFFF",
+        "showlegend": entries > 0,
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -gap / plot,
+            "yanchor": "top",
+            "entrywidth": 0.5,
+            "entrywidthmode": "fraction",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+    }
     fig = finish(go.Figure(data=data, layout=layout), title, subtitle=subtitle, sources=sources, height=height)
     fig.update_layout(margin={"t": top, "b": bottom, "l": 10, "r": 10})
     fig.layout.annotations[-1].yshift = -(gap + legend + gap)
@@ -166,9 +221,17 @@ def threat_heatmap(
     scale = [[stop, LEVEL_COLOURS[lvl]] for i, lvl in enumerate(THREAT_LEVELS) for stop in (i / n, (i + 1) / n)]
     z = cells.pivot(index="perceiver", columns="threat", values="rank").reindex(index=rows, columns=cols)
     heat = go.Heatmap(
-        z=z.to_numpy(float), x=cols, y=rows, colorscale=scale, zmin=-0.5, zmax=n - 0.5, showscale=False,
-        hoverinfo="skip", xgap=3, ygap=3,
-    )  # fmt: skip
+        z=z.to_numpy(float),
+        x=cols,
+        y=rows,
+        colorscale=scale,
+        zmin=-0.5,
+        zmax=n - 0.5,
+        showscale=False,
+        hoverinfo="skip",
+        xgap=3,
+        ygap=3,
+    )
     shapes, notes, text, hover = [], [], [], []
     for row in cells.itertuples():
         i, j = rows.index(row.perceiver), cols.index(row.threat)
@@ -191,8 +254,18 @@ def threat_heatmap(
     if divergent & set(zip(cells["perceiver"], cells["threat"])):
         legend.append(_legend_entry("divergence", DIVERGENCE_COLOUR, DIVERGENCE_COLOUR, "square-open"))
     hits = _hit_layer(list(cells["threat"]), list(cells["perceiver"]), text, hover, keys)
-    return _grid_figure([heat, hits, *legend], shapes, notes, rows, cols, names, ("Perceiver", "Threat"),
-                        "Threat perceptions", subtitle, sources)  # fmt: skip
+    return _grid_figure(
+        [heat, hits, *legend],
+        shapes,
+        notes,
+        rows,
+        cols,
+        names,
+        ("Perceiver", "Threat"),
+        "Threat perceptions",
+        subtitle,
+        sources,
+    )
 
 
 def relations_matrix(
@@ -215,8 +288,17 @@ def relations_matrix(
         height = 0.9 / len(ties)
         for n, (kind, directed, _) in enumerate(ties):
             y0 = i - 0.45 + n * height
-            shapes.append(_box(j, y0, y0 + height, 0.45, layer="below", fillcolor=KIND_COLOURS[kind],
-                               line={"color": "#FFFFFF", "width": 1}))  # fmt: skip
+            shapes.append(
+                _box(
+                    j,
+                    y0,
+                    y0 + height,
+                    0.45,
+                    layer="below",
+                    fillcolor=KIND_COLOURS[kind],
+                    line={"color": "#FFFFFF", "width": 1},
+                )
+            )
             notes.append(_cell_text(j, y0 + height / 2, DIRECTION[directed], _ink(KIND_COLOURS[kind]), 14))
         lines = [f"{kind} ({'directed' if d else 'mutual'}){': ' + html.escape(q) if q else ''}" for kind, d, q in ties]
         arrow = "→" if all(row.directed) else "↔" if not any(row.directed) else "→/↔"
@@ -251,17 +333,30 @@ def dyad_heatmap(
     ceiling = float(np.nanmax(colour)) if np.isfinite(colour).any() else 1.0
     ticks = sorted({0, *(10**k for k in range(int(math.log10(max(top, 1))) + 1)), int(top)}) if log else None
     heat = go.Heatmap(
-            z=colour, x=cols, y=rows, colorscale=DYAD_SCALE, xgap=2, ygap=2, zmin=0, zmax=max(ceiling, 1e-9),
-            customdata=np.dstack([values, [[_name(r, names)] * len(cols) for r in rows],
-                                  [[_name(c, names) for c in cols]] * len(rows)]) if rows and cols else None,
-            text=[[f"{v:,.0f}" if np.isfinite(v) else "" for v in line] for line in values],
-            texttemplate="%{text}", textfont={"size": 11},
-            hovertemplate=f"<b>%{{customdata[1]}}</b> × <b>%{{customdata[2]}}</b><br>{measure}: %{{customdata[0]:,.0f}}"
-            "<extra></extra>",
-            colorbar={"title": {"text": measure + (" (log)" if log else ""), "side": "right"}, "thickness": 12,
-                      **({"tickvals": [math.log10(t + 1) for t in ticks], "ticktext": [f"{t:,}" for t in ticks]}
-                         if log else {})},
-    )  # fmt: skip
+        z=colour,
+        x=cols,
+        y=rows,
+        colorscale=DYAD_SCALE,
+        xgap=2,
+        ygap=2,
+        zmin=0,
+        zmax=max(ceiling, 1e-9),
+        customdata=np.dstack(
+            [values, [[_name(r, names)] * len(cols) for r in rows], [[_name(c, names) for c in cols]] * len(rows)]
+        )
+        if rows and cols
+        else None,
+        text=[[f"{v:,.0f}" if np.isfinite(v) else "" for v in line] for line in values],
+        texttemplate="%{text}",
+        textfont={"size": 11},
+        hovertemplate=f"<b>%{{customdata[1]}}</b> × <b>%{{customdata[2]}}</b><br>{measure}: %{{customdata[0]:,.0f}}"
+        "<extra></extra>",
+        colorbar={
+            "title": {"text": measure + (" (log)" if log else ""), "side": "right"},
+            "thickness": 12,
+            **({"tickvals": [math.log10(t + 1) for t in ticks], "ticktext": [f"{t:,}" for t in ticks]} if log else {}),
+        },
+    )
     titles = ("Side A (side_a, subject)", "Side B (side_b, object)")
     fig = _grid_figure([heat], [], [], rows, cols, names, titles, f"Event dyads: {measure.lower()}", subtitle, sources)
     fig.layout.hoverdistance = 20  # plain heatmap hover: no click layer here

@@ -42,8 +42,12 @@ KEY_TOP, KEY_STEP, KEY_LEVELS = 0.96, 0.075, 5  # key-event label rows on the hi
 HEADROOM = 1.7  # the count axis reaches this multiple of the highest bar, leaving the top for key events
 MAX_GUIDES = 40  # dotted guide lines from key events down to the axis, when there are few
 HEIGHT = 600  # of the aggregated view
-BUCKET_LENGTH = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7), "month": pd.offsets.MonthBegin(1),
-                 "year": pd.offsets.YearBegin(1)}  # fmt: skip
+BUCKET_LENGTH = {
+    "day": pd.Timedelta(days=1),
+    "week": pd.Timedelta(days=7),
+    "month": pd.offsets.MonthBegin(1),
+    "year": pd.offsets.YearBegin(1),
+}
 BUCKET_HOVER = {"day": "%{x|%-d %b %Y}", "week": "week of %{x|%-d %b %Y}", "month": "%{x|%b %Y}", "year": "%{x|%Y}"}
 
 
@@ -80,8 +84,14 @@ def _legend_entry(
 ) -> dict:
     """A trace with no data that only explains a mark in the legend."""
     title = {"text": TYPES_TITLE if group == "types" else HOW_TO_READ if group == "guide" else group}
-    common = {"x": [None], "y": [None], "name": name, "legendgroup": group, "legendgrouptitle": title,
-              "hoverinfo": "skip"}  # fmt: skip
+    common = {
+        "x": [None],
+        "y": [None],
+        "name": name,
+        "legendgroup": group,
+        "legendgrouptitle": title,
+        "hoverinfo": "skip",
+    }
     if bar is not None:
         return {"type": "bar", **common, "marker": {"color": colour, **bar}}
     marker = {"symbol": symbol, "color": fill or colour, "size": 11, "line": {"color": colour, "width": 2}}
@@ -136,31 +146,53 @@ def _event_traces(frame: pd.DataFrame, type_order: list[str]) -> list[dict]:
         colour, symbol = style_for(event_type, type_order)
         label = escape(spelled(event_type))
         traces.append(_legend_entry(label, "types", symbol, colour))
-        common = {"legendgroup": "types", "showlegend": False, "name": label,
-                  "hovertemplate": "%{hovertext}<extra></extra>"}  # fmt: skip
+        common = {
+            "legendgroup": "types",
+            "showlegend": False,
+            "name": label,
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
         bars = [r for r in rows if r["shape"] != "point"]
         if bars:
             period = [r["shape"] == "period" for r in bars]
             pattern = [ANALYST_PATTERN if r["basis"] == "analyst" else "" for r in bars]
-            traces.append({
-                "type": "bar", "orientation": "h", "width": 0.6, **common,
-                "base": [r["x0"].strftime("%Y-%m-%d") for r in bars],
-                "x": [(r["x1"] + ONE_DAY - r["x0"]) / pd.Timedelta(milliseconds=1) for r in bars],
-                "y": [r["y"] for r in bars], "customdata": [r["event_id"] for r in bars],
-                "hovertext": [_hover(r) for r in bars],
-                "marker": {"color": [_rgba(colour, PERIOD_ALPHA if p else DURATION_ALPHA) for p in period],
-                           "line": {"color": colour, "width": 1.5},
-                           "pattern": _hatch([colour if p else "#ffffff" for p in period], pattern)},
-            })  # fmt: skip
+            traces.append(
+                {
+                    "type": "bar",
+                    "orientation": "h",
+                    "width": 0.6,
+                    **common,
+                    "base": [r["x0"].strftime("%Y-%m-%d") for r in bars],
+                    "x": [(r["x1"] + ONE_DAY - r["x0"]) / pd.Timedelta(milliseconds=1) for r in bars],
+                    "y": [r["y"] for r in bars],
+                    "customdata": [r["event_id"] for r in bars],
+                    "hovertext": [_hover(r) for r in bars],
+                    "marker": {
+                        "color": [_rgba(colour, PERIOD_ALPHA if p else DURATION_ALPHA) for p in period],
+                        "line": {"color": colour, "width": 1.5},
+                        "pattern": _hatch([colour if p else "#ffffff" for p in period], pattern),
+                    },
+                }
+            )
         marked = [r for r in rows if r["shape"] != "period"]  # a day, or the first day of a start-to-end bar
         if marked:
-            traces.append({
-                "type": "scatter", "mode": "markers", **common,
-                "x": [r["x0"].strftime("%Y-%m-%d") for r in marked], "y": [r["y"] for r in marked],
-                "customdata": [r["event_id"] for r in marked], "hovertext": [_hover(r) for r in marked],
-                "marker": {"symbol": symbol, "color": [colour if r["basis"] == "source" else HOLLOW for r in marked],
-                           "size": 13, "line": {"color": colour, "width": 2}},
-            })  # fmt: skip
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    **common,
+                    "x": [r["x0"].strftime("%Y-%m-%d") for r in marked],
+                    "y": [r["y"] for r in marked],
+                    "customdata": [r["event_id"] for r in marked],
+                    "hovertext": [_hover(r) for r in marked],
+                    "marker": {
+                        "symbol": symbol,
+                        "color": [colour if r["basis"] == "source" else HOLLOW for r in marked],
+                        "size": 13,
+                        "line": {"color": colour, "width": 2},
+                    },
+                }
+            )
     return traces
 
 
@@ -168,18 +200,32 @@ def _layout(height: int) -> dict:
     """Title pinned to the top and the legend right under it."""
     return {
         "title": {"yref": "container", "y": 1 - 12 / height, "yanchor": "top"},
-        "legend": {"orientation": "h", "yref": "container", "y": 1 - 72 / height, "yanchor": "top", "x": 0,
-                   "traceorder": "grouped", "itemclick": False, "itemdoubleclick": False, "font": {"size": 12}},
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 72 / height,
+            "yanchor": "top",
+            "x": 0,
+            "traceorder": "grouped",
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "font": {"size": 12},
+        },
         "hoverlabel": {"align": "left"},
         "hovermode": "closest",
         "clickmode": "event+select",
         "dragmode": "zoom",
-    }  # fmt: skip
+    }
 
 
 def _x_axis(title: str, **extra) -> dict:
-    return {"type": "date", "title": {"text": title, "font": {"size": 13}}, "tickformatstops": DATE_TICKS,
-            "ticklabelstandoff": 4, **extra}  # fmt: skip
+    return {
+        "type": "date",
+        "title": {"text": title, "font": {"size": 13}},
+        "tickformatstops": DATE_TICKS,
+        "ticklabelstandoff": 4,
+        **extra,
+    }
 
 
 def _finish(fig: go.Figure, ds: Dataset, full: Dataset | None, title: str, height: int) -> go.Figure:
@@ -214,15 +260,29 @@ def detail_figure(
     layout = _layout(height) | {
         "barmode": "overlay",
         "xaxis": _x_axis(f"Date{note if undated else ''}", range=_padded_range(frame), showgrid=True),
-        "yaxis": {"range": [extent, 0], "showticklabels": False, "showgrid": False, "zeroline": False,
-                  "fixedrange": True, "title": {"text": f"Lanes: {LANES[lanes].lower()}", "standoff": 4}},
+        "yaxis": {
+            "range": [extent, 0],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "title": {"text": f"Lanes: {LANES[lanes].lower()}", "standoff": 4},
+        },
         "shapes": [separator | {"y0": top, "y1": top} for _, top, _ in frame.attrs["lanes"] if top > 0],
         "annotations": [
-            {"text": f"<b>{escape(lane)}</b>", "x": 0, "xref": "paper", "xanchor": "left", "y": name_y, "yref": "y",
-             "showarrow": False, "font": {"size": 12, "color": "#333333"}}
+            {
+                "text": f"<b>{escape(lane)}</b>",
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": name_y,
+                "yref": "y",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#333333"},
+            }
             for lane, _, name_y in frame.attrs["lanes"]
         ],
-    }  # fmt: skip
+    }
     fig = go.Figure(data=_event_traces(frame, type_order) + _reading_guide(frame), layout=layout)
     return _finish(fig, ds, full, "Events over time", height)
 
@@ -260,9 +320,16 @@ def _count_traces(agg: chronology.Aggregate) -> list[dict]:
         colour = _series_colour(name, index)
         label = escape(spelled(name) if agg.lanes == "type" else name)
         hover = f"{BUCKET_HOVER[agg.bucket.name]}: %{{y:,.0f}} {unit}<extra>{label}</extra>"
-        trace = {"x": x, "y": agg.table[name].to_numpy(), "name": label, "legendgroup": "series",
-                 "legendgrouptitle": title, "xperiod": PERIOD_AXIS[agg.bucket.name], "xperiodalignment": "start",
-                 "hovertemplate": hover}  # fmt: skip
+        trace = {
+            "x": x,
+            "y": agg.table[name].to_numpy(),
+            "name": label,
+            "legendgroup": "series",
+            "legendgrouptitle": title,
+            "xperiod": PERIOD_AXIS[agg.bucket.name],
+            "xperiodalignment": "start",
+            "hovertemplate": hover,
+        }
         if agg.bucket.name == "week":
             trace["xperiod0"] = "1970-01-05"  # a Monday
         if agg.stacked:
@@ -287,16 +354,38 @@ def _key_traces(key: pd.DataFrame) -> list[dict]:
         for x0, x1, level in zip(key.loc[spans, "x0"], key.loc[spans, "x1"], y[spans]):
             xs += [x0.strftime("%Y-%m-%d"), (x1 + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), None]
             ys += [level, level, None]
-        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "yaxis": "y2", "showlegend": False,
-                       "hoverinfo": "skip", "line": {"color": KEY_COLOUR, "width": 3}})  # fmt: skip
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "yaxis": "y2",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "line": {"color": KEY_COLOUR, "width": 3},
+            }
+        )
     fill = [KEY_COLOUR if b == "source" else HOLLOW for b in key["basis"]]
-    traces.append({
-        "type": "scatter", "x": _dates(key["x"]), "y": y, "yaxis": "y2", "mode": "markers+text", "text": labels,
-        "cliponaxis": False, "textposition": [f"middle {side}" for side in key["side"]], "textfont": {"size": 11},
-        "customdata": key["event_id"].tolist(), "hovertext": _hovers(key), "showlegend": False, "name": "Key events",
-        "hovertemplate": "%{hovertext}<extra>Key event</extra>",
-        "marker": {"symbol": "star", "color": fill, "size": 14, "line": {"color": KEY_COLOUR, "width": 1.5}},
-    })  # fmt: skip
+    traces.append(
+        {
+            "type": "scatter",
+            "x": _dates(key["x"]),
+            "y": y,
+            "yaxis": "y2",
+            "mode": "markers+text",
+            "text": labels,
+            "cliponaxis": False,
+            "textposition": [f"middle {side}" for side in key["side"]],
+            "textfont": {"size": 11},
+            "customdata": key["event_id"].tolist(),
+            "hovertext": _hovers(key),
+            "showlegend": False,
+            "name": "Key events",
+            "hovertemplate": "%{hovertext}<extra>Key event</extra>",
+            "marker": {"symbol": "star", "color": fill, "size": 14, "line": {"color": KEY_COLOUR, "width": 1.5}},
+        }
+    )
     return traces
 
 
@@ -320,11 +409,14 @@ def aggregated_figure(ds: Dataset, lanes: str, measure: str = "events", full: Da
         "barmode": "stack",
         "bargap": 0,
         "xaxis": _x_axis(f"{bucket.capitalize()} of the event's start date{note}", range=_dates(pd.Series(span or []))),
-        "yaxis": {"title": {"text": f"{unit} per {bucket}{reported}"}, "range": [0, max(float(top), 1) * HEADROOM],
-                  "fixedrange": True},
+        "yaxis": {
+            "title": {"text": f"{unit} per {bucket}{reported}"},
+            "range": [0, max(float(top), 1) * HEADROOM],
+            "fixedrange": True,
+        },
         "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
         "shapes": [guide | {"x0": day, "x1": day} for day in days],
-    }  # fmt: skip
+    }
     traces = _count_traces(agg) + _key_traces(key) + _reading_guide(key, key_events=True)
     fig = go.Figure(data=traces, layout=layout)
     return _finish(fig, ds, full, f"{unit} per {bucket}, {how}", HEIGHT)

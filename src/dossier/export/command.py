@@ -68,8 +68,13 @@ def run(args: argparse.Namespace) -> int:
             data = bundle_json(view)
         else:
             fmt = _format(args, PACK_FORMATS)
-            context = PackContext(view, tuple(all_charts(full, view)), view.selection.permalink(args.base_url),
-                                  dt.datetime.now(dt.UTC), attributions(view))  # fmt: skip
+            context = PackContext(
+                view,
+                tuple(all_charts(full, view)),
+                view.selection.permalink(args.base_url),
+                dt.datetime.now(dt.UTC),
+                attributions(view),
+            )
             data = render_html(context) if fmt == "html" else render_pdf(context)
     except static.ExportUnavailable as exc:
         raise ExportError(str(exc)) from None

@@ -61,13 +61,18 @@ def _sources(view: Dataset) -> list[dict]:
     counts = view.claims["source_id"].value_counts()
     rows = []
     for _, s in view.sources.iterrows():
-        rows.append({
-            "title": s["title"], "publisher": s["publisher"], "url": web_url(s["url"]),
-            "published": "" if pd.isna(s["published"]) else s["published"].date().isoformat(),
-            "accessed": "" if pd.isna(s["accessed"]) else s["accessed"].date().isoformat(),
-            "reliability": f"{s['reliability']}: {RELIABILITY[s['reliability']]}",
-            "licence": s["licence"], "claims": int(counts.get(s["source_id"], 0)),
-        })  # fmt: skip
+        rows.append(
+            {
+                "title": s["title"],
+                "publisher": s["publisher"],
+                "url": web_url(s["url"]),
+                "published": "" if pd.isna(s["published"]) else s["published"].date().isoformat(),
+                "accessed": "" if pd.isna(s["accessed"]) else s["accessed"].date().isoformat(),
+                "reliability": f"{s['reliability']}: {RELIABILITY[s['reliability']]}",
+                "licence": s["licence"],
+                "claims": int(counts.get(s["source_id"], 0)),
+            }
+        )
     return rows
 
 
@@ -99,7 +104,7 @@ def render_html(context: PackContext, interactive: bool = True) -> bytes:
                     "body": jinja2.utils.markupsafe.Markup(_chart_html(c, interactive)),
                 }
                 for c in context.charts
-            ],  # fmt: skip
+            ],
             claims=[
                 {
                     "id": r["claim_id"],
@@ -111,7 +116,7 @@ def render_html(context: PackContext, interactive: bool = True) -> bytes:
                     "key": bool(r["key_judgment"]),
                 }
                 for _, r in claims.iterrows()
-            ],  # fmt: skip
+            ],
             sources=_sources(context.view),
             attributions=context.attributions,
             credibility=CREDIBILITY,
@@ -132,10 +137,19 @@ def render_pdf(context: PackContext) -> bytes:
         source, target = Path(tmp) / "pack.html", Path(tmp) / "pack.pdf"
         source.write_bytes(document)
         command = [
-            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp}/profile",
-            "--no-pdf-header-footer", f"--print-to-pdf={target}", source.as_uri(),
-        ]  # fmt: skip
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp}/profile",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         result = subprocess.run(command, capture_output=True, timeout=120, check=False)
         if not target.exists() or target.stat().st_size == 0:
             raise static.ExportUnavailable(f"Chromium could not print the pack (exit {result.returncode})")

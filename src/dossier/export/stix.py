@@ -62,18 +62,28 @@ def _actor_objects(actor: pd.Series, created: dt.datetime) -> list:
     country = pycountry.countries.get(alpha_3=actor.get("iso3") or "") if actor.get("iso3") else None
     if actor["kind"] == "state" and country:
         location = stix2.Location(
-            id=_id("location", country.alpha_3), name=country.name, country=country.alpha_2,
-            created=created, modified=created, created_by_ref=PRODUCER,
-        )  # fmt: skip
+            id=_id("location", country.alpha_3),
+            name=country.name,
+            country=country.alpha_2,
+            created=created,
+            modified=created,
+            created_by_ref=PRODUCER,
+        )
         objects += [location, _relationship("located-at", identity.id, location.id, created, f"{actor['actor_id']}")]
     return objects
 
 
 def _relationship(kind: str, source: str, target: str, created: dt.datetime, key: str, **extra) -> stix2.Relationship:
     return stix2.Relationship(
-        id=_id("relationship", f"{kind}:{key}"), relationship_type=kind, source_ref=source, target_ref=target,
-        created=created, modified=created, created_by_ref=PRODUCER, **{k: v for k, v in extra.items() if v is not None},
-    )  # fmt: skip
+        id=_id("relationship", f"{kind}:{key}"),
+        relationship_type=kind,
+        source_ref=source,
+        target_ref=target,
+        created=created,
+        modified=created,
+        created_by_ref=PRODUCER,
+        **{k: v for k, v in extra.items() if v is not None},
+    )
 
 
 def build_bundle(view: Dataset, generated: dt.datetime | None = None) -> stix2.Bundle:
@@ -102,39 +112,68 @@ def build_bundle(view: Dataset, generated: dt.datetime | None = None) -> stix2.B
         note = stix2.Note(
             id=_id("note", claim["claim_id"]),
             abstract=f"Claim {claim['claim_id']} ({claim['kind'].replace('_', ' ')})",
-            content=claim["text"], object_refs=mentioned or [PRODUCER], external_references=[reference],
-            confidence=CREDIBILITY_CONFIDENCE[int(claim["credibility"])], created=created, modified=created,
+            content=claim["text"],
+            object_refs=mentioned or [PRODUCER],
+            external_references=[reference],
+            confidence=CREDIBILITY_CONFIDENCE[int(claim["credibility"])],
+            created=created,
+            modified=created,
             created_by_ref=PRODUCER,
-        )  # fmt: skip
+        )
         notes_by_source.setdefault(claim["source_id"], []).append(note.id)
         objects.append(note)
     for _, row in view.assessments.iterrows():
         if row["perceiver"] in refs and row["threat"] in refs:
-            objects.append(_relationship(
-                "perceives-as-threat", refs[row["perceiver"]], refs[row["threat"]], created, row["assessment_id"],
-                description=f"Threat level: {row['level'].replace('_', ' ')}. {row.get('note', '')}".strip(),
-                confidence=_confidence(row["claim_ids"], credibility),
-            ))  # fmt: skip
+            objects.append(
+                _relationship(
+                    "perceives-as-threat",
+                    refs[row["perceiver"]],
+                    refs[row["threat"]],
+                    created,
+                    row["assessment_id"],
+                    description=f"Threat level: {row['level'].replace('_', ' ')}. {row.get('note', '')}".strip(),
+                    confidence=_confidence(row["claim_ids"], credibility),
+                )
+            )
     for _, row in view.relations.iterrows():
         if row["actor_a"] in refs and row["actor_b"] in refs:
-            objects.append(_relationship(
-                RELATION_TYPES.get(row["kind"], row["kind"]), refs[row["actor_a"]], refs[row["actor_b"]], created,
-                row["relation_id"], description=(row.get("qualifier") or None),
-                confidence=_confidence(row["claim_ids"], credibility),
-            ))  # fmt: skip
+            objects.append(
+                _relationship(
+                    RELATION_TYPES.get(row["kind"], row["kind"]),
+                    refs[row["actor_a"]],
+                    refs[row["actor_b"]],
+                    created,
+                    row["relation_id"],
+                    description=(row.get("qualifier") or None),
+                    confidence=_confidence(row["claim_ids"], credibility),
+                )
+            )
     for source_id, source in sources.iterrows():
         published = source["published"]
         description = (
             "" if not pd.isna(published) else "The source states no publication date; this is the date it was accessed."
         )
-        objects.append(stix2.Report(
-            id=_id("report", source_id), name=source["title"], published=_timestamp(
-                published if not pd.isna(published) else source.get("accessed"), created),
-            object_refs=notes_by_source.get(source_id) or [PRODUCER], description=description or None,
-            external_references=[{"source_name": source["publisher"], "external_id": source_id,
-                                  **({"url": web_url(source["url"])} if web_url(source["url"]) else {})}],
-            confidence=None, created=created, modified=created, created_by_ref=PRODUCER, report_types=["threat-report"],
-        ))  # fmt: skip
+        objects.append(
+            stix2.Report(
+                id=_id("report", source_id),
+                name=source["title"],
+                published=_timestamp(published if not pd.isna(published) else source.get("accessed"), created),
+                object_refs=notes_by_source.get(source_id) or [PRODUCER],
+                description=description or None,
+                external_references=[
+                    {
+                        "source_name": source["publisher"],
+                        "external_id": source_id,
+                        **({"url": web_url(source["url"])} if web_url(source["url"]) else {}),
+                    }
+                ],
+                confidence=None,
+                created=created,
+                modified=created,
+                created_by_ref=PRODUCER,
+                report_types=["threat-report"],
+            )
+        )
     return stix2.Bundle(objects=objects)
 
 

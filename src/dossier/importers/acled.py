@@ -49,8 +49,16 @@ def _actor_list(values: pa.Array) -> pa.Array:
     parts = pc.split_pattern(pc.fill_null(values, ""), ";")
     flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
     keep = pc.not_equal(flat, "")
-    offsets = np.concatenate([[0], np.cumsum(np.bincount(pc.list_parent_indices(parts).to_numpy()[keep.to_numpy(
-        zero_copy_only=False)], minlength=len(values)))]).astype(np.int32)  # fmt: skip
+    offsets = np.concatenate(
+        [
+            [0],
+            np.cumsum(
+                np.bincount(
+                    pc.list_parent_indices(parts).to_numpy()[keep.to_numpy(zero_copy_only=False)], minlength=len(values)
+                )
+            ),
+        ]
+    ).astype(np.int32)
     return pa.ListArray.from_arrays(pa.array(offsets), flat.filter(keep))
 
 

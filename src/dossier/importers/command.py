@@ -18,9 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["auto", *FORMATS], default="auto", help="default: detect from the header")
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--good-rows", action="store_true", help="import the rows that pass, even if others fail")
-    choice.add_argument(
-        "--all-or-nothing", action="store_true", help="import nothing if any row fails (the default)"
-    )  # fmt: skip
+    choice.add_argument("--all-or-nothing", action="store_true", help="import nothing if any row fails (the default)")
     choice.add_argument("--check", action="store_true", help="check the file and report; write nothing")
     parser.add_argument("--rejected", metavar="CSV", help="write the rejected rows and their reasons here")
     parser.add_argument("--accessed", metavar="YYYY-MM-DD", default="", help="ACLED: the date you downloaded it")
@@ -53,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
         raise ImportRefused(Path(args.file).name, f"--accessed {args.accessed!r} is not a date (YYYY-MM-DD)")
     bar = _Bar()
     try:
-        prepared = prepare_import(args.file, args.data, fmt=args.format, progress=bar, accessed=args.accessed,
-                                  filters=args.filters)  # fmt: skip
+        prepared = prepare_import(
+            args.file, args.data, fmt=args.format, progress=bar, accessed=args.accessed, filters=args.filters
+        )
     finally:
         bar.close()
     print("\n".join(prepared.summary()))

@@ -152,8 +152,10 @@ def combine(curated: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
         left = curated[column] if column in curated else pd.Series(index=curated.index, dtype=imported[column].dtype)
         right = imported[column] if column in imported else pd.Series(index=imported.index, dtype=left.dtype)
         if isinstance(right.dtype, pd.CategoricalDtype) or isinstance(left.dtype, pd.CategoricalDtype):
-            left, right = (s if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("str").astype("category")
-                           for s in (left, right))  # fmt: skip
+            left, right = (
+                s if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("str").astype("category")
+                for s in (left, right)
+            )
             out[column] = pd.Series(union_categoricals([left.array, right.array], ignore_order=True))
         else:
             out[column] = pd.concat([left, right.astype(left.dtype)], ignore_index=True)

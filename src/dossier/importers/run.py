@@ -48,8 +48,12 @@ from .storage import (
 Progress = Callable[[float, str], None]
 BLOCK = 16 << 20
 _HEAD = 64 << 10
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
-              (b"\xfe\xff", "UTF-16"))  # fmt: skip
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 @dataclass
@@ -241,11 +245,18 @@ def _links(mapped: Mapped, event_ids: pa.Array, good: np.ndarray, names_seen: Co
         keep = good[rows] & np.asarray(flat.is_valid())
         kept_names = flat.filter(pa.array(keep)).dictionary_encode()
         _count_names(kept_names, codes[rows][keep] if codes is not None else None, names_seen)
-        tables.append(pa.table({
-            "event_id": event_ids.take(pa.array(rows[keep])),
-            "actor_name": kept_names,
-            "role": pa.DictionaryArray.from_arrays(pa.array(np.zeros(int(keep.sum()), np.int32)), pa.array([role])),
-        }, schema=LINK_SCHEMA))  # fmt: skip
+        tables.append(
+            pa.table(
+                {
+                    "event_id": event_ids.take(pa.array(rows[keep])),
+                    "actor_name": kept_names,
+                    "role": pa.DictionaryArray.from_arrays(
+                        pa.array(np.zeros(int(keep.sum()), np.int32)), pa.array([role])
+                    ),
+                },
+                schema=LINK_SCHEMA,
+            )
+        )
     return pa.concat_tables(tables, promote_options="permissive") if tables else LINK_SCHEMA.empty_table()
 
 

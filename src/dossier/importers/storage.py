@@ -19,10 +19,23 @@ from ..store import folder_lock
 REGISTRY = "imports.csv"
 FOLDER = "imports"
 REGISTRY_COLUMNS = (
-    "import_id", "file_name", "sha256", "format", "layout", "imported_at", "rows_read", "rows_imported",
-    "rows_rejected", "rows_flagged", "actors_mapped", "actors_unmapped", "licence", "attribution", "accessed",
+    "import_id",
+    "file_name",
+    "sha256",
+    "format",
+    "layout",
+    "imported_at",
+    "rows_read",
+    "rows_imported",
+    "rows_rejected",
+    "rows_flagged",
+    "actors_mapped",
+    "actors_unmapped",
+    "licence",
+    "attribution",
+    "accessed",
     "filters",
-)  # fmt: skip
+)
 PARTS = ("events", "event_actors", "actors")
 
 

@@ -58,7 +58,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--accept-relations", action="store_true", help="add candidate relations (relations.csv)")
     parser.add_argument("--accept-all", "--yes", "-y", action="store_true", help="accept every candidate")
-    parser.add_argument("--dry-run", action="store_true", help="analyse and report; write nothing")  # fmt: skip
+    parser.add_argument("--dry-run", action="store_true", help="analyse and report; write nothing")
 
 
 def _date(value: str) -> dt.date:
@@ -129,10 +129,16 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(imports=False)  # the gazetteer and curated tables, without imported events
     context = context_for(ds)
     options = Options(
-        title=args.title, publisher=args.publisher, url=args.url, published=args.published,
-        reliability=args.reliability, reliability_basis=args.reliability_basis, licence=args.licence,
-        version_of=args.version_of, credibility=args.credibility,
-    )  # fmt: skip
+        title=args.title,
+        publisher=args.publisher,
+        url=args.url,
+        published=args.published,
+        reliability=args.reliability,
+        reliability_basis=args.reliability_basis,
+        licence=args.licence,
+        version_of=args.version_of,
+        credibility=args.credibility,
+    )
     results: list[IngestResult] = []
     refused = 0
     seen: dict[str, Path] = {}
@@ -154,8 +160,10 @@ def run(args: argparse.Namespace) -> int:
         except IngestError as exc:
             refused += 1
             shown = printable(str(path))
-            print(f"\nerror: {shown}: {exc}" if sys.stderr.isatty() and len(files) > 1 else f"error: {shown}: {exc}",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"\nerror: {shown}: {exc}" if sys.stderr.isatty() and len(files) > 1 else f"error: {shown}: {exc}",
+                file=sys.stderr,
+            )
         _progress(done, len(files), printable(path.name))
     for result in results:
         print(_describe(result))

@@ -120,8 +120,19 @@ def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd
         kept = {row["claim_id"] for row in claims}
         for row in claims:
             rule = row["kind_rule"] if row["kind"] == row["auto_kind"] else ANALYST
-            add["claims"].append((row["claim_id"], source_id, row["start"], row["end"], row["kind"],
-                                  int(row["credibility"]), False, rule, row["text"]))  # fmt: skip
+            add["claims"].append(
+                (
+                    row["claim_id"],
+                    source_id,
+                    row["start"],
+                    row["end"],
+                    row["kind"],
+                    int(row["credibility"]),
+                    False,
+                    rule,
+                    row["text"],
+                )
+            )
         links = {
             (cid, actor)
             for cid, key in zip(result.mentions["claim_id"], result.mentions["actor"])
@@ -129,16 +140,29 @@ def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd
         }
         add["claim_actors"] += sorted(links)
         roles: dict[str, list[tuple[str, str]]] = {}
-        for event_id, key, role in zip(result.event_actors["event_id"], result.event_actors["actor"],
-                                       result.event_actors["role"]):  # fmt: skip
+        for event_id, key, role in zip(
+            result.event_actors["event_id"], result.event_actors["actor"], result.event_actors["role"]
+        ):
             roles.setdefault(event_id, []).append((key, role))
         events = [r for r in _rows(result.events) if bool(r["accept"]) and r["claim_id"] in kept]
         for row in events:
             event_id = row["event_id"]
             event_type = _text(row["event_type"]) or "other"
-            add["events"].append((event_id, _text(row["title"]) or event_type, event_type, row["date_start"],
-                                  row["date_end"], row["date_precision"], row["date_basis"], row["date_note"],
-                                  _text(row["country"]), None, ORIGIN))  # fmt: skip
+            add["events"].append(
+                (
+                    event_id,
+                    _text(row["title"]) or event_type,
+                    event_type,
+                    row["date_start"],
+                    row["date_end"],
+                    row["date_precision"],
+                    row["date_basis"],
+                    row["date_note"],
+                    _text(row["country"]),
+                    None,
+                    ORIGIN,
+                )
+            )
             add["event_claims"].append((event_id, row["claim_id"]))
             for key, role in roles.get(event_id, []):
                 if actor := _actor_id(result, key, known, mapping):

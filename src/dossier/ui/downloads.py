@@ -30,22 +30,36 @@ def chart_downloads(chart, selection: Selection, key: str) -> None:
         st.caption("Download this chart:")
         for fmt in ("png", "svg"):
             st.download_button(
-                fmt.upper(), _static_image(chart.figure, fmt) if can_render else b"",
-                file_name=export_filename(chart.name, selection, fmt), mime=MIME[fmt], on_click="ignore",
-                disabled=not can_render, icon=":material/image:", key=f"{key}-{fmt}",
+                fmt.upper(),
+                _static_image(chart.figure, fmt) if can_render else b"",
+                file_name=export_filename(chart.name, selection, fmt),
+                mime=MIME[fmt],
+                on_click="ignore",
+                disabled=not can_render,
+                icon=":material/image:",
+                key=f"{key}-{fmt}",
                 help="Print-quality image with title, filters, sources and date" if can_render else static.INSTALL_HINT,
-            )  # fmt: skip
+            )
         st.download_button(
-            "HTML", lambda: figure_html(chart.figure, chart.title),
+            "HTML",
+            lambda: figure_html(chart.figure, chart.title),
             file_name=export_filename(chart.name, selection, "html"),
-            mime=MIME["html"], on_click="ignore", icon=":material/code:", key=f"{key}-html",
+            mime=MIME["html"],
+            on_click="ignore",
+            icon=":material/code:",
+            key=f"{key}-html",
             help="Interactive chart in one file that works offline",
-        )  # fmt: skip
+        )
         st.download_button(
-            "CSV", lambda: csv_bytes(chart.data), file_name=export_filename(chart.name, selection, "csv"),
-            mime=MIME["csv"], on_click="ignore", icon=":material/table:", key=f"{key}-csv",
+            "CSV",
+            lambda: csv_bytes(chart.data),
+            file_name=export_filename(chart.name, selection, "csv"),
+            mime=MIME["csv"],
+            on_click="ignore",
+            icon=":material/table:",
+            key=f"{key}-csv",
             help=f"The {len(chart.data):,} row(s) behind this chart under the current filters",
-        )  # fmt: skip
+        )
     if not can_render:
         st.caption(static.INSTALL_HINT)
 
@@ -70,26 +84,42 @@ def pack_downloads(full: Dataset, view: Dataset) -> None:
 
     def context() -> PackContext:
         now = dt.datetime.now(dt.UTC)
-        return PackContext(view, tuple(all_charts(full, view)), view.selection.permalink(_base_url()), now,
-                           attributions(view))  # fmt: skip
+        return PackContext(
+            view, tuple(all_charts(full, view)), view.selection.permalink(_base_url()), now, attributions(view)
+        )
 
     can_print = static.chromium_path() is not None
     selection = view.selection
     with st.container(horizontal=True, gap="small", key="export-pack"):
         st.download_button(
-            "Briefing pack (HTML)", lambda: render_html(context()),
+            "Briefing pack (HTML)",
+            lambda: render_html(context()),
             file_name=export_filename("briefing-pack", selection, "html"),
-            mime=MIME["html"], on_click="ignore", icon=":material/description:", type="primary", key="pack-html",
+            mime=MIME["html"],
+            on_click="ignore",
+            icon=":material/description:",
+            type="primary",
+            key="pack-html",
             help="Every chart, the claims behind them and the sources, in one file that works offline",
-        )  # fmt: skip
+        )
         st.download_button(
-            "Briefing pack (PDF)", (lambda: render_pdf(context())) if can_print else b"",
-            file_name=export_filename("briefing-pack", selection, "pdf"), mime=MIME["pdf"], on_click="ignore",
-            icon=":material/picture_as_pdf:", key="pack-pdf", disabled=not can_print,
+            "Briefing pack (PDF)",
+            (lambda: render_pdf(context())) if can_print else b"",
+            file_name=export_filename("briefing-pack", selection, "pdf"),
+            mime=MIME["pdf"],
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+            key="pack-pdf",
+            disabled=not can_print,
             help="The same pack, for print" if can_print else static.INSTALL_HINT,
-        )  # fmt: skip
+        )
         st.download_button(
-            "STIX 2.1 bundle", lambda: bundle_json(view), file_name=export_filename("stix", selection, "json"),
-            mime=MIME["json"], on_click="ignore", icon=":material/share:", key="pack-stix",
+            "STIX 2.1 bundle",
+            lambda: bundle_json(view),
+            file_name=export_filename("stix", selection, "json"),
+            mime=MIME["json"],
+            on_click="ignore",
+            icon=":material/share:",
+            key="pack-stix",
             help="Actors, sources, claims, assessments and relations for OpenCTI or MISP",
-        )  # fmt: skip
+        )

@@ -106,5 +106,11 @@ def clickable_chart(fig, key: str, options: dict[str, str], label: str, chart_ar
     (chart_area or st).plotly_chart(
         fig, key=key, on_select=follow_click, selection_mode="points", width="content", config={"displaylogo": False}
     )
-    return st.selectbox(label, list(options), format_func=options.get, index=None, key=picker,
-                        placeholder="Click a cell in the chart, or choose one here")  # fmt: skip
+    return st.selectbox(
+        label,
+        list(options),
+        format_func=options.get,
+        index=None,
+        key=picker,
+        placeholder="Click a cell in the chart, or choose one here",
+    )
