@@ -193,13 +193,19 @@ def edit_assessment(
     return run(folder, "edit assessment", plan, expect)
 
 
-def remove_assessment(folder: Folder, assessment_id: str, *, expect: str | None = None) -> Change:
-    def plan(state: Tables):
-        frame = state["assessments"]
-        i = _row(frame, "assessment_id", assessment_id, "assessment")
-        return {"assessments": frame.drop(index=i)}, f"remove assessment {assessment_id}"
+def _remove_row(folder: Folder, table: str, key: str, noun: str, row_id: str, expect: str | None) -> Change:
+    """Remove one row of a table nothing else points at (assessments, relations), as one logged change."""
 
-    return run(folder, "remove assessment", plan, expect)
+    def plan(state: Tables):
+        frame = state[table]
+        i = _row(frame, key, row_id, noun)
+        return {table: frame.drop(index=i)}, f"remove {noun} {row_id}"
+
+    return run(folder, f"remove {noun}", plan, expect)
+
+
+def remove_assessment(folder: Folder, assessment_id: str, *, expect: str | None = None) -> Change:
+    return _remove_row(folder, "assessments", "assessment_id", "assessment", assessment_id, expect)
 
 
 # --- relations ----------------------------------------------------------------------------------
@@ -281,12 +287,7 @@ def edit_relation(
 
 
 def remove_relation(folder: Folder, relation_id: str, *, expect: str | None = None) -> Change:
-    def plan(state: Tables):
-        frame = state["relations"]
-        i = _row(frame, "relation_id", relation_id, "relation")
-        return {"relations": frame.drop(index=i)}, f"remove relation {relation_id}"
-
-    return run(folder, "remove relation", plan, expect)
+    return _remove_row(folder, "relations", "relation_id", "relation", relation_id, expect)
 
 
 # --- events -------------------------------------------------------------------------------------
