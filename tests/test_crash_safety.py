@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow  # scale and crash trials run after the rest (test
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20251128
 RANDOM_TRIALS = 8  # per scenario
-UCDP_ROWS = 100_000  # about a second of importing
+UCDP_ROWS = 40_000  # under a second of importing: long enough for random kills to land mid-run
 DOCUMENTS = 12
 PLACES = ("Quetta", "Peshawar", "Karachi", "Lahore", "Gwadar", "Turbat", "Bannu", "Kabul")
 
@@ -252,16 +252,33 @@ def test_a_rerun_after_a_kill_completes_and_clears_the_temp_files(scenarios, tmp
 
 
 def test_a_reader_finishing_the_journal_does_not_break_the_writer(scenarios, tmp_path):
-    """A page load rolls a journal forward while the writer is moving the same files in."""
+    """A reader that rolls the journal forward while the writer is moving the same files in."""
     scenario = scenarios["import"]
     folder = shutil.copytree(ROOT / "data", tmp_path / "data")
     resume = tmp_path / "resume"
     writer = _pausing("replace", 1, resume, [*scenario.argv, "--data", str(folder)], stdout=subprocess.PIPE)
-    assert state(load_dataset(folder).folder) == scenario.after  # the reader finished the commit
+    recover(folder)  # what a load does with a journal when it holds the lock
+    assert state(folder) == scenario.after and not (folder / JOURNAL).exists()
     resume.touch()
     out, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err
-    assert "imported 100,000 events" in out and state(folder) == scenario.after
+    assert f"imported {UCDP_ROWS:,} events" in out and state(folder) == scenario.after
+
+
+def test_a_page_load_during_a_commit_waits_for_the_writer(scenarios, tmp_path):
+    """``load_dataset`` takes the writers' lock when it finds a journal, so it never reads a half-moved folder."""
+    scenario = scenarios["import"]
+    folder = shutil.copytree(ROOT / "data", tmp_path / "data")
+    resume = tmp_path / "resume"
+    writer = _pausing("replace", 1, resume, [*scenario.argv, "--data", str(folder)], stdout=subprocess.PIPE)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(lambda: state(load_dataset(folder).folder))
+        with pytest.raises(TimeoutError):
+            reading.result(timeout=1)  # still waiting: the writer holds the lock, paused mid-commit
+        resume.touch()
+        assert reading.result(timeout=60) == scenario.after
+    out, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
 
 
 def test_a_reader_never_deletes_files_a_writer_is_staging(scenarios, tmp_path):

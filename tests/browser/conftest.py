@@ -153,6 +153,17 @@ def wait_for_app(tab, timeout: int = 30_000) -> None:
     tab.wait_for_function(QUIET_JS, timeout=timeout)
 
 
+def open_expander(scope, label: str) -> None:
+    """Open the expander headed ``label`` and wait until it has finished opening.
+
+    Streamlit animates an expander open; a field typed into while its content still moves can be
+    redrawn empty (seen as a lost filter), so wait for the page's animations to end before acting.
+    """
+    scope.get_by_text(label).click()
+    page = scope.page if hasattr(scope, "page") else scope
+    page.wait_for_function("document.getAnimations().length === 0", timeout=EXPECT_TIMEOUT)
+
+
 QUERY_JS = """([expected, only]) => {
     const got = {};
     for (const [key, value] of new URLSearchParams(window.location.search)) (got[key] ||= []).push(value);

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, open_list, wait_for_app
+from conftest import ROOT, open_expander, open_list, wait_for_app
 from playwright.sync_api import expect
 
 from dossier import curation, load_dataset
@@ -49,7 +49,7 @@ def open_cell(page, url: str, search: str, option: str) -> None:
 def test_a_perception_added_from_the_reader_appears_on_the_matrix_with_its_evidence(served, page):
     page.goto(f"{served.url}/sources?claim={C7}")
     wait_for_app(page)
-    page.get_by_text("Record a judgment citing this claim").click()
+    open_expander(page, "Record a judgment citing this claim")
     choose(page, "reader-claim-assessment-perceiver", "United States", "United States (USA)")
     choose(page, "reader-claim-assessment-threat", "TTP", "Tehreek-e-Taliban Pakistan (TTP)")
     choose(page, "reader-claim-assessment-level", "recog", "recognised")
@@ -68,8 +68,7 @@ def test_a_perception_added_from_the_reader_appears_on_the_matrix_with_its_evide
 def test_an_edit_on_the_matrix_and_its_undo(served, page):
     open_cell(page, f"{served.url}/matrix", "Pakistan × Isl", "Pakistan × Islamic State-Khorasan: recognised")
     main = page.locator('[data-testid="stMain"]')
-    main.get_by_text("Change or remove pak-isk").click()
-    wait_for_app(page)  # the expander's rerun must finish before its selectbox is opened
+    open_expander(main, "Change or remove pak-isk")
     choose(page, "cell-edit-pak-isk-level", "high", "high")
     main.get_by_role("button", name="Save").click()
     expect(main.get_by_text("edit assessment pak-isk")).to_be_visible(timeout=WAIT)
