@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -85,10 +86,35 @@ def read_table_text(folder: Path, table: Table) -> pd.DataFrame:
     return frame
 
 
+def _temp_beside(target: Path) -> tuple[int, str]:
+    """A temp file beside ``target`` with the permissions the file it replaces would have.
+
+    ``mkstemp`` creates files readable by their owner only; renamed over a shared data file, that
+    would lock colleagues (or the dashboard's service account) out of it. Keep the target's mode if
+    it exists, else the mode a plain ``open`` gives under the process's umask.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    os.fchmod(fd, mode)
+    return fd, tmp
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it (``os.umask`` would race other threads' file creation)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write to a sibling temporary file, fsync, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -154,7 +180,7 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> None:
         for relative, data in files.items():
             target = _inside(folder, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            fd, tmp = _temp_beside(target)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
