@@ -60,24 +60,14 @@ if step is Step.REVIEW and (prepared := session.prepared) is not None:
     st.caption(escape_markdown(f"{prepared.spec.name} ({prepared.layout}) · SHA-256 {prepared.sha256[:16]}…"))
     for column, (label, value) in zip(st.columns(4), show.counts(prepared).items()):
         column.metric(label, f"{value:,}", border=True)
-    if prepared.rows_rejected:
-        st.markdown("**Rejected:** rows that cannot be represented (no id, no readable date, a repeated id).")
-        st.dataframe(show.reasons_frame(prepared), hide_index=True)
+    for group in show.row_groups(prepared):
+        st.markdown(group.intro)
+        st.dataframe(group.table, hide_index=True)
         st.download_button(
-            "Download the rejected rows (CSV)",
-            show.rejected_csv(prepared),
+            f"Download the {group.word} rows (CSV)",
+            group.csv,
             mime="text/csv",
-            file_name=f"rejected-{prepared.file_name}",
-            icon=":material/download:",
-        )
-    if prepared.rows_flagged:
-        st.markdown("**Flagged:** imported as published; the flag names what the source gets wrong.")
-        st.dataframe(show.flags_frame(prepared), hide_index=True)
-        st.download_button(
-            "Download the flagged rows (CSV)",
-            show.flagged_csv(prepared),
-            mime="text/csv",
-            file_name=f"flagged-{prepared.file_name}",
+            file_name=f"{group.word}-{prepared.file_name}",
             icon=":material/download:",
         )
     st.markdown(

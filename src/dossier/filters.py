@@ -383,6 +383,24 @@ def _quality_mask(tables: Tables, chosen: tuple[str, ...]) -> np.ndarray:
     return quality.filter_mask(tables["events"], chosen)
 
 
+def _period_bound(key: str, arg: str, label: str, events: Mask, claims: Mask, events_rule: str) -> Filter:
+    """One end of the period: the From and To filters differ only in their side and their masks."""
+    side = "after" if key == "from" else "before"
+    return Filter(
+        key=key,
+        arg=arg,
+        label=label,
+        noun="dates",
+        widget=Date(),
+        cli_help="YYYY-MM-DD",
+        masks={"events": events, "claims": claims},
+        describe=_describe_period,
+        doc=f"Events whose period {events_rule} the day (undated events are left out); claims whose source "
+        f"was published on or {side} it (undated sources pass). Assessments and relations are untouched here: "
+        "the matrix dates them by their claims' sources.",
+    )
+
+
 FILTERS: tuple[Filter, ...] = (
     Filter(
         key="country",
@@ -408,32 +426,8 @@ FILTERS: tuple[Filter, ...] = (
         doc="Events a chosen armed group or organisation (by actor id) takes part in; claims mentioning it; "
         "assessments and relations where it is a side. Touches every table.",
     ),
-    Filter(
-        key="from",
-        arg="start",
-        label="From",
-        noun="dates",
-        widget=Date(),
-        cli_help="YYYY-MM-DD",
-        masks={"events": _events_ending_from, "claims": _claims_published_from},
-        describe=_describe_period,
-        doc="Events whose period ends on or after the day (undated events are left out); claims whose source "
-        "was published on or after it (undated sources pass). Assessments and relations are untouched here: "
-        "the matrix dates them by their claims' sources.",
-    ),
-    Filter(
-        key="to",
-        arg="end",
-        label="To",
-        noun="dates",
-        widget=Date(),
-        cli_help="YYYY-MM-DD",
-        masks={"events": _events_starting_by, "claims": _claims_published_by},
-        describe=_describe_period,
-        doc="Events that start on or before the day (undated events are left out); claims whose source was "
-        "published on or before it (undated sources pass). Assessments and relations are untouched here: "
-        "the matrix dates them by their claims' sources.",
-    ),
+    _period_bound("from", "start", "From", _events_ending_from, _claims_published_from, "ends on or after"),
+    _period_bound("to", "end", "To", _events_starting_by, _claims_published_by, "starts on or before"),
     Filter(
         key="type",
         arg="event_types",

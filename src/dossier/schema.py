@@ -60,11 +60,22 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """One CSV file of the dataset: ``name.csv``, its columns in file order, keyed by its unique column if any.
+
+    ``extra`` columns are stored where the rows have them (imported events' quality flags), not in the CSV.
+    """
+
     name: str
-    file: str
     columns: tuple[Column, ...]
-    key: str | None = None
     extra: tuple[Column, ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def key(self) -> str | None:
+        return next((c.name for c in self.columns if c.unique), None)
 
     @property
     def column_names(self) -> list[str]:
@@ -99,7 +110,6 @@ TABLES: dict[str, Table] = {
     for t in (
         Table(
             "sources",
-            "sources.csv",
             (
                 _id("source_id"),
                 Column("title"),
@@ -114,11 +124,9 @@ TABLES: dict[str, Table] = {
                 Column("sha256"),
                 Column("version_of", required=False),
             ),
-            key="source_id",
         ),
         Table(
             "claims",
-            "claims.csv",
             (
                 _id("claim_id"),
                 Column("source_id", references="sources.source_id"),
@@ -130,11 +138,9 @@ TABLES: dict[str, Table] = {
                 Column("kind_rule", required=False),
                 Column("text"),
             ),
-            key="claim_id",
         ),
         Table(
             "actors",
-            "actors.csv",
             (
                 _id("actor_id"),
                 Column("name", unique=True),
@@ -143,11 +149,9 @@ TABLES: dict[str, Table] = {
                 Column("iso3", required=False),
                 Column("aliases", "list", required=False),
             ),
-            key="actor_id",
         ),
         Table(
             "events",
-            "events.csv",
             (
                 _id("event_id"),
                 Column("title"),
@@ -161,12 +165,10 @@ TABLES: dict[str, Table] = {
                 Column("fatalities", "float", required=False),
                 Column("origin"),
             ),
-            key="event_id",
             extra=(Column("quality", required=False),),  # imported events only; see QUALITY_FLAGS
         ),
         Table(
             "event_actors",
-            "event_actors.csv",
             (
                 Column("event_id", references="events.event_id"),
                 Column("actor_id", references="actors.actor_id"),
@@ -175,7 +177,6 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "event_claims",
-            "event_claims.csv",
             (
                 Column("event_id", references="events.event_id"),
                 Column("claim_id", references="claims.claim_id"),
@@ -183,7 +184,6 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "claim_actors",
-            "claim_actors.csv",
             (
                 Column("claim_id", references="claims.claim_id"),
                 Column("actor_id", references="actors.actor_id"),
@@ -191,7 +191,6 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "assessments",
-            "assessments.csv",
             (
                 _id("assessment_id"),
                 Column("perceiver", references="actors.actor_id"),
@@ -201,11 +200,9 @@ TABLES: dict[str, Table] = {
                 Column("claim_ids", "list", references="claims.claim_id"),
                 Column("note", required=False),
             ),
-            key="assessment_id",
         ),
         Table(
             "relations",
-            "relations.csv",
             (
                 _id("relation_id"),
                 Column("actor_a", references="actors.actor_id"),
@@ -216,7 +213,6 @@ TABLES: dict[str, Table] = {
                 Column("claim_ids", "list", references="claims.claim_id"),
                 Column("note", required=False),
             ),
-            key="relation_id",
         ),
     )
 }

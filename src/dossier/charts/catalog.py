@@ -21,6 +21,7 @@ from ..claims import with_source
 from ..dataset import Dataset
 from ..filters import isin
 from ..importers.licences import aggregated_note, raw_rows
+from ..schema import TABLES
 from ..views import matrix_text
 from ..views.labels import MEASURES
 from . import matrix as matrix_charts
@@ -194,19 +195,7 @@ def dyad_chart(
     )
 
 
-EVENT_COLUMNS = [
-    "event_id",
-    "title",
-    "event_type",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "date_note",
-    "country",
-    "fatalities",
-    "origin",
-]
+EVENT_COLUMNS = TABLES["events"].column_names  # a chart's CSV carries events as events.csv holds them
 
 
 def licence_safe_events(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:

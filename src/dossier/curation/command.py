@@ -79,137 +79,53 @@ def _roles(values: list[str] | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
-# --- add ----------------------------------------------------------------------------------------
+# --- add and edit -------------------------------------------------------------------------------
+
+Pick = str | Callable[[argparse.Namespace], object]
 
 
-def _add_assessment(args: argparse.Namespace) -> int:
-    return _done(
-        ops.add_assessment(
-            None,
-            perceiver=args.perceiver,
-            threat=args.threat,
-            level=args.level,
-            claims=args.claim,
-            trend=args.trend or "",
-            note=args.note or "",
-        )
-    )
+def _verb(op: Callable[..., transaction.Change], *positional: str, **keywords: Pick) -> Handler:
+    """A handler calling ``op(None, *positional, **keywords)`` with the parsed arguments' values.
+
+    Each keyword names the argument's attribute (or computes the value from all of them); a value left
+    None is not passed, so the operation's own default applies: an option not given changes nothing.
+    """
+
+    def handler(args: argparse.Namespace) -> int:
+        values = {key: pick(args) if callable(pick) else getattr(args, pick) for key, pick in keywords.items()}
+        given = {key: value for key, value in values.items() if value is not None}
+        return _done(op(None, *(getattr(args, name) for name in positional), **given))
+
+    return handler
 
 
-def _add_relation(args: argparse.Namespace) -> int:
-    return _done(
-        ops.add_relation(
-            None,
-            actor_a=args.from_,
-            actor_b=args.to,
-            kind=args.kind,
-            claims=args.claim,
-            mutual=args.mutual,
-            qualifier=args.qualifier or "",
-            note=args.note or "",
-        )
-    )
+def _same(*names: str) -> dict[str, Pick]:
+    return {name: name for name in names}
 
 
-def _add_event(args: argparse.Namespace) -> int:
-    return _done(
-        ops.add_event(
-            None,
-            title=args.title,
-            event_type=args.event_type,
-            claims=args.claim,
-            date=args.date,
-            end=args.end,
-            precision=args.precision,
-            basis=args.basis or "source",
-            date_note=args.date_note or "",
-            country=args.country or "",
-            actors=_roles(args.actor) or [],
-            fatalities=args.fatalities or "",
-            event_id=args.id,
-        )
-    )
+def _actors(args: argparse.Namespace) -> list[tuple[str, str]] | None:
+    return _roles(args.actor)
 
 
-def _add_evidence(args: argparse.Namespace) -> int:
-    return _done(ops.cite_event(None, args.event_id, claims=args.claim))
+def _mutual(args: argparse.Namespace) -> bool | None:
+    return True if args.mutual else False if args.directed else None
 
 
-def _add_alias(args: argparse.Namespace) -> int:
-    return _done(ops.add_alias(None, args.actor, args.name))
+_EVENT = _same("title", "event_type", "date", "end", "precision", "basis", "date_note", "country", "fatalities")
+_CITES = {"claims": "claim", "add_claims": "add_claim", "drop_claims": "drop_claim"}
+_ASSESSMENT = _same("perceiver", "threat", "level", "trend", "note")
+_RELATION = {"actor_a": "from_", "actor_b": "to", **_same("kind", "qualifier", "note")}
 
-
-def _add_actor(args: argparse.Namespace) -> int:
-    return _done(
-        ops.add_actor(
-            None, name=args.name, kind=args.kind, actor_id=args.id, country=args.country or "", aliases=args.alias
-        )
-    )
-
-
-# --- edit ---------------------------------------------------------------------------------------
-
-
-def _edit_assessment(args: argparse.Namespace) -> int:
-    return _done(
-        ops.edit_assessment(
-            None,
-            args.id,
-            perceiver=args.perceiver,
-            threat=args.threat,
-            level=args.level,
-            trend=args.trend,
-            note=args.note,
-            claims=args.claim,
-            add_claims=args.add_claim,
-            drop_claims=args.drop_claim,
-        )
-    )
-
-
-def _edit_relation(args: argparse.Namespace) -> int:
-    mutual = True if args.mutual else False if args.directed else None
-    return _done(
-        ops.edit_relation(
-            None,
-            args.id,
-            actor_a=args.from_,
-            actor_b=args.to,
-            kind=args.kind,
-            mutual=mutual,
-            qualifier=args.qualifier,
-            note=args.note,
-            claims=args.claim,
-            add_claims=args.add_claim,
-            drop_claims=args.drop_claim,
-        )
-    )
-
-
-def _edit_event(args: argparse.Namespace) -> int:
-    return _done(
-        ops.edit_event(
-            None,
-            args.id,
-            title=args.title,
-            event_type=args.event_type,
-            date=args.date,
-            end=args.end,
-            precision=args.precision,
-            basis=args.basis,
-            date_note=args.date_note,
-            country=args.country,
-            actors=_roles(args.actor),
-            claims=args.claim,
-            add_claims=args.add_claim,
-            drop_claims=args.drop_claim,
-            fatalities=args.fatalities,
-        )
-    )
-
-
-def _edit_actor(args: argparse.Namespace) -> int:
-    return _done(ops.edit_actor(None, args.actor, name=args.name, kind=args.kind, country=args.country))
+_add_assessment = _verb(ops.add_assessment, **_ASSESSMENT, claims="claim")
+_add_relation = _verb(ops.add_relation, **_RELATION, mutual="mutual", claims="claim")
+_add_event = _verb(ops.add_event, **_EVENT, actors=_actors, event_id="id", claims="claim")
+_add_evidence = _verb(ops.cite_event, "event_id", claims="claim")
+_add_alias = _verb(ops.add_alias, "actor", "name")
+_add_actor = _verb(ops.add_actor, **_same("name", "kind", "country"), actor_id="id", aliases="alias")
+_edit_assessment = _verb(ops.edit_assessment, "id", **_ASSESSMENT, **_CITES)
+_edit_relation = _verb(ops.edit_relation, "id", **_RELATION, mutual=_mutual, **_CITES)
+_edit_event = _verb(ops.edit_event, "id", **_EVENT, actors=_actors, **_CITES)
+_edit_actor = _verb(ops.edit_actor, "actor", **_same("name", "kind", "country"))
 
 
 # --- parsers ------------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pandas as pd
 
@@ -119,175 +121,193 @@ def _cite(current: list[str], claims: Sequence[str] | None, add: Sequence[str], 
     return ids
 
 
-# --- assessments --------------------------------------------------------------------------------
+# --- assessments and relations ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Judgment:
+    """A table whose row ties two actors and cites claims: assessments and relations share one add/edit/remove.
+
+    ``pair`` names the two actor columns with how an error calls them; ``checks`` normalise the other
+    columns (a value of None leaves a column as it is); ``headline`` words the log line of an added row,
+    whose id is made from the ``id_from`` columns; an added row must name both actors and its ``required``
+    column (its level or kind).
+    """
+
+    table: str
+    key: str
+    noun: str
+    pair: tuple[tuple[str, str], tuple[str, str]]
+    same: str
+    checks: dict[str, Callable[[object], str]]
+    headline: Callable[[dict], str]
+    id_from: tuple[str, ...]
+    required: str
+
+    def fill(self, state: Tables, row: dict, values: dict[str, object]) -> dict:
+        unknown = set(values) - {column for column, _ in self.pair} - set(self.checks)
+        if unknown:
+            raise TypeError(f"{self.noun} has no field {sorted(unknown)[0]!r}")
+        for column, what in self.pair:
+            if values.get(column) is not None:
+                row[column] = _actor(state, values[column], what)
+        for column, check in self.checks.items():
+            if values.get(column) is not None:
+                row[column] = check(values[column])
+        if row[self.pair[0][0]] == row[self.pair[1][0]]:
+            raise CurationError(self.same.format(row[self.pair[0][0]]))
+        return row
+
+    def add(self, folder: Folder, values: dict[str, object], claims: Sequence[str], expect: str | None) -> Change:
+        def plan(state: Tables):
+            frame = state[self.table]
+            required = dict.fromkeys([column for column, _ in self.pair] + [self.required], "")
+            given = required | {key: value for key, value in values.items() if value is not None}
+            row = self.fill(state, dict.fromkeys(frame.columns, ""), given)
+            row[self.key] = _new_id("-".join(row[c] for c in self.id_from), frame[self.key])
+            row["claim_ids"] = _join(_claims(state, claims))
+            return {self.table: _append(frame, [row])}, f"add {self.noun} {row[self.key]}: {self.headline(row)}"
+
+        return run(folder, f"add {self.noun}", plan, expect)
+
+    def edit(self, folder: Folder, row_id: str, values: dict[str, object], cite: tuple, expect: str | None) -> Change:
+        def plan(state: Tables):
+            frame = state[self.table].copy()
+            i = _row(frame, self.key, row_id, self.noun)
+            row = self.fill(state, frame.loc[i].to_dict(), values)
+            row["claim_ids"] = _join(_cite(_split(row["claim_ids"]), *cite, state))
+            frame.loc[i] = pd.Series(row)
+            return {self.table: frame}, f"edit {self.noun} {row[self.key]}"
+
+        return run(folder, f"edit {self.noun}", plan, expect)
+
+    def remove(self, folder: Folder, row_id: str, expect: str | None) -> Change:
+        """Nothing points at an assessment or a relation, so removing one is one row."""
+
+        def plan(state: Tables):
+            frame = state[self.table]
+            i = _row(frame, self.key, row_id, self.noun)
+            return {self.table: frame.drop(index=i)}, f"remove {self.noun} {row_id}"
+
+        return run(folder, f"remove {self.noun}", plan, expect)
+
+
+def _note(value: object) -> str:
+    return plain(value, "note", multiline=True)
+
+
+_ASSESSMENTS = _Judgment(
+    "assessments",
+    "assessment_id",
+    "assessment",
+    (("perceiver", "perceiver"), ("threat", "threat")),
+    "an actor cannot be a threat to itself ({})",
+    {
+        "level": lambda v: _choice(v, THREAT_LEVELS, "level"),
+        "trend": lambda v: _choice(v, TRENDS, "trend") if v else "",
+        "note": _note,
+    },
+    lambda row: f"{row['perceiver']} sees {row['threat']} as {row['level']}",
+    ("perceiver", "threat"),
+    "level",
+)
+_RELATIONS = _Judgment(
+    "relations",
+    "relation_id",
+    "relation",
+    (("actor_a", "actor a (--from)"), ("actor_b", "actor b (--to)")),
+    "a relation needs two different actors ({})",
+    {
+        "kind": lambda v: _choice(v, RELATION_KINDS, "kind"),
+        "directed": str,
+        "qualifier": lambda v: plain(v, "qualifier", limit=200),
+        "note": _note,
+    },
+    lambda row: f"{row['actor_a']} {'→' if row['directed'] == 'true' else '↔'} {row['actor_b']}",
+    ("actor_a", "actor_b", "kind"),
+    "kind",
+)
+
+
+def _directed(mutual: bool | None) -> str | None:
+    return None if mutual is None else ("false" if mutual else "true")
+
+
+class AssessmentFields(TypedDict, total=False):
+    """An assessment's own fields, as add_assessment and edit_assessment take them (None: unchanged)."""
+
+    perceiver: str | None
+    threat: str | None
+    level: str | None
+    trend: str | None
+    note: str | None
+
+
+class RelationFields(TypedDict, total=False):
+    """A relation's own fields, as add_relation and edit_relation take them (None: unchanged)."""
+
+    actor_a: str | None
+    actor_b: str | None
+    kind: str | None
+    qualifier: str | None
+    note: str | None
 
 
 def add_assessment(
-    folder: Folder,
-    *,
-    perceiver: str,
-    threat: str,
-    level: str,
-    claims: Sequence[str],
-    trend: str = "",
-    note: str = "",
-    expect: str | None = None,
+    folder: Folder, *, claims: Sequence[str], expect: str | None = None, **fields: Unpack[AssessmentFields]
 ) -> Change:
     """A threat perception: ``perceiver`` sees ``threat`` as a ``level`` threat, citing ``claims``."""
-
-    def plan(state: Tables):
-        p, t = _actor(state, perceiver, "perceiver"), _actor(state, threat, "threat")
-        if p == t:
-            raise CurationError(f"an actor cannot be a threat to itself ({p})")
-        row = {
-            "assessment_id": _new_id(f"{p}-{t}", state["assessments"]["assessment_id"]),
-            "perceiver": p,
-            "threat": t,
-            "level": _choice(level, THREAT_LEVELS, "level"),
-            "trend": _choice(trend, TRENDS, "trend") if trend else "",
-            "claim_ids": _join(_claims(state, claims)),
-            "note": plain(note, "note", multiline=True),
-        }
-        frame = _append(state["assessments"], [row])
-        return {"assessments": frame}, f"add assessment {row['assessment_id']}: {p} sees {t} as {row['level']}"
-
-    return run(folder, "add assessment", plan, expect)
+    return _ASSESSMENTS.add(folder, dict(fields), claims, expect)
 
 
 def edit_assessment(
     folder: Folder,
     assessment_id: str,
     *,
-    perceiver: str | None = None,
-    threat: str | None = None,
-    level: str | None = None,
-    trend: str | None = None,
-    note: str | None = None,
     claims: Sequence[str] | None = None,
     add_claims: Sequence[str] = (),
     drop_claims: Sequence[str] = (),
     expect: str | None = None,
+    **fields: Unpack[AssessmentFields],
 ) -> Change:
     """Change any field of an assessment; ``claims`` replaces its citations, ``add_claims`` cites more."""
-
-    def plan(state: Tables):
-        frame = state["assessments"].copy()
-        i = _row(frame, "assessment_id", assessment_id, "assessment")
-        row = frame.loc[i].to_dict()
-        if perceiver is not None:
-            row["perceiver"] = _actor(state, perceiver, "perceiver")
-        if threat is not None:
-            row["threat"] = _actor(state, threat, "threat")
-        if row["perceiver"] == row["threat"]:
-            raise CurationError(f"an actor cannot be a threat to itself ({row['perceiver']})")
-        if level is not None:
-            row["level"] = _choice(level, THREAT_LEVELS, "level")
-        if trend is not None:
-            row["trend"] = _choice(trend, TRENDS, "trend") if trend else ""
-        if note is not None:
-            row["note"] = plain(note, "note", multiline=True)
-        row["claim_ids"] = _join(_cite(_split(row["claim_ids"]), claims, add_claims, drop_claims, state))
-        frame.loc[i] = pd.Series(row)
-        return {"assessments": frame}, f"edit assessment {row['assessment_id']}"
-
-    return run(folder, "edit assessment", plan, expect)
-
-
-def _remove_row(folder: Folder, table: str, key: str, noun: str, row_id: str, expect: str | None) -> Change:
-    """Remove one row of a table nothing else points at (assessments, relations), as one logged change."""
-
-    def plan(state: Tables):
-        frame = state[table]
-        i = _row(frame, key, row_id, noun)
-        return {table: frame.drop(index=i)}, f"remove {noun} {row_id}"
-
-    return run(folder, f"remove {noun}", plan, expect)
+    return _ASSESSMENTS.edit(folder, assessment_id, dict(fields), (claims, add_claims, drop_claims), expect)
 
 
 def remove_assessment(folder: Folder, assessment_id: str, *, expect: str | None = None) -> Change:
-    return _remove_row(folder, "assessments", "assessment_id", "assessment", assessment_id, expect)
-
-
-# --- relations ----------------------------------------------------------------------------------
+    return _ASSESSMENTS.remove(folder, assessment_id, expect)
 
 
 def add_relation(
     folder: Folder,
     *,
-    actor_a: str,
-    actor_b: str,
-    kind: str,
     claims: Sequence[str],
     mutual: bool = False,
-    qualifier: str = "",
-    note: str = "",
     expect: str | None = None,
+    **fields: Unpack[RelationFields],
 ) -> Change:
     """A tie from ``actor_a`` to ``actor_b`` (both ways when ``mutual``), citing ``claims``."""
-
-    def plan(state: Tables):
-        a, b = _actor(state, actor_a, "actor a (--from)"), _actor(state, actor_b, "actor b (--to)")
-        if a == b:
-            raise CurationError(f"a relation needs two different actors ({a})")
-        k = _choice(kind, RELATION_KINDS, "kind")
-        row = {
-            "relation_id": _new_id(f"{a}-{b}-{k}", state["relations"]["relation_id"]),
-            "actor_a": a,
-            "actor_b": b,
-            "kind": k,
-            "directed": "false" if mutual else "true",
-            "qualifier": plain(qualifier, "qualifier", limit=200),
-            "claim_ids": _join(_claims(state, claims)),
-            "note": plain(note, "note", multiline=True),
-        }
-        arrow = "↔" if mutual else "→"
-        return {"relations": _append(state["relations"], [row])}, f"add relation {row['relation_id']}: {a} {arrow} {b}"
-
-    return run(folder, "add relation", plan, expect)
+    return _RELATIONS.add(folder, {**fields, "directed": _directed(mutual)}, claims, expect)
 
 
 def edit_relation(
     folder: Folder,
     relation_id: str,
     *,
-    actor_a: str | None = None,
-    actor_b: str | None = None,
-    kind: str | None = None,
     mutual: bool | None = None,
-    qualifier: str | None = None,
-    note: str | None = None,
     claims: Sequence[str] | None = None,
     add_claims: Sequence[str] = (),
     drop_claims: Sequence[str] = (),
     expect: str | None = None,
+    **fields: Unpack[RelationFields],
 ) -> Change:
-    def plan(state: Tables):
-        frame = state["relations"].copy()
-        i = _row(frame, "relation_id", relation_id, "relation")
-        row = frame.loc[i].to_dict()
-        if actor_a is not None:
-            row["actor_a"] = _actor(state, actor_a, "actor a (--from)")
-        if actor_b is not None:
-            row["actor_b"] = _actor(state, actor_b, "actor b (--to)")
-        if row["actor_a"] == row["actor_b"]:
-            raise CurationError(f"a relation needs two different actors ({row['actor_a']})")
-        if kind is not None:
-            row["kind"] = _choice(kind, RELATION_KINDS, "kind")
-        if mutual is not None:
-            row["directed"] = "false" if mutual else "true"
-        if qualifier is not None:
-            row["qualifier"] = plain(qualifier, "qualifier", limit=200)
-        if note is not None:
-            row["note"] = plain(note, "note", multiline=True)
-        row["claim_ids"] = _join(_cite(_split(row["claim_ids"]), claims, add_claims, drop_claims, state))
-        frame.loc[i] = pd.Series(row)
-        return {"relations": frame}, f"edit relation {row['relation_id']}"
-
-    return run(folder, "edit relation", plan, expect)
+    """Change any field of a relation; ``mutual`` True or False sets its direction, None leaves it."""
+    values = {**fields, "directed": _directed(mutual)}
+    return _RELATIONS.edit(folder, relation_id, values, (claims, add_claims, drop_claims), expect)
 
 
 def remove_relation(folder: Folder, relation_id: str, *, expect: str | None = None) -> Change:
-    return _remove_row(folder, "relations", "relation_id", "relation", relation_id, expect)
+    return _RELATIONS.remove(folder, relation_id, expect)
 
 
 # --- events -------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -46,6 +47,28 @@ def flags_frame(prepared: Prepared) -> pd.DataFrame:
             "Rows": pd.Series(list(prepared.flags.values()), dtype="int64"),
         }
     )
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    """Rows the review step sets apart: what they are, a count per reason, and the rows themselves as CSV."""
+
+    word: str
+    intro: str
+    table: pd.DataFrame
+    csv: bytes
+
+
+def row_groups(prepared: Prepared) -> list[RowGroup]:
+    """The rejected and the flagged rows of a prepared import, each group only when it holds a row."""
+    groups = []
+    if prepared.rows_rejected:
+        intro = "**Rejected:** rows that cannot be represented (no id, no readable date, a repeated id)."
+        groups.append(RowGroup("rejected", intro, reasons_frame(prepared), rejected_csv(prepared)))
+    if prepared.rows_flagged:
+        intro = "**Flagged:** imported as published; the flag names what the source gets wrong."
+        groups.append(RowGroup("flagged", intro, flags_frame(prepared), flagged_csv(prepared)))
+    return groups
 
 
 def actors_frame(prepared: Prepared, mapped: bool) -> pd.DataFrame:

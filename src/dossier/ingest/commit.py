@@ -182,35 +182,38 @@ def build_tables(ds: Dataset, results: list[IngestResult]) -> tuple[dict[str, pd
     return tables, summary
 
 
+def _assessment_fields(row: dict) -> tuple:
+    trend = _text(row.get("trend"))
+    return (row["level"], trend if trend in TRENDS else "")
+
+
+def _relation_fields(row: dict) -> tuple:
+    return (row["kind"], bool(row["directed"]), _text(row["qualifier"]))
+
+
+# table: (the column checked against its scale and how an error names it, the scale, the two actor columns,
+# the fields written between the actors and the cited claims)
+_STANCES = {
+    "assessments": ("level", "threat level", THREAT_LEVELS, ("perceiver", "threat"), _assessment_fields),
+    "relations": ("kind", "relation kind", RELATION_KINDS, ("actor_a", "actor_b"), _relation_fields),
+}
+
+
 def _stances(result: IngestResult, kept: set[str], known: set[str], mapping: dict, add: dict, summary) -> None:
     """Accepted perceptions and relations whose actors and cited claims are all being written."""
-    for row in _rows(result.assessments[result.assessments["accept"].astype(bool)]):
-        if row["level"] not in THREAT_LEVELS:
-            raise IngestError(f"{result.name}: threat level {row['level']!r} is not one of {THREAT_LEVELS}")
-        perceiver = _actor_id(result, row["perceiver"], known, mapping)
-        threat = _actor_id(result, row["threat"], known, mapping)
-        cited = [c for c in _aliases(row["claim_ids"]) if c in kept]
-        if not (perceiver and threat and cited):
-            summary.left_out += 1
-            continue
-        note = f"Proposed by ingest ({row['rule']}); accepted by the analyst."
-        trend = _text(row.get("trend")) if _text(row.get("trend")) in TRENDS else ""
-        add["assessments"].append((row["candidate_id"], perceiver, threat, row["level"], trend, cited, note))
-        summary.assessments += 1
-    for row in _rows(result.relations[result.relations["accept"].astype(bool)]):
-        if row["kind"] not in RELATION_KINDS:
-            raise IngestError(f"{result.name}: relation kind {row['kind']!r} is not one of {RELATION_KINDS}")
-        a = _actor_id(result, row["actor_a"], known, mapping)
-        b = _actor_id(result, row["actor_b"], known, mapping)
-        cited = [c for c in _aliases(row["claim_ids"]) if c in kept]
-        if not (a and b and cited):
-            summary.left_out += 1
-            continue
-        note = f"Proposed by ingest ({row['rule']}); accepted by the analyst."
-        add["relations"].append(
-            (row["candidate_id"], a, b, row["kind"], bool(row["directed"]), _text(row["qualifier"]), cited, note)
-        )
-        summary.relations += 1
+    for table, (column, what, scale, sides, fields) in _STANCES.items():
+        frame = getattr(result, table)
+        for row in _rows(frame[frame["accept"].astype(bool)]):
+            if row[column] not in scale:
+                raise IngestError(f"{result.name}: {what} {row[column]!r} is not one of {scale}")
+            actors = tuple(_actor_id(result, row[side], known, mapping) for side in sides)
+            cited = [c for c in _aliases(row["claim_ids"]) if c in kept]
+            if not (all(actors) and cited):
+                summary.left_out += 1
+                continue
+            note = f"Proposed by ingest ({row['rule']}); accepted by the analyst."
+            add[table].append((row["candidate_id"], *actors, *fields(row), cited, note))
+            setattr(summary, table, getattr(summary, table) + 1)
 
 
 def _check(files: dict[str, bytes], ds: Dataset, texts: dict[str, str]) -> None:

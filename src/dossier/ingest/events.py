@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .dates import DateMention
+from .normalise import phrase_pattern
 
 # event_type: the words and phrases that report it. The longest match in a sentence wins its place.
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -131,12 +132,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "loan": ("loan", "loans", "bailout", "extended fund facility", "credit facility", "disbursed"),
 }
 _TYPE_OF = {phrase: kind for kind, phrases in LEXICON.items() for phrase in phrases}
-_TRIGGER = re.compile(
-    r"(?<![\w])("
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_TYPE_OF, key=len, reverse=True))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_TRIGGER = phrase_pattern(_TYPE_OF, boundary=r"(?![\w-])")
 _NOUN_PLURAL = re.compile(r"(?:s|ings)$")
 _GENERIC = re.compile(
     r"\b(?:numerous|several|many|multiple|additional|other|various|majority of|series of|frequent|repeated|some|"

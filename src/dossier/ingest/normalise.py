@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Dashes and hyphens of every width become "-"; quotes and primes become "'" or '"'.
@@ -53,3 +54,13 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def strip_possessive(word: str) -> str:
     """ "Pakistan's" and "Pakistans’" lose their possessive ending."""
     return _POSSESSIVE.sub("", word)
+
+
+def phrase_pattern(phrases: Iterable[str], boundary: str = r"(?![\w])") -> re.Pattern[str]:
+    """One case-blind alternation of whole phrases, longest first, any run of spaces matching a space.
+
+    Event triggers and relation cues are word lists; this keeps them lists and makes the matching one rule.
+    ``boundary`` is what must not follow the phrase (event triggers also refuse a hyphen: "attack-helicopter").
+    """
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])({alternatives}){boundary}", re.IGNORECASE)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..dataset import Dataset
+from ..schema import TABLES
 from ..store import display_name, sha256_bytes
 from . import actors as actor_tools
 from . import sentences as sentence_tools
@@ -420,17 +421,13 @@ def _event_date(dates: list, event: CandidateEvent, offset: int):
 
 
 CLAIM_COLUMNS = ["claim_id", "keep", "start", "end", "kind", "kind_rule", "auto_kind", "credibility", "actors", "text"]
+# The review table: events.csv's columns up to the country (fatalities and origin are the commit's), then
+# the review's own: who took part, who was blamed, which claim evidences it.
+_STORED = TABLES["events"].column_names
 EVENT_COLUMNS = [
     "event_id",
     "accept",
-    "title",
-    "event_type",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "date_note",
-    "country",
+    *_STORED[1 : _STORED.index("country") + 1],
     "actors",
     "attribution",
     "claim_id",

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import TITLES, Mention
+from .normalise import phrase_pattern
 
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "primary": (
@@ -291,12 +292,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
 }
 _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
-_CUE = re.compile(
-    r"(?<![\w])("
-    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUE_KIND, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+_CUE = phrase_pattern(_CUE_KIND)
 _REVERSED = re.compile(r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")

@@ -10,6 +10,7 @@ In read-only mode every function draws nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -116,6 +117,14 @@ def _choice(label: str, options: Sequence[str], key: str, current: str | None = 
 # --- threat perceptions -------------------------------------------------------------------------
 
 
+def _save(key: str, record: pd.Series | None, id_column: str, add: Callable, edit: Callable, values: dict) -> None:
+    """A submitted form: ``add`` a row, or ``edit`` the row the form was opened on (``record``)."""
+    if record is None:
+        _apply(key, lambda expect: add(data_dir(), **values, expect=expect))
+    else:
+        _apply(key, lambda expect: edit(data_dir(), record[id_column], **values, expect=expect))
+
+
 def assessment_form(full: Dataset, key: str, claims: Sequence[str] = (), record: pd.Series | None = None) -> None:
     """Add a threat perception (or change ``record``), citing ``claims``."""
     _remember(key)
@@ -146,13 +155,7 @@ def assessment_form(full: Dataset, key: str, claims: Sequence[str] = (), record:
         submitted = st.form_submit_button("Save" if record is not None else "Add threat perception", type="primary")
     if submitted:
         values = dict(perceiver=perceiver or "", threat=threat or "", level=level, trend=trend, note=note, claims=cited)
-        if record is None:
-            _apply(key, lambda expect: curation.add_assessment(data_dir(), **values, expect=expect))
-        else:
-            _apply(
-                key,
-                lambda expect: curation.edit_assessment(data_dir(), record["assessment_id"], **values, expect=expect),
-            )
+        _save(key, record, "assessment_id", curation.add_assessment, curation.edit_assessment, values)
 
 
 # --- relations ----------------------------------------------------------------------------------
@@ -193,12 +196,7 @@ def relation_form(full: Dataset, key: str, claims: Sequence[str] = (), record: p
             note=note,
             claims=cited,
         )
-        if record is None:
-            _apply(key, lambda expect: curation.add_relation(data_dir(), **values, expect=expect))
-        else:
-            _apply(
-                key, lambda expect: curation.edit_relation(data_dir(), record["relation_id"], **values, expect=expect)
-            )
+        _save(key, record, "relation_id", curation.add_relation, curation.edit_relation, values)
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -385,41 +383,36 @@ def _remove(key: str, label: str, call: Callable[[str | None], curation.Change])
             _apply(key, call)
 
 
-def assessment_controls(full: Dataset, perceiver: str, threat: str, key: str = "cell") -> None:
-    """Change or remove the threat perceptions behind one matrix cell."""
+def _record_controls(rows: pd.DataFrame, key: str, noun: str, form: Callable, remove: Callable) -> None:
+    """One "Change or remove" expander per assessment or relation row: its edit form and its remove button."""
     if not editable():
         return
     flash()
-    rows = full.assessments[(full.assessments["perceiver"] == perceiver) & (full.assessments["threat"] == threat)]
     for _, row in rows.iterrows():
-        record_id = str(row["assessment_id"])
+        record_id = str(row[f"{noun}_id"])
         with st.expander(f"Change or remove {md(record_id)}", icon=":material/edit:"):
-            assessment_form(full, f"{key}-edit-{record_id}", record=row)
+            form(f"{key}-edit-{record_id}", record=row)
             _remove(
                 f"{key}-remove-{record_id}",
-                f"assessment {record_id}",
-                lambda expect, r=record_id: curation.remove_assessment(data_dir(), r, expect=expect),
+                f"{noun} {record_id}",
+                lambda expect, r=record_id: remove(data_dir(), r, expect=expect),
             )
+
+
+def assessment_controls(full: Dataset, perceiver: str, threat: str, key: str = "cell") -> None:
+    """Change or remove the threat perceptions behind one matrix cell."""
+    a = full.assessments
+    rows = a[(a["perceiver"] == perceiver) & (a["threat"] == threat)]
+    form = functools.partial(assessment_form, full)
+    _record_controls(rows, key, "assessment", form, curation.remove_assessment)
 
 
 def relation_controls(full: Dataset, source: str, target: str, key: str = "tie") -> None:
     """Change or remove the relations behind one tie (either direction)."""
-    if not editable():
-        return
-    flash()
     r = full.relations
-    rows = r[
-        ((r["actor_a"] == source) & (r["actor_b"] == target)) | ((r["actor_a"] == target) & (r["actor_b"] == source))
-    ]
-    for _, row in rows.iterrows():
-        record_id = str(row["relation_id"])
-        with st.expander(f"Change or remove {md(record_id)}", icon=":material/edit:"):
-            relation_form(full, f"{key}-edit-{record_id}", record=row)
-            _remove(
-                f"{key}-remove-{record_id}",
-                f"relation {record_id}",
-                lambda expect, r=record_id: curation.remove_relation(data_dir(), r, expect=expect),
-            )
+    pair = {source, target}
+    rows = r[r["actor_a"].isin(pair) & r["actor_b"].isin(pair) & (r["actor_a"] != r["actor_b"])]
+    _record_controls(rows, key, "relation", functools.partial(relation_form, full), curation.remove_relation)
 
 
 def event_controls(full: Dataset, event_id: str, key: str = "event") -> None:
