@@ -44,3 +44,38 @@ def test_dyads_are_the_same_with_or_without_stored_positions(subset):
     indexed = dyads.dyads(events, with_event_rows(EVENTS, LINKS))
     pd.testing.assert_frame_equal(plain, indexed)
     assert plain["events"].sum() == len(subset)
+
+
+def _naive_dyads(events: pd.DataFrame, links: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Every distinct (event, side A, side B) triple counted per pair: the definition, by hand."""
+    known = set(events["event_id"])
+    triples = set()
+    for event_id, group in links[links["event_id"].isin(known)].groupby("event_id"):
+        sides_a = set(group.loc[group["role"].isin(["side_a", "subject"]), "actor_id"])
+        sides_b = set(group.loc[group["role"].isin(["side_b", "object"]), "actor_id"])
+        triples |= {(event_id, a, b) for a in sides_a for b in sides_b if a != b}
+    counts: dict[tuple[str, str], int] = {}
+    for _, a, b in triples:
+        counts[(a, b)] = counts.get((a, b), 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dyads_match_the_definition_whether_events_have_one_or_several_actors_a_side(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 40
+    events = pd.DataFrame({"event_id": [f"e{i}" for i in range(n)], "fatalities": rng.integers(0, 5, n) * 1.0})
+    rows = rng.integers(0, n + 3, 120)  # a few links point at events that are not there
+    links = pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in rows],
+            "actor_id": rng.choice(list("ABCDE"), 120),
+            "role": rng.choice(["side_a", "side_b", "subject", "object", "participant"], 120),
+        }
+    )
+    found = dyads.dyads(events, links)
+    got = dict(zip(zip(found["side_a"], found["side_b"]), found["events"]))
+    assert got == _naive_dyads(events, links)
+    assert dyads.dyads(events, with_event_rows(events, links)).equals(found)

@@ -239,3 +239,28 @@ def test_an_import_written_before_the_quality_column_still_loads(data_copy):
     commit_import(prep, data_copy)
     events = load_dataset(data_copy).events
     assert (events["origin"] == "acled").sum() == 3 and events["quality"].isna().all()
+
+
+def _id_join(ds) -> list[int]:
+    position = {e: i for i, e in enumerate(ds.events["event_id"].astype(str))}
+    return [position.get(e, -1) for e in ds.event_actors["event_id"].astype(str)]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("ucdp_standard.csv",), ("ucdp_standard.csv", "acled_text_dates.csv"), ("acled_text_dates.csv", "ucdp_hdx.csv")],
+)
+def test_imports_store_each_links_event_position_and_loading_uses_it(data_copy, names):
+    import pyarrow.parquet as pq
+
+    from dossier.filters import EVENT_ROW
+
+    ds = imported(data_copy, *names)
+    assert ds.event_actors[EVENT_ROW].tolist() == _id_join(ds)
+    parts = sorted((data_copy / "imports").glob("*.event_actors.parquet"))
+    assert len(parts) == len(names) and all("event_row" in pq.read_schema(p).names for p in parts)
+    # An import written before positions were stored has no event_row: its links are joined by id.
+    table = pq.read_table(parts[0])
+    pq.write_table(table.drop_columns(["event_row"]), parts[0])
+    older = load_dataset(data_copy)
+    assert older.event_actors[EVENT_ROW].tolist() == _id_join(older) == ds.event_actors[EVENT_ROW].tolist()

@@ -211,9 +211,9 @@ def _rows_match(events: pd.DataFrame, event_actors: pd.DataFrame, rows: np.ndarr
 
 
 def with_event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
-    """``event_actors`` with fresh event positions (any stale ones are recomputed)."""
-    links = event_actors.drop(columns=[EVENT_ROW], errors="ignore")
-    return links.assign(**{EVENT_ROW: event_rows(events, links)})
+    """``event_actors`` with its events' positions: stored ones (imports keep them) when they point into
+    ``events``, else recomputed by id."""
+    return event_actors.assign(**{EVENT_ROW: event_rows(events, event_actors)})
 
 
 def _follow_events(event_actors: pd.DataFrame, rows: np.ndarray, kept: np.ndarray) -> pd.DataFrame:

@@ -62,16 +62,8 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
     valid = (event_pos >= 0) & (actor >= 0)
     is_a = side_a[keep] & valid
     is_b = side_b[keep] & valid
-    pairs = pd.merge(
-        pd.DataFrame({"event": event_pos[is_a], "a": actor[is_a]}),
-        pd.DataFrame({"event": event_pos[is_b], "b": actor[is_b]}),
-        on="event",
-    )
-    pairs = pairs[pairs["a"].to_numpy() != pairs["b"].to_numpy()]
     n_actors = max(len(actor_ids), 1)
-    pair_key = pairs["a"].to_numpy() * n_actors + pairs["b"].to_numpy()
-    unique_rows = ~pd.Series(pairs["event"].to_numpy() * (n_actors * n_actors) + pair_key).duplicated().to_numpy()
-    pair_key, event = pair_key[unique_rows], pairs["event"].to_numpy()[unique_rows]
+    event, pair_key = _pairs(len(events), event_pos[is_a], actor[is_a], event_pos[is_b], actor[is_b], n_actors)
     if len(pair_key) == 0:
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dyad, keys = pd.factorize(pair_key)
@@ -89,6 +81,38 @@ def dyads(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return result.sort_values(["events", "side_a", "side_b"], ascending=[False, True, True], ignore_index=True)
+
+
+def _pairs(
+    n_events: int, a_event: np.ndarray, a: np.ndarray, b_event: np.ndarray, b: np.ndarray, n_actors: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(event, a * n_actors + b) for every distinct side-A × side-B pair of an event, never an actor with itself.
+
+    Most events have one actor a side (UCDP's side_a and side_b, ACLED's actor1 and actor2): those pair by
+    position in one pass. Only events with several actors on a side go through a join and de-duplication.
+    """
+    a_count = np.bincount(a_event, minlength=n_events)
+    b_count = np.bincount(b_event, minlength=n_events)
+    single = (a_count <= 1) & (b_count <= 1)
+    a_of = np.full(n_events, -1, dtype=np.int64)
+    b_of = np.full(n_events, -1, dtype=np.int64)
+    one_a, one_b = single[a_event], single[b_event]
+    a_of[a_event[one_a]], b_of[b_event[one_b]] = a[one_a], b[one_b]
+    simple = np.flatnonzero((a_of >= 0) & (b_of >= 0) & (a_of != b_of))
+    events, keys = [simple], [a_of[simple] * n_actors + b_of[simple]]
+    if not single.all():
+        pairs = pd.merge(
+            pd.DataFrame({"event": a_event[~one_a], "a": a[~one_a]}),
+            pd.DataFrame({"event": b_event[~one_b], "b": b[~one_b]}),
+            on="event",
+        )
+        pairs = pairs[pairs["a"].to_numpy() != pairs["b"].to_numpy()]
+        key = pairs["a"].to_numpy() * n_actors + pairs["b"].to_numpy()
+        event = pairs["event"].to_numpy()
+        first = ~pd.Series(event * (n_actors * n_actors) + key).duplicated().to_numpy()
+        events.append(event[first])
+        keys.append(key[first])
+    return np.concatenate(events).astype(np.int64), np.concatenate(keys).astype(np.int64)
 
 
 MEASURED = ("events", "fatalities")  # the columns a dyad grid can show

@@ -26,7 +26,7 @@ from ..views import matrix_text
 from ..views.labels import MEASURES
 from . import matrix as matrix_charts
 from .common import events_source_line, source_line
-from .timeline import timeline_figure
+from .timeline import aggregated_figure, detail_figure
 
 
 @dataclass(frozen=True)
@@ -227,11 +227,12 @@ def timeline_chart(
         return None
     if aggregated is None:
         aggregated = chronology.should_aggregate(view, lanes)
-    fig = timeline_figure(view, lanes, measure if aggregated else "events", full=full)
     if aggregated:
-        table = chronology.aggregate(view, lanes, measure).table
-        data = table.rename_axis("period").reset_index().melt("period", var_name=lanes, value_name=measure)
+        agg = chronology.aggregate(view, lanes, measure)
+        fig = aggregated_figure(view, lanes, measure, full, agg=agg)
+        data = agg.table.rename_axis("period").reset_index().melt("period", var_name=lanes, value_name=measure)
     else:
+        fig = detail_figure(view, lanes, full=full)
         data = licence_safe_events(view.events, view.event_actors)
     about = f", {measure} per period (aggregated)" if aggregated else ", each with its date basis"
     claim_ids = tuple(dict.fromkeys(view.event_claims["claim_id"]))

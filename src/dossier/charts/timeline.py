@@ -389,9 +389,19 @@ def _key_traces(key: pd.DataFrame) -> list[dict]:
     return traces
 
 
-def aggregated_figure(ds: Dataset, lanes: str, measure: str = "events", full: Dataset | None = None) -> go.Figure:
-    """Events or fatalities per day, week or month (from the span), by series; key events overlaid."""
-    agg = chronology.aggregate(ds, lanes, measure)
+def aggregated_figure(
+    ds: Dataset,
+    lanes: str,
+    measure: str = "events",
+    full: Dataset | None = None,
+    agg: chronology.Aggregate | None = None,
+) -> go.Figure:
+    """Events or fatalities per day, week or month (from the span), by series; key events overlaid.
+
+    ``agg`` is the aggregate when the caller has it already (the chart's CSV is drawn from the same one),
+    so a million events are counted once per rerun, not twice.
+    """
+    agg = agg if agg is not None else chronology.aggregate(ds, lanes, measure)
     span = (agg.table.index.min(), agg.table.index.max() + BUCKET_LENGTH[agg.bucket.name]) if len(agg.table) else None
     key = with_dates(chronology.key_events(ds, span))
     unit, bucket = MEASURES[measure], agg.bucket.name

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pandas.api.types import union_categoricals
 
+from ..filters import EVENT_ROW, event_rows
 from ..store import DatasetError
 from .actors import Gazetteer, imported_actor_ids, key
 from .licences import LICENCES
@@ -63,13 +64,16 @@ def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | 
         raise DatasetError("imports.csv", f"malformed CSV ({str(exc).strip().splitlines()[-1]})") from None
     if registry.empty:
         return None
-    events, links, hints = [], [], []
+    events, links, hints, offset = [], [], [], 0
     for line, import_id in enumerate(registry["import_id"], start=2):
         table = _read(folder, import_id, "events", line, COMPACT_COLUMNS)
         ids = pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([import_id]))
         events.append(table.append_column("import_id", ids))
-        links.append(_read(folder, import_id, "event_actors", line))
+        links.append(_positions(_read(folder, import_id, "event_actors", line), offset))
         hints.append(_read(folder, import_id, "actors", line).to_pandas())
+        offset += table.num_rows
+    if not all(EVENT_ROW in t.column_names for t in links):  # an older import: every link is joined by id
+        links = [t.drop_columns([EVENT_ROW]) if EVENT_ROW in t.column_names else t for t in links]
     table = pa.concat_tables(events, promote_options="permissive")
     for name in COMPACT_COLUMNS:
         if name not in table.column_names:
@@ -80,6 +84,14 @@ def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | 
     link_table = pa.concat_tables(links, promote_options="permissive")
     link_frame, imported_actors = _resolve(link_table, pd.concat(hints, ignore_index=True), actors)
     return Imported(event_frame, link_frame, imported_actors, registry)
+
+
+def _positions(links: pa.Table, offset: int) -> pa.Table:
+    """The stored ``event_row`` (a position in the import's own events part) as a position among all imports."""
+    if "event_row" not in links.column_names:
+        return links
+    rows = pc.add(pc.cast(links.column("event_row"), pa.int64()), offset)
+    return links.drop_columns(["event_row"]).append_column(EVENT_ROW, rows)
 
 
 def _string_categories(frame: pd.DataFrame) -> pd.DataFrame:
@@ -124,6 +136,7 @@ def _resolve(links: pa.Table, hints: pd.DataFrame, actors: pd.DataFrame) -> tupl
             "actor_id": pd.Categorical.from_codes(codes, categories=pd.Index(unique_ids, dtype="str")),
             "role": links.column("role").to_pandas(),
         }
+        | ({EVENT_ROW: links.column(EVENT_ROW).to_numpy()} if EVENT_ROW in links.column_names else {})
     )
     hints = hints.assign(key=hints["name"].map(key)).drop_duplicates("key")
     new = pd.DataFrame({"name": pd.Series(unmapped, dtype="str")})
@@ -165,10 +178,15 @@ def combine(curated: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
 def merge_into(tables: dict[str, pd.DataFrame], imported: Imported) -> dict[str, pd.DataFrame]:
     """The curated tables with the imported events, links and actors appended."""
     _refuse_mixed(tables["events"], imported.events)
+    curated, links = tables["events"], imported.event_actors
+    if EVENT_ROW in links:  # positions among the imports: the curated events come first
+        links = links.assign(**{EVENT_ROW: links[EVENT_ROW].to_numpy() + len(curated)})
+        mine = tables["event_actors"]
+        tables = {**tables, "event_actors": mine.assign(**{EVENT_ROW: event_rows(curated, mine)})}
     return {
         **tables,
-        "events": combine(tables["events"], imported.events),
-        "event_actors": combine(tables["event_actors"], imported.event_actors),
+        "events": combine(curated, imported.events),
+        "event_actors": combine(tables["event_actors"], links),
         "actors": pd.concat([tables["actors"], imported.actors], ignore_index=True),
     }
 

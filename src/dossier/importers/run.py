@@ -235,7 +235,9 @@ def _count_names(names: pa.DictionaryArray, codes: np.ndarray | None, seen: Coun
         seen[(labels[flat // width], int(flat % width) - 1)] += int(counts[flat])
 
 
-def _links(mapped: Mapped, event_ids: pa.Array, good: np.ndarray, names_seen: Counter) -> pa.Table:
+def _links(mapped: Mapped, event_ids: pa.Array, good: np.ndarray, names_seen: Counter, written: int) -> pa.Table:
+    """The block's event-actor links; ``written`` events are in the events part before this block's."""
+    position = (written + np.cumsum(good) - 1).astype(np.int32)  # each kept row's place in the events part
     tables = []
     for names, role, codes in mapped.links:
         if pa.types.is_list(names.type):
@@ -253,6 +255,7 @@ def _links(mapped: Mapped, event_ids: pa.Array, good: np.ndarray, names_seen: Co
                     "role": pa.DictionaryArray.from_arrays(
                         pa.array(np.zeros(int(keep.sum()), np.int32)), pa.array([role])
                     ),
+                    "event_row": pa.array(position[rows[keep]], pa.int32()),
                 },
                 schema=LINK_SCHEMA,
             )
@@ -445,8 +448,9 @@ def _scan(
                     )
                 )
             mapped.events["quality"] = pa.array(quality, pa.string())
+            written = scan.events.rows
             scan.events.write(_event_table(mapped.events, table.num_rows, spec.key).filter(pa.array(good)))
-            scan.links.write(_links(mapped, event_ids, good, scan.seen))
+            scan.links.write(_links(mapped, event_ids, good, scan.seen, written))
             scan.ids.append(mapped.events["original_id"])
             scan.rows.append(rows)
             scan.good_ids.append(event_ids.filter(pa.array(good)))
