@@ -18,7 +18,7 @@ import re
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -162,7 +162,7 @@ def folder_checksum(folder: Path) -> str:
 JOURNAL = ".journal.json"
 
 
-def commit_files(folder: Path, files: dict[str, bytes]) -> None:
+def commit_files(folder: Path, files: Mapping[str, bytes | memoryview]) -> None:
     """Replace several files of a dataset folder as one transaction.
 
     Each new file is written and fsynced beside its target first. The journal that

@@ -92,9 +92,10 @@ class PartWriter:
             self.writer.write_table(table)
             self.rows += table.num_rows
 
-    def finish(self) -> bytes:
+    def finish(self) -> memoryview:
+        """The Parquet file, without copying it: a million events with their long texts are hundreds of MB."""
         self.writer.close()
-        return self.sink.getvalue().to_pybytes()
+        return memoryview(self.sink.getvalue())
 
 
 import_lock = folder_lock  # imports and ingests share one writer lock per data folder
