@@ -146,7 +146,7 @@ def _changes(group: str, country: str, day: str) -> list[tuple[str, Callable]]:
     ]
 
 
-def _timed_change(tab, name: str, change: Callable) -> float:
+def _timed_change(tab, name: str, change: Callable, frame: bool) -> float:
     """Seconds from the user's last input to the frame after the page settled (every rerun done)."""
     change(tab)
     try:
@@ -154,25 +154,26 @@ def _timed_change(tab, name: str, change: Callable) -> float:
     except Exception as exc:
         tab.screenshot(path=str(realistic.CACHE / "browser-failure.png"))
         raise RuntimeError(f"{name}: the page did not rerun within 120 s ({tab.url})") from exc
-    wait_for_app(tab, timeout=120_000)  # a rerun that follows at once moves __settledAt on
+    wait_for_app(tab, timeout=120_000, frame=frame)  # a rerun that follows at once moves __settledAt on
     seconds = tab.evaluate("window.__settledAt - window.__inputAt") / 1000
     tab.keyboard.press("Escape")  # close a multiselect's list (after the timing: a key press resets it)
     return seconds
 
 
-def _filter_changes(browser, url: str, rounds: list[tuple[str, str]]) -> list[tuple[str, float]]:
+def _filter_changes(browser, url: str, rounds: list[tuple[str, str]], frame: bool = True) -> list[tuple[str, float]]:
+    """Timed sidebar changes on ``url``; ``frame=False`` for the hello-world baseline (no Dossier navigation)."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     context.add_init_script(TRACKER)
     tab = context.new_page()
     tab.set_default_timeout(60_000)
     try:
         tab.goto(url)
-        wait_for_app(tab, timeout=120_000)
+        wait_for_app(tab, timeout=120_000, frame=frame)
         samples = []
         for i, (group, country) in enumerate(rounds):
             day = f"{2008 + i}-0{1 + i % 9}-01"  # a new date each round: the same one again changes nothing
             for name, change in _changes(group, country, day):
-                samples.append((name, _timed_change(tab, name, change)))
+                samples.append((name, _timed_change(tab, name, change, frame)))
         return samples
     finally:
         context.close()
@@ -242,11 +243,11 @@ def run(report: Report) -> None:
             stop(servers.pop())
             servers.append(app := serve(big))
             _paints(report, browser, app.url, hello.url, pages, f"{n:,} real-shaped events", repeat)
-            base = _filter_changes(browser, hello_changes.url, base_rounds * n_rounds)
+            base = _filter_changes(browser, hello_changes.url, base_rounds * n_rounds, frame=False)
             measured = {}
             for label, path, _ in pages:
                 measured[label] = _filter_changes(browser, f"{app.url}/{path}", rounds)
-            base += _filter_changes(browser, hello_changes.url, base_rounds * n_rounds)  # before and after
+            base += _filter_changes(browser, hello_changes.url, base_rounds * n_rounds, frame=False)  # before and after
             base_median, base_worst, _ = _summary(base)
             for label, samples in measured.items():
                 _report_changes(report, f"{n:,} real-shaped events, {label}", samples, base_median, base_worst)

@@ -16,7 +16,7 @@ if view.events.empty:
     st.stop()
 aggregated = chronology.should_aggregate(view, lanes)
 measure = ui.measure_picker() if aggregated else "events"
-chart = catalog.timeline_chart(full, view, lanes, measure, aggregated)
+chart = ui.built(catalog.timeline_chart, full, view, lanes, measure, aggregated)
 picked = ui.timeline_with_picker(chart, view)
 if picked:
     ui.event_panel(full, picked)

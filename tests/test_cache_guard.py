@@ -37,3 +37,31 @@ def test_a_changed_cached_frame_stops_the_next_run(data_copy, run_app, monkeypat
     finally:
         ui._load.clear()
         ui._digest_as_loaded.clear()
+
+
+def test_a_built_chart_is_computed_once_per_data_version_selection_and_parameters(data_copy):
+    import os
+
+    from dossier import load_dataset
+    from dossier.filters import Selection
+
+    calls: list[tuple] = []
+
+    def build(full, view, measure):
+        calls.append((tuple(view.selection), measure))
+        return {"rows": len(view.events), "measure": measure}
+
+    full = load_dataset(data_copy)
+    pakistan = full.apply(Selection(countries=["Pakistan"]))
+    first = ui.built(build, full, pakistan, "events")
+    assert ui.built(build, full, pakistan, "events") == first  # another session, the same view: no rebuild
+    first["rows"] = -1  # each caller gets its own copy
+    assert ui.built(build, full, pakistan, "events")["rows"] == len(pakistan.events)
+    ui.built(build, full, pakistan, "fatalities")
+    ui.built(build, full, full, "events")
+    assert calls == [(("country",), "events"), (("country",), "fatalities"), ((), "events")]
+    events = data_copy / "events.csv"
+    stat = events.stat()
+    os.utime(events, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a commit changes the version
+    ui.built(build, load_dataset(data_copy), pakistan, "events")
+    assert len(calls) == 4

@@ -129,10 +129,10 @@ def page(browser):
 # True once the frame's navigation is drawn and the app has sat finished (script state notRunning,
 # nothing stale) for 400 ms. The navigation is drawn only by app.py's frame, so the legacy-mode run that
 # a fresh server starts with (which app.py reruns at once) never counts as quiet.
-QUIET_JS = """() => {
+QUIET_JS = """(frame) => {
     const app = document.querySelector('[data-testid="stApp"]');
     const quiet = app && app.getAttribute('data-test-script-state') === 'notRunning'
-        && document.querySelector('[data-testid="stSidebar"] .st-key-nav a')
+        && (!frame || document.querySelector('[data-testid="stSidebar"] .st-key-nav a'))
         && !document.querySelector('[data-stale="true"]');
     if (!quiet) { window.__dossierQuietSince = null; return false; }
     window.__dossierQuietSince = window.__dossierQuietSince || Date.now();
@@ -140,8 +140,10 @@ QUIET_JS = """() => {
 }"""
 
 
-def wait_for_app(tab, timeout: int = 30_000) -> None:
+def wait_for_app(tab, timeout: int = 30_000, frame: bool = True) -> None:
     """Wait until the frame is drawn and streamlit has finished its script runs: a point to act from.
+
+    ``frame=False`` for an app without Dossier's navigation (the benchmarks' hello-world baselines).
 
     Streamlit marks the app with data-test-script-state (initial, running, notRunning); stale elements
     from a previous run carry data-stale="true". A run can be followed at once by another (st.rerun),
@@ -150,7 +152,7 @@ def wait_for_app(tab, timeout: int = 30_000) -> None:
     """
     tab.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
     tab.evaluate("window.__dossierQuietSince = null")
-    tab.wait_for_function(QUIET_JS, timeout=timeout)
+    tab.wait_for_function(QUIET_JS, arg=frame, timeout=timeout)
 
 
 def open_expander(scope, label: str) -> None:

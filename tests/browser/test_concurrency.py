@@ -120,7 +120,7 @@ async def holds(session: Session, what: str, assertion) -> None:
 
 async def quiet(page) -> None:
     await page.evaluate("window.__dossierQuietSince = null")
-    await page.wait_for_function(QUIET_JS, polling=100, timeout=90_000)
+    await page.wait_for_function(QUIET_JS, arg=True, polling=100, timeout=90_000)
 
 
 async def loaded(page, runs: Runs, url: str) -> None:

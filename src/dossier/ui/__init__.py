@@ -2,7 +2,7 @@
 shared widgets, the chart pages' panels and downloads. Pages call these so that every page filters, cites
 and fails the same way."""
 
-from .data import claim_search_index, curated_dataset, dataset
+from .data import built, claim_search_index, curated_dataset, dataset
 from .downloads import chart_downloads, pack_downloads
 from .frame import enter_frame, navigation, page_link, read_only, require_frame, visible_pages
 from .panels import (
@@ -28,6 +28,7 @@ from .widgets import (
 )
 
 __all__ = [
+    "built",
     "chart_downloads",
     "citation_links",
     "claim_explorer",

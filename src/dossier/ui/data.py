@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +14,8 @@ import streamlit as st
 from ..dataset import Dataset, load_dataset
 from ..search import SearchIndex
 from ..store import DatasetError, data_dir
+
+T = TypeVar("T")
 
 
 def _data_version(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -92,3 +96,24 @@ def curated_dataset() -> Dataset:
     dataset()  # shows the one-line error and stops if the folder is broken
     folder = data_dir()
     return _load_curated(str(folder), _data_version(folder))
+
+
+def built(build: Callable[..., T], full: Dataset, view: Dataset, *params: Hashable) -> T:
+    """``build(full, view, *params)`` once per data version, filter selection and parameters, for every session.
+
+    A chart over a million events takes a few hundred milliseconds to count and draw; the first visit of
+    each session, and each return to a filter seen before, should not pay it again. ``view`` must be
+    ``full`` under ``view.selection`` (what ``filtered()`` returns), so the key says everything the
+    result depends on. ``st.cache_data`` hands out a copy, so a page may not change the shared result.
+    """
+    folder = data_dir()
+    selection = tuple((key, value) for key, value in view.selection.items())
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _built(name, str(folder), _data_version(folder), selection, params, build, full, view)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _built(
+    name: str, folder: str, version: tuple, selection: tuple, params: tuple, _build: Callable, _full, _view
+) -> object:
+    return _build(_full, _view, *params)

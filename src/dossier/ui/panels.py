@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..analysis import chronology, dyads
+from ..analysis import chronology
 from ..analysis.evidence import event_evidence
 from ..charts import catalog
 from ..dataset import Dataset
@@ -20,6 +20,7 @@ from ..views.clicks import selected_event_ids
 from ..views.labels import LANE_KEYS, MEASURE_KEYS, MEASURES
 from ..views.navigation import MATRIX_VIEWS, VIEW_PARAM, MatrixView
 from . import curation as edit
+from .data import built
 from .downloads import chart_downloads
 from .widgets import clickable_chart, empty_state, quote_claims
 
@@ -97,8 +98,7 @@ def relations_panel(full: Dataset, view: Dataset) -> None:
 
 def dyad_panel(full: Dataset, view: Dataset) -> None:
     """Actor × actor counts or fatalities, with the measure and scale chosen here, and every dyad as a table."""
-    found = dyads.dyads(view.events, view.event_actors)
-    if found.empty:
+    if built(catalog.dyad_chart, full, view, "events", True) is None:  # no dyad whatever the measure
         empty_state("event dyads", view.selection)
         st.caption("A dyad needs an event with actors on both sides: side_a/side_b, or subject/object.")
         return
@@ -111,7 +111,7 @@ def dyad_panel(full: Dataset, view: Dataset) -> None:
         value=True,
         help="Colour by log10(value + 1) so a few busy dyads do not wash out the rest. Cell numbers stay exact.",
     )
-    out = catalog.dyad_chart(full, view, measure, log, found=found)
+    out = built(catalog.dyad_chart, full, view, measure, log)
     if out.fell_back:
         st.info("None of these events reports a fatality figure; showing event counts.", icon=":material/info:")
     st.plotly_chart(out.figure, key="dyad-chart", width="content", config={"displaylogo": False})
