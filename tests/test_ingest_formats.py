@@ -171,6 +171,20 @@ def test_inline_markdown_is_stripped(markup: str, plain: str):
     assert inline(markup) == plain
 
 
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("Killed in 2015.[21][22] Later.", "Killed in 2015.[21][22] Later."),  # citation markers, kept verbatim
+        ("See [the report][crs].\n\n[crs]: https://x.example", "See the report."),  # a defined reference
+        ("See [the report][CRS].\n\n[crs]: https://x.example", "See the report."),  # labels ignore case
+        ("See [CRS][].\n\n[crs]: https://x.example", "See CRS."),  # collapsed reference
+        ("See [the report][nowhere].", "See [the report][nowhere]."),  # undefined: text as written
+    ],
+)
+def test_reference_style_links_need_a_definition(markdown: str, plain: str):
+    assert to_plain(markdown).text == plain
+
+
 MARKDOWN = """---
 title: "Weekly brief: Balochistan"
 date: 2025-03-14

@@ -8,6 +8,7 @@ are dropped; paragraphs that were wrapped over several lines become one line.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s+\S+")
 _TABLE_RULER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
@@ -26,7 +27,8 @@ _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'])")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -44,8 +46,12 @@ class PlainText:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def inline(text: str) -> str:
-    """Strip inline markup: emphasis, code, links, images, tags, escapes and entities."""
+def _inline(text: str, references: frozenset[str] = frozenset()) -> str:
+    """Strip inline markup: emphasis, code, links, images, tags, escapes and entities.
+
+    ``[text][label]`` is a link only when the document defines ``label`` (``references``, folded): as in
+    CommonMark. Otherwise it is the text as written, such as Wikipedia's adjacent citation markers ``[21][22]``.
+    """
     kept: list[str] = []
 
     def keep(value: str) -> str:
@@ -55,7 +61,10 @@ def inline(text: str) -> str:
     text = _ESCAPE.sub(lambda m: keep(m.group(1)), text)
     text = _CODE.sub(lambda m: keep(m.group(2).strip()), text)
     text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _REFERENCE_LINK.sub(
+        lambda m: m.group(1) if (m.group(2) or m.group(1)).casefold() in references else m[0], text
+    )
     text = _AUTOLINK.sub(lambda m: m.group(1), text)
     text = _STRONG.sub(lambda m: m.group(2), _STRONG.sub(lambda m: m.group(2), text))
     for pattern in (_STRIKE, _EM_STAR, _EM_UNDER):
@@ -82,6 +91,9 @@ def to_plain(markdown: str) -> PlainText:
     """Convert Markdown to plain text with one paragraph, heading or list item a line."""
     lines = markdown.split("\n")
     meta, first = _front_matter(lines)
+    inline = functools.partial(
+        _inline, references=frozenset(m[1].casefold() for m in map(_REFERENCE.match, lines) if m)
+    )
     blocks: list[tuple[str, bool]] = []  # (text, is_heading); "" separates paragraphs
     paragraph: list[str] = []
     in_fence = ""
@@ -141,3 +153,6 @@ def to_plain(markdown: str) -> PlainText:
         out.append(text)
         position += len(text) + 1
     return PlainText("\n".join(out), headings, meta)
+
+
+inline = _inline  # one line of Markdown, no document: a reference-style link has no definition
