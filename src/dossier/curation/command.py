@@ -186,21 +186,16 @@ def configure_add(parser: argparse.ArgumentParser) -> None:
 
 def configure_edit(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
-    p = sub.add_parser("assessment", help="change a threat perception")
-    p.add_argument("id", metavar="ASSESSMENT_ID")
-    _assessment_fields(p, adding=False)
-    _more_claims(p)
-    p.set_defaults(handler=_edit_assessment)
-    p = sub.add_parser("relation", help="change a relation")
-    p.add_argument("id", metavar="RELATION_ID")
-    _relation_fields(p, adding=False)
-    _more_claims(p)
-    p.set_defaults(handler=_edit_relation)
-    p = sub.add_parser("event", help="change an event (--actor and --claim replace its lists)")
-    p.add_argument("id", metavar="EVENT_ID")
-    _event_fields(p, adding=False)
-    _more_claims(p)
-    p.set_defaults(handler=_edit_event)
+    for what, about, fields, handler in (
+        ("assessment", "change a threat perception", _assessment_fields, _edit_assessment),
+        ("relation", "change a relation", _relation_fields, _edit_relation),
+        ("event", "change an event (--actor and --claim replace its lists)", _event_fields, _edit_event),
+    ):
+        p = sub.add_parser(what, help=about)
+        p.add_argument("id", metavar=f"{what.upper()}_ID")
+        fields(p, adding=False)
+        _more_claims(p)
+        p.set_defaults(handler=handler)
     p = sub.add_parser("actor", help="rename an actor, or change its kind or country")
     p.add_argument("actor", metavar="ACTOR")
     p.add_argument("--name", default=None)

@@ -90,36 +90,26 @@ def pack_downloads(full: Dataset, view: Dataset) -> None:
 
     can_print = static.chromium_path() is not None
     selection = view.selection
+    offline = "Every chart, the claims behind them and the sources, in one file that works offline"
+    printed = "The same pack, for print" if can_print else static.INSTALL_HINT
+    stix = "Actors, sources, claims, assessments and relations for OpenCTI or MISP"
+    packs = (  # key, label, data (rendered when clicked), file stem, format, Material icon
+        ("pack-html", "Briefing pack (HTML)", lambda: render_html(context()), "briefing-pack", "html", "description"),
+        ("pack-pdf", "Briefing pack (PDF)", lambda: render_pdf(context()), "briefing-pack", "pdf", "picture_as_pdf"),
+        ("pack-stix", "STIX 2.1 bundle", lambda: bundle_json(view), "stix", "json", "share"),
+    )
     with st.container(horizontal=True, gap="small", key="export-pack"):
-        st.download_button(
-            "Briefing pack (HTML)",
-            lambda: render_html(context()),
-            file_name=export_filename("briefing-pack", selection, "html"),
-            mime=MIME["html"],
-            on_click="ignore",
-            icon=":material/description:",
-            type="primary",
-            key="pack-html",
-            help="Every chart, the claims behind them and the sources, in one file that works offline",
-        )
-        st.download_button(
-            "Briefing pack (PDF)",
-            (lambda: render_pdf(context())) if can_print else b"",
-            file_name=export_filename("briefing-pack", selection, "pdf"),
-            mime=MIME["pdf"],
-            on_click="ignore",
-            icon=":material/picture_as_pdf:",
-            key="pack-pdf",
-            disabled=not can_print,
-            help="The same pack, for print" if can_print else static.INSTALL_HINT,
-        )
-        st.download_button(
-            "STIX 2.1 bundle",
-            lambda: bundle_json(view),
-            file_name=export_filename("stix", selection, "json"),
-            mime=MIME["json"],
-            on_click="ignore",
-            icon=":material/share:",
-            key="pack-stix",
-            help="Actors, sources, claims, assessments and relations for OpenCTI or MISP",
-        )
+        for (key, label, data, stem, fmt, icon), about in zip(packs, (offline, printed, stix)):
+            available = can_print or fmt != "pdf"
+            st.download_button(
+                label,
+                data if available else b"",
+                file_name=export_filename(stem, selection, fmt),
+                mime=MIME[fmt],
+                on_click="ignore",
+                icon=f":material/{icon}:",
+                type="primary" if fmt == "html" else "secondary",
+                key=key,
+                disabled=not available,
+                help=about,
+            )
