@@ -253,7 +253,7 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
 
 
 def claim_spans(document: Document) -> list[tuple[int, int]]:
-    return sentence_tools.claim_spans(document.text, document.skip)
+    return sentence_tools.claim_spans(document.text, document.skip, document.soft_wrap)
 
 
 @dataclass
