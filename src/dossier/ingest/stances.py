@@ -117,11 +117,21 @@ _PERCEPTION = (
     (
         "designated",
         re.compile(
-            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned)\b(?P<mid>.{0,140}?)"
+            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
+            r"(?!\s+by\b)(?P<mid>.{0,140}?)"
             r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
             re.I,
         ),
         "pt",
+    ),
+    (  # "Mehsud was included on the ... Sanctions Committee list by the United Nations": the listing body after "by"
+        "listed-by",
+        re.compile(
+            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned)\s+"
+            r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
+            re.I,
+        ),
+        "tp",
     ),
     (
         "focus-rather-than",
@@ -139,7 +149,12 @@ _PERCEPTION = (
     ),
     ("concerned-about", re.compile(r"\b(?:concerned|worried|alarmed|anxious)\s+(?:about|by|over)\b", re.I), "pt"),
 )
-_RULE_LEVEL = {"prioritises": "primary", "concerned-about": "high", "designated": "recognised"}
+_RULE_LEVEL = {
+    "prioritises": "primary",
+    "concerned-about": "high",
+    "designated": "recognised",
+    "listed-by": "recognised",
+}
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
     "affiliation": (
@@ -160,6 +175,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "as the group's new leader",
         "as the group’s new leader",
         "founded by",
+        "founder of",
+        "emir of",
+        "amir of",
         "chief of",
         "head of",
         "headed by",
@@ -192,6 +210,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "provided",
         "sponsor",
         "sponsored",
+        "recipient of",
+        "help and protection",
     ),
     "cooperation": (
         "cooperation",
@@ -207,6 +227,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "partners",
         "alliance",
         "allied with",
+        "ally",
         "allies",
         "ties to",
         "ties with",
@@ -225,6 +246,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "fighting",
         "war with",
         "war against",
+        "war on",
+        "war between",
         "clashed with",
         "clashes with",
         "oppose",
@@ -293,7 +316,52 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
 _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
 _CUE = phrase_pattern(_CUE_KIND)
-_REVERSED = re.compile(r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported)")
+_REVERSED = re.compile(
+    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of)"
+)
+# "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
+_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led|allied|aligned)\b", re.I)
+# "interest in U.S. relations with": a name before such a noun is its party, not a place.
+_ATTRIBUTIVE = re.compile(
+    r"[ \t]+(?:relations|ties|assistance|aid|support|sanctions|cooperation|engagement|talks|backing|funding)\b", re.I
+)
+# Affiliation cues that name an office: its holder is the person before it ("a Pakistani militant and emir of X").
+_OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\w+)\b", re.I)
+# "X continues to give Y help": the recipient stands between the verb and the cue.
+_GIVE = re.compile(
+    r"\b(?:give|gives|gave|giving|provide|provides|provided|providing|offer|offers|offered|lend|lends|lent)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# "sanctions ... by the United Nations": the one after "by" imposes them.
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
+_GROUP_TITLE = re.compile(
+    r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
+    r"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+$",
+    re.I,
+)
+# "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
+_POSSESSIVE_WING = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:wing|arm|front|branch|affiliate|faction|offshoot|franchise)\b", re.I
+)
+# "U.S.-Pakistan relations": two parties joined by a hyphen before the tie.
+_PAIR_COMPOUND = re.compile(r"^\s*[-–]\s*$")
+_PAIR_NOUN = re.compile(
+    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military)\s+)?"
+    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership)\b",
+    re.I,
+)
+_PAIR_KIND = {
+    "relations": "diplomatic",
+    "relationship": "diplomatic",
+    "talks": "diplomatic",
+    "dialogue": "diplomatic",
+    "ties": "cooperation",
+    "cooperation": "cooperation",
+    "partnership": "cooperation",
+    "tensions": "conflict",
+}
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
 _LOCATIVE = re.compile(
@@ -301,17 +369,27 @@ _LOCATIVE = re.compile(
 )
 
 
-def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based")."""
+def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = None) -> list[Mention]:
+    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based").
+
+    A group or a person is never a place ("coalesced into TTP"), a name before a tie is its party ("interest in
+    U.S. relations with"), and so is a hyphenated agent ("Iran-backed", "U.S.-led").
+    """
+    kinds = kinds or {}
     kept = []
     for m in mentions:
         lead = text[max(0, m.start - 12) : m.start]
-        if _LOCATIVE.search(lead) or text[m.end : m.end + 1] == "-":
+        tail = text[m.end : m.end + 30]
+        if text[m.end : m.end + 1] == "-" and not _AGENT_COMPOUND.match(tail):
             continue
+        if _LOCATIVE.search(lead) and kinds.get(m.actor) not in ("armed_group", "person"):
+            if not _ATTRIBUTIVE.match(tail):
+                continue
         kept.append(m)
     return kept
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
 
 
@@ -364,6 +442,10 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
                 pairs.append((after[0].actor, before[-1].actor, level))
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
+            verb = re.match(r"\w+", text[match.start() :]).group(0)
+            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
+            if rule == "designated" and passive:
+                continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
                     found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
@@ -372,8 +454,9 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
 
 def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
     """Relations stated in the sentence ``text[start:end]``, one per pair and kind."""
-    mentions = _parties(text, mentions)
-    actors = list(dict.fromkeys(m.actor for m in mentions))
+    every = mentions
+    mentions = _parties(text, mentions, kinds)
+    actors = list(dict.fromkeys(m.actor for m in every))
     if len(actors) < 2:
         return []
     found: dict[tuple[str, str, str], Relation] = {}
@@ -386,10 +469,29 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             found[key] = Relation(a, b, kind, directed, qualifier, rule)
 
     for first, second in zip(mentions, mentions[1:]):  # "U.S. President Donald Trump"
+        gap = text[first.end : second.start]
         if kinds.get(first.actor) == "state" and kinds.get(second.actor) == "person":
-            gap = text[first.end : second.start]
             if _TITLE_GAP.match(gap):
                 add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+        elif kinds.get(first.actor) != "state" and kinds.get(second.actor) == "person" and _GROUP_TITLE.match(gap):
+            add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+    for m in mentions:  # "X works as Y's charitable wing"
+        wing = _POSSESSIVE_WING.match(text, m.end, end)
+        subject = [o for o in mentions if o.end <= m.start and o.actor != m.actor]
+        if wing and subject:
+            add(
+                subject[-1].actor,
+                m.actor,
+                "affiliation",
+                text[m.end : wing.end()].strip(" ’'s"),
+                "relation:affiliation",
+                True,
+            )
+    for first, second in zip(every, every[1:]):  # "U.S.-Pakistan relations"
+        pair = _PAIR_NOUN.match(text, second.end, end)
+        if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
+            noun = pair.group(0).split()[-1].casefold()
+            add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
@@ -403,16 +505,41 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             and (kind == "affiliation" or _BETWEEN.search(text[max(start, before[-2].start - 10) : before[-2].start]))
         ):
             after, before = [before[-1]], [before[-2]]  # "TTP then named X as the group's new leader"
+        elif (
+            not after
+            and len(before) >= 2
+            and kind == "support"
+            and _GIVE.search(text[before[-2].end : before[-1].start])
+        ):
+            after, before = [before[-1]], [before[-2]]  # "the ISI continues to give LeT help and protection"
         elif not after and len(before) >= 2 and kind in ("economic", "diplomatic", "cooperation"):
             if len(text[before[-1].end : match.start()].split()) <= 4:  # "talks with the IMF on a loan"
                 after, before = [before[-1]], [before[-2]]
+        if kind == "support" and not after and text[match.start() - 1 : match.start()] == "-":
+            agent = [m for m in every if m.end == match.start() - 1]
+            backed = [m for m in before if agent and m.end <= agent[0].start and m.actor != agent[0].actor]
+            if agent and backed and "," in text[backed[-1].end : agent[0].start]:  # "the Houthis, an Iran-backed group"
+                add(agent[0].actor, backed[-1].actor, kind, cue, f"relation:{kind}", True)
+            continue
         if not before or not after:
-            if kind in ("cooperation", "diplomatic", "economic") and len(after) >= 2:
+            if kind in ("cooperation", "diplomatic", "economic", "conflict") and len(after) >= 2:
                 lead = text[match.end() : after[0].start]
-                if _BETWEEN.search(lead) or re.search(r"\b(?:between|among)\s+(?:the\s+)?$", lead):
+                joined = re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start])
+                by_both = kind == "diplomatic" and re.search(r"\bby\s+(?:the\s+)?$", lead) and joined
+                between = cue.endswith("between") or re.search(r"\b(?:between|among)\s+(?:the\s+)?$", lead)
+                if _BETWEEN.search(lead) or between or by_both:
                     add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
             continue
         a, b = before[-1].actor, after[0].actor
+        if kind == "affiliation" and _OFFICE.match(cue) and kinds.get(a) != "person":
+            holders = [m for m in before if kinds.get(m.actor) == "person"]
+            if holders and len(text[holders[-1].end : match.start()].split()) <= 12:
+                a = holders[-1].actor  # "Mufti Noor Wali Mehsud ... is a Pakistani militant and current emir of TTP"
+        if kind == "support" and text[match.start() - 1 : match.start()] == "-":
+            agent = [m for m in every if m.end == match.start() - 1]
+            if not agent:
+                continue  # "X-backed" with no actor named before the hyphen
+            a = agent[0].actor
         near_between = _BETWEEN.search(text[match.end() : after[0].start])
         if near_between and len(after) >= 2:
             a, b = after[0].actor, after[1].actor
@@ -426,9 +553,13 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 a, b = b, a
             add(a, b, kind, cue, "relation:affiliation", True)
             continue
-        if kind == "support" and _REVERSED.match(cue):
-            a, b = b, a
+        if kind == "support" and _REVERSED.match(cue) and text[match.start() - 1 : match.start()] != "-":
+            a, b = b, a  # "X, backed by Y" (but "Y-backed X")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
+        if cue in ("sanctions", "sanctioned"):
+            directed = True  # sanctions run from who imposes them to who is under them
+            if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
+                a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
         add(a, b, kind, cue, f"relation:{kind}", directed)
         for extra in after[1:3]:  # "against Pakistani and U.S. interests"
             gap = text[after[0].end : extra.start]
