@@ -26,6 +26,8 @@ NAMES = {
     "Israel": "ISR",
     "Hamas": "hamas",
     "Houthis": "houthis",
+    "Al-Shabaab": "al-shabaab",
+    "Afghan": "AFG",
     "United Nations": "UN",
     "Mehsud": "mehsud",
     "Lashkar-e-Taiba": "let",
@@ -185,4 +187,35 @@ def test_designations_and_listings(text: str, expected: set):
     ],
 )
 def test_relation_cues_that_generalise(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Shabaab is an al-Qaida (AQ) affiliate.", {("al-shabaab", "AQ", "affiliation", True)}),
+        (  # a class before "including" is no party; the listed items are, with the predicate's subject
+            "Al-Shabaab is an al-Qaida affiliate and has ties to other al-Qaida affiliates, including Hamas and TTP.",
+            {
+                ("al-shabaab", "AQ", "affiliation", True),
+                ("al-shabaab", "hamas", "cooperation", False),
+                ("al-shabaab", "TTP", "cooperation", False),
+            },
+        ),
+        (  # two office holders with one predicate
+            "President Donald Trump and President Noor Wali Mehsud sought engagement with Pakistan.",
+            {("trump", "PAK", "diplomatic", False), ("noor", "PAK", "diplomatic", False)},
+        ),
+        ("The deal was signed by the United States and the Taliban.", {("USA", "taliban", "diplomatic", False)}),
+        ("TTP conducted attacks targeting civilians in India and Pakistan.", set()),  # a list of places
+        ("TTP attacked a U.S. base in Khost, Pakistan.", {("TTP", "USA", "conflict", True)}),  # "Khost, Pakistan"
+        ("TTP waged war in Swat province against Pakistan.", {("TTP", "PAK", "conflict", False)}),
+        ("Pakistan maintains supportive relations with Afghan insurgent groups.", set()),  # people, not the state
+        (  # a passive agent far from a later cue is not its subject
+            "Militant groups supported by Pakistan will plan attacks, including against U.S. interests.",
+            set(),
+        ),
+    ],
+)
+def test_relation_parties_from_sentence_structure(text: str, expected: set):
     assert related(text) == expected

@@ -327,6 +327,20 @@ _ATTRIBUTIVE = re.compile(
 )
 # Affiliation cues that name an office: its holder is the person before it ("a Pakistani militant and emir of X").
 _OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\w+)\b", re.I)
+# "President George W. Bush and President Barack Obama": two office holders, one predicate
+_TITLED_AND = re.compile(rf"\s+and\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+)+")
+# "Al-Shabaab is an al-Qa’ida (AQ) affiliate": the group named before the noun is the parent
+_AFFILIATE_NOUN = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|proxy|front)\b", re.I
+)
+_IS_A = re.compile(r"\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)\s+(?:\w+\s+){0,2}?$", re.I)
+# "... affiliate and has ties to": the predicate's subject is the sentence's first actor
+_AND_HAS = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|maintains|maintained|keeps|retains)\b"
+)
+_CLASS_NOUN = re.compile(r"\s+(?:affiliates|branches|groups|factions|members|allies|franchises|offshoots)\b", re.I)
+# "other AQ affiliates, including AQAP": the items listed after a class
+_INCLUDING = re.compile(r"[\s\w’'-]{0,30}?,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?", re.I)
 # "X continues to give Y help": the recipient stands between the verb and the cue.
 _GIVE = re.compile(
     r"\b(?:give|gives|gave|giving|provide|provides|provided|providing|offer|offers|offered|lend|lends|lent)"
@@ -376,17 +390,33 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
     U.S. relations with"), and so is a hyphenated agent ("Iran-backed", "U.S.-led").
     """
     kinds = kinds or {}
-    kept = []
+    kept, place_end = [], -1
     for m in mentions:
         lead = text[max(0, m.start - 12) : m.start]
         tail = text[m.end : m.end + 30]
         if text[m.end : m.end + 1] == "-" and not _AGENT_COMPOUND.match(tail):
             continue
-        if _LOCATIVE.search(lead) and kinds.get(m.actor) not in ("armed_group", "person"):
-            if not _ATTRIBUTIVE.match(tail):
+        if kinds.get(m.actor) not in ("armed_group", "person"):
+            listed = place_end >= 0 and re.fullmatch(
+                r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", text[place_end : m.start]
+            )
+            listed = listed or _IN_TOWN.search(text[max(0, m.start - 40) : m.start])  # "in Khost, Afghanistan"
+            if (_LOCATIVE.search(lead) or listed) and not _ATTRIBUTIVE.match(tail) or _PLACE_NOUN.match(tail):
+                place_end = m.end  # "in Afghanistan and Pakistan", "Khyber Pakhtunkhwa province"
                 continue
+            if _PEOPLE_NOUN.match(tail):
+                continue  # "Afghan insurgent groups", "Pakistani civilians": people of the state, not the state
         kept.append(m)
     return kept
+
+
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+$")
+_PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
+_PEOPLE_NOUN = re.compile(
+    r"[ \t]+(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
+    r"people|women|men|children|refugees|migrants|workers|students|territory|soil)\b",
+    re.I,
+)
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.I)
@@ -475,6 +505,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
         elif kinds.get(first.actor) != "state" and kinds.get(second.actor) == "person" and _GROUP_TITLE.match(gap):
             add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+    for n, m in enumerate(mentions):  # "X is an al-Qa’ida affiliate"
+        if _AFFILIATE_NOUN.match(text, m.end, end) and n and _IS_A.fullmatch(text[mentions[n - 1].end : m.start]):
+            noun = _AFFILIATE_NOUN.match(text, m.end, end).group(0).split()[-1]
+            add(mentions[n - 1].actor, m.actor, "affiliation", noun, "relation:affiliation", True)
     for m in mentions:  # "X works as Y's charitable wing"
         wing = _POSSESSIVE_WING.match(text, m.end, end)
         subject = [o for o in mentions if o.end <= m.start and o.actor != m.actor]
@@ -530,7 +564,24 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 if _BETWEEN.search(lead) or between or by_both:
                     add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
             continue
-        a, b = before[-1].actor, after[0].actor
+        subject = before[-1]
+        if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
+            subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
+        if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
+                add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
+                continue
+        if _BY.search(text[max(start, subject.start - 8) : subject.start]):
+            if len(text[subject.end : match.start()].split()) > 1:
+                continue  # "groups supported by Islamabad will ... attack ... against": Islamabad is not the subject
+        a, b = subject.actor, after[0].actor
+        listed = len(after) >= 2 and _INCLUDING.fullmatch(text[after[0].end : after[1].start])
+        for n, item in enumerate(after[1:4], start=1):  # "ties to other AQ affiliates, including X and Y"
+            gap = text[after[n - 1].end : item.start]
+            if listed and (n == 1 or re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", gap)):
+                add(a, item.actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
+        if listed and _CLASS_NOUN.match(text, after[0].end):
+            continue  # "other AQ affiliates": a class the listed items belong to, not a party
         if kind == "affiliation" and _OFFICE.match(cue) and kinds.get(a) != "person":
             holders = [m for m in before if kinds.get(m.actor) == "person"]
             if holders and len(text[holders[-1].end : match.start()].split()) <= 12:
@@ -565,4 +616,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             gap = text[after[0].end : extra.start]
             if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
                 add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
+            if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
+                add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
