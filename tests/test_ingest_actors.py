@@ -239,3 +239,9 @@ def names_and_kinds(text: str) -> list[tuple[str, str]]:
 )  # fmt: skip
 def test_candidate_names_from_layout_of_group_and_person_names(text: str, expected: list[tuple[str, str]]):
     assert names_and_kinds(text) == expected
+
+
+def test_buildings_are_no_candidates():
+    assert names_and_kinds("Al-Shabaab staged an attack against the Westgate Mall in Nairobi.") == [
+        ("Al-Shabaab", "armed_group")
+    ]

@@ -219,3 +219,15 @@ def test_relation_cues_that_generalise(text: str, expected: set):
 )
 def test_relation_parties_from_sentence_structure(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TTP attacked villages of the Hamas minority in northern Pakistan.", set()),  # a population, a region
+        ("TTP fought to push the army out of Noor Wali Mehsud province.", set()),  # a province, whatever its kind
+        ("TTP attacked a base in Swat District, Pakistan.", set()),  # a town, then its country
+    ],
+)
+def test_places_and_populations_are_no_parties(text: str, expected: set):
+    assert related(text) == expected

@@ -567,7 +567,7 @@ NOT_ACTOR_HEADS = frozenset(
     "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
-    "refugees hazaras shias sunnis".split()
+    "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
 )
 STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
 

@@ -379,7 +379,9 @@ _PAIR_KIND = {
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?|-)$", re.I
+    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|central\s+)?|-)$",
+    re.I,
 )
 
 
@@ -392,10 +394,12 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
     kinds = kinds or {}
     kept, place_end = [], -1
     for m in mentions:
-        lead = text[max(0, m.start - 12) : m.start]
+        lead = text[max(0, m.start - 30) : m.start]
         tail = text[m.end : m.end + 30]
         if text[m.end : m.end + 1] == "-" and not _AGENT_COMPOUND.match(tail):
             continue
+        if _PLACE_NOUN.match(tail) or _POPULATION.match(tail):
+            continue  # "Khyber Pakhtunkhwa province", "the Shia Hazara minority": whatever kind was guessed
         if kinds.get(m.actor) not in ("armed_group", "person"):
             listed = place_end >= 0 and re.fullmatch(
                 r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", text[place_end : m.start]
@@ -410,7 +414,8 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
     return kept
 
 
-_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+$")
+_POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
 _PEOPLE_NOUN = re.compile(
     r"[ \t]+(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
