@@ -365,3 +365,26 @@ def test_editing_the_details_reuses_the_cached_analysis(ds):
     assert context.cache[next(iter(context.cache))] is cached, "one analysis, not two"
     assert first.events["date_start"].isna().all() and second.events["date_start"].tolist() == [dt.date(2025, 3, 11)]
     assert second.source["title"] == "Memo" and second.claims.equals(first.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (  # two dated incidents of one type are two events
+            "The TTP carried out the December 2009 suicide attack on a U.S. base, "
+            "as well as the April 2010 suicide bombing against the U.S. Consulate.",
+            ["suicide bombing", "suicide bombing"],
+        ),
+        (  # a list of dated incidents keeps each, shadowed types included
+            "The TTP's attacks include the 2014 Peshawar school attack and the 2016 Lahore suicide bombing.",
+            ["attack", "suicide bombing"],
+        ),
+        ("The TTP carried out a suicide attack in Pakistan in May 2014.", ["suicide bombing"]),  # one event only
+        ("The TTP entered into peace talks with Pakistan in early 2014, but the talks collapsed in June.", ["talks"]),
+        ("The terrorist attacks of September 2001 transformed U.S. relations with Pakistan.", ["attack"]),
+        ("The TTP is suspected in the 2007 assassination of a Pakistani leader.", ["attack"]),
+    ],
+)
+def test_dated_incidents_are_events_each(ds, text, types):
+    result = prepare(text.encode(), "e.txt", ds)
+    assert sorted(result.events["event_type"]) == sorted(types)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .dates import DateMention
+from .dates import DateMention, find_dates
 from .normalise import phrase_pattern
 
 # event_type: the words and phrases that report it. The longest match in a sentence wins its place.
@@ -69,6 +69,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ied",
         "car bomb",
         "detonated",
+        "detonate",
     ),
     "attack": (
         "attack",
@@ -87,6 +88,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "shelling",
         "massacre",
         "gunmen killed",
+        "assassination",
+        "assassinated",
     ),
     "raid": ("raid", "raids", "raided", "counterterrorism operation", "military operation"),
     "hijacking": ("hijack", "hijacked", "hijacking", "hijackers"),
@@ -295,30 +298,58 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
     """
     if not mentions:
         return []
+    dated = [start + d.start for d in find_dates(text[start:end]) if d.known and not d.relative]
     events: dict[str, CandidateEvent] = {}
+    found: list[CandidateEvent] = []
     for match in _TRIGGER.finditer(text, start, end):
         phrase = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _TYPE_OF[phrase]
         lead = text[max(start, match.start() - 40) : match.start()]
-        if kind in events or _NORMATIVE.search(lead[-12:]):
+        if kind in events and (
+            not _dated_between(dated, events[kind].trigger_start, match.start()) or _DEFINITE.search(lead)
+        ):
+            continue  # one event a type, unless each is dated: "the December 2009 attack ... the April 2010 attack"
+        if _NORMATIVE.search(lead[-12:]):
             continue  # "Pakistan must address …" says what ought to happen, not what did
-        if _NOUN_PLURAL.search(phrase) and _GENERIC.search(lead):
-            continue  # "numerous attacks": a kind of event, not one
-        if _is_noun(phrase) and _ANAPHOR.match(text[start : match.start()]):
-            continue  # "This attack came hours after …": an event already told
+        if _NOUN_PLURAL.search(phrase) and (_GENERIC.search(lead) or _INCLUDE.match(text, match.end())):
+            continue  # "numerous attacks", "its attacks include ...": a kind of event, not one
+        if (
+            _is_noun(phrase)
+            and _ANAPHOR.match(text[start : match.start()])
+            and not _DATED_NOUN.match(text, match.end())
+        ):
+            continue  # "This attack came hours after …": an event already told ("The attacks of September 2001" is not)
         if phrase == "ied" and not match.group(1).isupper():
             continue
         roles, attribution = _roles(text, start, end, match, mentions, states)
         events[kind] = CandidateEvent(kind, match.group(1), match.start(), roles, None, attribution)
-    return _without_shadowed(list(events.values()))
+        found.append(events[kind])
+    return _without_shadowed(found, dated)
+
+
+_INCLUDE = re.compile(r"\s+(?:include|includes|included|including|such\s+as)\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)  # "... the talks collapsed"
+_DATED_NOUN = re.compile(
+    r"\s+(?:of|on|in)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)"
+)
+
+
+def _dated_between(dated: list[int], first: int, second: int) -> bool:
+    """True when a date phrase stands between two triggers: they report two dated events."""
+    return any(first < d < second for d in dated)
 
 
 _SHADOWS = {"suicide_bombing": ("attack", "bombing"), "drone_strike": ("airstrike", "attack", "raid")}
 _SHADOWS |= {"fall_of_city": ("seizure", "capture"), "hijacking": ("seizure",), "airstrike": ("attack",)}
 
 
-def _without_shadowed(events: list[CandidateEvent]) -> list[CandidateEvent]:
-    """A suicide bombing is not also an attack and a bombing in the same sentence."""
-    kinds = {e.event_type for e in events}
-    hidden = {k for kind in kinds for k in _SHADOWS.get(kind, ())}
-    return [e for e in events if e.event_type not in hidden]
+def _without_shadowed(events: list[CandidateEvent], dated: list[int] = ()) -> list[CandidateEvent]:
+    """A suicide bombing is not also an attack and a bombing in the same sentence, unless each is dated apart
+    ("the 2021 Kabul airport attack, ... and the 2024 Kerman suicide bombings")."""
+    kept = []
+    for event in events:
+        shadows = [e for e in events if event.event_type in _SHADOWS.get(e.event_type, ())]
+        if all(_dated_between(dated, *sorted((e.trigger_start, event.trigger_start))) for e in shadows):
+            kept.append(event)
+    return kept
