@@ -388,3 +388,26 @@ def test_editing_the_details_reuses_the_cached_analysis(ds):
 def test_dated_incidents_are_events_each(ds, text, types):
     result = prepare(text.encode(), "e.txt", ds)
     assert sorted(result.events["event_type"]) == sorted(types)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "roles"),
+    [
+        (  # the accused did it; the accuser only says so
+            "The TTP has been accused by India of attacking military targets.",
+            "attack",
+            {("TTP", "subject"), ("IND", "associated")},
+        ),
+        ("The TTP is suspected of involvement in the 2007 assassination.", "attack", {("TTP", "subject")}),
+        (  # "by" after another verb names that verb's agent, not the attacker
+            "The TTP attacked villages inhabited by Pakistani Hazaras.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "object")},
+        ),
+    ],
+)
+def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == event_type]
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert set(zip(found["actor"], found["role"])) == roles

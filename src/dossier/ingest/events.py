@@ -159,6 +159,11 @@ _AGENTIVE = re.compile(
     re.I,
 )
 _OF = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_ACCUSED = re.compile(
+    r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:accused|suspected|blamed|charged)\s+"
+    r"(?:by\s+[^,;]{1,60}?\s+)?(?:of|for|in)\s+(?:[\w’'-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|across|inside|outside|during|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}responsib", re.IGNORECASE)
@@ -208,13 +213,28 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
     attribution = ""
     before = [m for m in mentions if m.end <= trigger.start()]
     after = [m for m in mentions if m.start >= trigger.end()]
+    accused = _ACCUSED.search(text, start, trigger.start())
+    if accused:  # "LeT has been accused by India of attacking ...": the accused did it, the accuser says so
+        accusers = [m for m in before if m.start >= accused.start()]
+        suspects = [m for m in before if m.end <= accused.start()]
+        for m in accusers:
+            roles.setdefault(m.actor, "associated")
+        if suspects:
+            roles.setdefault(suspects[-1].actor, "subject")
+            attribution = f"accused by {accusers[0].actor}" if accusers else "suspected"
     for m in mentions:
         lead = text[max(start, m.start - 30) : m.start]
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
+        by_other = re.search(r"\b(?!" + re.escape(trigger.group(1).split()[-1]) + r"\b)\w+ed\s+by\s+(?:the\s+)?$", lead)
         if m.actor in states and re.search(r"\bin\s+$", lead) and not compound:
             roles.setdefault(m.actor, "location")
-        elif _BY.search(lead) and m.start > trigger.start() and len(text[trigger.end() : m.start].split()) <= 6:
-            roles.setdefault(m.actor, "subject")
+        elif (
+            _BY.search(lead)
+            and not by_other
+            and m.start > trigger.start()
+            and len(text[trigger.end() : m.start].split()) <= 6
+        ):
+            roles.setdefault(m.actor, "subject")  # not "villages inhabited by the Hazara": another verb's agent
         elif _VICTIM.match(text[m.end : m.end + 60]) and m.end <= trigger.start():
             roles.setdefault(m.actor, "object")  # "13 U.S. soldiers were killed in the attacks"
         elif _ATTRIBUTED.search(text, start, m.start) and m.start > trigger.start():
