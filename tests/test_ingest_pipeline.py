@@ -411,3 +411,17 @@ def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles
     event = result.events[result.events["event_type"] == event_type]
     found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
     assert set(zip(found["actor"], found["role"])) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The Trump Administration designated the TTP.", {"USA", "TTP"}),  # a government is its state
+        ("President Trump designated the TTP.", {"donald-trump", "TTP"}),
+        ("The U.S. Department of State designated the TTP.", {"TTP"}),  # the department, not also the state
+        ("The U.S. Consulate in Peshawar was attacked by the TTP.", {"USA", "TTP"}),
+    ],
+)
+def test_governments_and_departments_named_with_their_state(ds, text, actors):
+    result = prepare(text.encode(), "a.txt", ds)
+    assert set(result.mentions.loc[result.mentions["known"], "actor"]) == actors
