@@ -245,3 +245,7 @@ def test_buildings_are_no_candidates():
     assert names_and_kinds("Al-Shabaab staged an attack against the Westgate Mall in Nairobi.") == [
         ("Al-Shabaab", "armed_group")
     ]
+
+
+def test_a_named_force_is_an_armed_group():
+    assert suggest_kind("Quds Force") == "armed_group"

@@ -425,3 +425,14 @@ def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles
 def test_governments_and_departments_named_with_their_state(ds, text, actors):
     result = prepare(text.encode(), "a.txt", ds)
     assert set(result.mentions.loc[result.mentions["known"], "actor"]) == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP's takeover of Swat followed the talks.",
+        "The withdrawal allowed the TTP to take full control of the valley.",
+    ],
+)
+def test_takeovers_are_seizures(ds, text):
+    assert "seizure" in set(prepare(text.encode(), "s.txt", ds).events["event_type"])

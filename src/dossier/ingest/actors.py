@@ -353,6 +353,7 @@ _KIND_WORDS = (
             "qa'ida",
             "qa’ida",
             "battalion",
+            "force",
             "insurgents",
             "network",
             "hezbollah",
