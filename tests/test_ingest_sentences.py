@@ -120,7 +120,10 @@ INFOBOX = (
     "Red Sea crisis\n"
     "Date19 October 2023 – present\n"
     "Status Ongoing\n"
+    "Commanders and leaders\n"
+    "Specific units:\n"
     "Casualties and losses\n"
+    "6 Egyptian civilians wounded\n"
     "1 Yemeni civilian killed and 8 others injured\n"
     "Two ships have been hijacked by militants. At least 10 ships have been damaged.\n"
     "\n"
@@ -133,13 +136,19 @@ INFOBOX = (
     [
         (INFOBOX, ["The Red Sea crisis is an ongoing military standoff that began in October 2023."]),
         (  # a label glued to an infobox value, among other rows
-            "Target Christians and tourists\nDeaths359[2]\nInquiryPresident Sirisena invoked emergency laws.[12]\n"
+            "Date21 April 2019\nAttack type\nTarget Christians and tourists\nDeaths359[2]\nInjuredappr. 500[3]\n"
+            "InquiryPresident Sirisena invoked emergency laws.[12]\n"
             "Charges9 charged with supplying paraphernalia\n\nThe bombings killed 269 people.",
             ["The bombings killed 269 people."],
         ),
         (  # one heading above a paragraph is no infobox
             "Summary\nThe group attacked a post. It was repelled.\n\nThe army said so.",
             ["The group attacked a post.", "It was repelled.", "The army said so."],
+        ),
+        (  # a press release's heading lines above its only paragraph are no infobox
+            "Statement by the Secretary of Defense\nAugust 26, 2021\nFor Immediate Release\nWashington\n"
+            "Today, thirteen service members were killed in an attack at the airport.",
+            ["Today, thirteen service members were killed in an attack at the airport."],
         ),
         (  # a short paragraph next to a paragraph is kept, whatever rows come before it
             "Date19 October 2023 – present\nStatus Ongoing\nCasualties and losses\nThe group attacked a post.\n"

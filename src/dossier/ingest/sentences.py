@@ -7,6 +7,7 @@ document (kept in the stored text) but asserts nothing; it is never a claim.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text import Span, split_sentences
@@ -61,10 +62,14 @@ def _has_finite_verb(words: list[str]) -> bool:
 
 def _alone(text: str, line_start: int, line_end: int) -> bool:
     """True when the line has a blank line (or the text's edge) on both sides: a paragraph of one line."""
-    before = text[:line_start].rstrip(" \t")
-    after = text[line_end:].lstrip(" \t")
-    return (not before or before.endswith("\n\n") or not before.strip()) and (
-        not after or after.startswith("\n\n") or not after.strip()
+    k = line_start - 2  # before the line break that opens the line
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    k_after = line_end + 1  # after the line break that closes the line
+    while k_after < len(text) and text[k_after] in " \t":
+        k_after += 1
+    return (line_start == 0 or k < 0 or text[k] == "\n") and (
+        line_end >= len(text) or k_after >= len(text) or text[k_after] == "\n"
     )
 
 
@@ -114,6 +119,7 @@ def fragment_reason(text: str, span: Span) -> str:
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]")
 _SHORT_ROW = 400  # a line this short amid infobox rows is one more row, however sentence-like it reads
 _NEIGHBOURS = 3  # lines looked at on each side of a claim's line(s), within its block
+_INFOBOX_ROWS = 6  # rows a block needs to be an infobox
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -143,24 +149,33 @@ def _line_kind(text: str, bounds: tuple[int, int], skip: list[Span], wrapped: bo
     return "prose" if _FINAL.search(stripped) and len(_WORD.findall(stripped)) >= 4 else "row"
 
 
-def layout_reason(text: str, span: tuple[int, int], lines: list[tuple[int, int]], kinds: list[str]) -> str:
+def layout_reason(
+    text: str, span: tuple[int, int], lines: list[tuple[int, int]], kinds: list[str], starts: list[int] | None = None
+) -> str:
     """Why a sentence that reads like a claim is not one, judged by where its line sits ("" when it is one).
 
     An infobox prints rows one a line with no blank line between them ("Date19 October 2023 – present",
     "Casualties and losses", "1 Yemeni civilian killed"). A short line among such rows, with no line ending
     a sentence near it, is one more row even when it reads like a sentence ("Two ships have been hijacked.").
+    A few heading lines above a paragraph (title, date, "For Immediate Release") are no infobox: the block
+    must hold ``_INFOBOX_ROWS`` rows or more.
     """
-    first = next(i for i, (a, b) in enumerate(lines) if a <= span[0] <= b)
-    last = next(i for i in range(first, len(lines)) if lines[i][0] <= span[1] <= lines[i][1])
+    starts = starts if starts is not None else [a for a, _ in lines]
+    first = bisect.bisect_right(starts, span[0]) - 1
+    last = bisect.bisect_right(starts, span[1]) - 1
     if lines[first][1] - lines[first][0] > _SHORT_ROW:
         return ""  # a paragraph
-    around = []
+    around, rows = [], sum(kinds[i] == "row" for i in range(first, last + 1))
     for step, edge in ((-1, first), (1, last)):
         i, seen = edge + step, 0
-        while 0 <= i < len(lines) and kinds[i] != "blank" and seen < _NEIGHBOURS:
-            around.append(kinds[i])
+        while 0 <= i < len(lines) and kinds[i] != "blank":
+            if seen < _NEIGHBOURS:
+                around.append(kinds[i])
+            rows += kinds[i] == "row"
+            if rows >= _INFOBOX_ROWS and seen >= _NEIGHBOURS:
+                break
             i, seen = i + step, seen + 1
-    if "prose" not in around and around.count("row") >= 3:
+    if "prose" not in around and around.count("row") >= 3 and rows >= _INFOBOX_ROWS:
         return "infobox row"
     return ""
 
@@ -182,5 +197,6 @@ def claim_spans(text: str, skip: list[Span], wrapped: bool = False) -> list[tupl
     if spans:
         lines = _lines(text)
         kinds = [_line_kind(text, bounds, skip, wrapped) for bounds in lines]
-        spans = [span for span in spans if not layout_reason(text, span, lines, kinds)]
+        starts = [a for a, _ in lines]
+        spans = [span for span in spans if not layout_reason(text, span, lines, kinds, starts)]
     return spans
