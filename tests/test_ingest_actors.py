@@ -249,3 +249,8 @@ def test_buildings_are_no_candidates():
 
 def test_a_named_force_is_an_armed_group():
     assert suggest_kind("Quds Force") == "armed_group"
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Russia", ("Russia", "RUS")), ("Turkey", ("Türkiye", "TUR"))])
+def test_common_short_country_names(name: str, expected):
+    assert country(name) == expected

@@ -216,7 +216,24 @@ def _country_index() -> dict[str, tuple[str, str]]:
             head = country.name.split(",")[0].casefold()
             clash = head in index and index[head][1] != country.alpha_3
             index[head] = ("", "") if clash else (canonical, country.alpha_3)
+    for label, (canonical, alpha_3) in _SHORT_NAMES.items():
+        index.setdefault(label.casefold(), (canonical, alpha_3))
     return {k: v for k, v in index.items() if v[0]}
+
+
+# Common English names ISO 3166 does not list as a name of the country (its name is "Russian Federation").
+_SHORT_NAMES = {
+    "Russia": ("Russia", "RUS"),
+    "Turkey": ("Türkiye", "TUR"),
+    "Ivory Coast": ("Côte d'Ivoire", "CIV"),
+    "Brunei": ("Brunei", "BRN"),
+    "Burma": ("Myanmar", "MMR"),
+    "Cape Verde": ("Cabo Verde", "CPV"),
+    "East Timor": ("Timor-Leste", "TLS"),
+    "Swaziland": ("Eswatini", "SWZ"),
+    "Macedonia": ("North Macedonia", "MKD"),
+    "Vatican": ("Holy See", "VAT"),
+}
 
 
 def country(name: str) -> tuple[str, str] | None:
