@@ -26,6 +26,7 @@ _BANNER = re.compile(r"\b(?:this|the current) (?:revision|page)\b|\(talk \| cont
 # Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
 _PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
 _CAPTION_WORDS = 20
+_PRONOUNS = frozenset("i we they you he she it this these those there".split())  # "We stand with them." is a clause
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
     "said says say told tells led took made went came saw met fled began become became held won lost gave "
@@ -97,7 +98,7 @@ def fragment_reason(text: str, span: Span) -> str:
         and len(words) <= _CAPTION_WORDS
         and _alone(text, line_start, line_end if line_end >= 0 else len(text))
     ):
-        if not _has_finite_verb(words):
+        if not _has_finite_verb(words) and words[0].casefold() not in _PRONOUNS:
             return "caption"  # "The United States Air Force at Kabul airport during evacuations."
     if len(words) < 3:
         return "fragment"
