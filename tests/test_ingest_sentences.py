@@ -210,6 +210,11 @@ def test_hard_wrapped_lines_are_prose_not_infobox_rows():
             "- democratization and human rights protection; and\n- economic development.",
             ["Congress has taken keen interest.", "Vital U.S. interests are at stake in this engagement related to"],
         ),
+        (  # a lower-case name opens a sentence of its own
+            "Key findings:\n- al-Shabaab remains capable of attacks in Kenya;\n"
+            "- Kabul denies that it shelters the TTP.",
+            ["al-Shabaab remains capable of attacks in Kenya;", "Kabul denies that it shelters the TTP."],
+        ),
         (  # a list item that is a sentence of its own stays a claim
             "Findings:\n- The TTP attacked a post in Swat;\n- Kabul denies that it shelters the TTP.",
             ["The TTP attacked a post in Swat;", "Kabul denies that it shelters the TTP."],

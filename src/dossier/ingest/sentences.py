@@ -91,7 +91,8 @@ def fragment_reason(text: str, span: Span) -> str:
     if _BANNER.search(sentence):
         return "site banner"
     first = next((c for c in sentence if c.isalpha()), "")
-    if whole_line and first.islower() and _CONTINUATION.search(sentence):
+    named = re.match(r"\W*(?:al|el|ad|as|ash|ul|ur|ud)-[A-Z]", sentence)  # "al-Shabaab remains ...;" opens a clause
+    if whole_line and first.islower() and not named and _CONTINUATION.search(sentence):
         return "list continuation"  # the lead-in sentence before the list is the claim
     if (
         whole_line
