@@ -58,6 +58,7 @@ def test_default_is_a_reported_fact():
         ("The army was ill-prepared to sustain security.", "judgment", "evaluative"),
         ("To do anything less would dishonor their sacrifice.", "judgment", "evaluative"),
         ("Its base of power remains in eastern Afghanistan.", "reported_fact", "default"),
+        ("Mehsud would later become the leader of the group.", "reported_fact", "default"),  # narrative past
         ("The group remains a potent threat.", "judgment", "hedge"),
         ("The nation may not have the capacity to be a partner.", "forecast", "modal"),  # no past participle
         ("The attack may not have succeeded.", "judgment", "past-modal"),

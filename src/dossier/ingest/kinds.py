@@ -123,7 +123,8 @@ RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             r"(?:made\s+it\s+(?:easier|harder|more\s+difficult|possible|impossible)\s+for)",
             "ill-prepared",
             "ill-equipped",
-            "would",
+            # a conditional "would", not the narrative future-in-past ("he would later lead the group")
+            r"(?:would(?!\s+(?:later|go\s+on|eventually|soon|then|become|never\s+again|subsequently)\b))",
         ),
     ),
     (
