@@ -383,6 +383,7 @@ def test_editing_the_details_reuses_the_cached_analysis(ds):
         ("The TTP entered into peace talks with Pakistan in early 2014, but the talks collapsed in June.", ["talks"]),
         ("The terrorist attacks of September 2001 transformed U.S. relations with Pakistan.", ["attack"]),
         ("The TTP is suspected in the 2007 assassination of a Pakistani leader.", ["attack"]),
+        ("In 2023 the TTP launched a barrage of missiles at Pakistan.", ["attack"]),
     ],
 )
 def test_dated_incidents_are_events_each(ds, text, types):

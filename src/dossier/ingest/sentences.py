@@ -99,7 +99,7 @@ def fragment_reason(text: str, span: Span) -> str:
         and len(words) <= _CAPTION_WORDS
         and _alone(text, line_start, line_end if line_end >= 0 else len(text))
     ):
-        if not _has_finite_verb(words) and words[0].casefold() not in _PRONOUNS:
+        if not _has_finite_verb(words) and not (words and words[0].casefold() in _PRONOUNS):
             return "caption"  # "The United States Air Force at Kabul airport during evacuations."
     if len(words) < 3:
         return "fragment"
