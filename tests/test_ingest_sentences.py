@@ -192,6 +192,10 @@ def test_hard_wrapped_lines_are_prose_not_infobox_rows():
             "The attack killed 13 soldiers.\n\nThe Taliban took control of the airport.\n\nMedia said so.",
             ["The attack killed 13 soldiers.", "The Taliban took control of the airport.", "Media said so."],
         ),
+        (  # a plural subject with a verb in its base form
+            "The attack killed 13 soldiers.\n\nTensions remain high along the border.\n\nMedia said so.",
+            ["The attack killed 13 soldiers.", "Tensions remain high along the border.", "Media said so."],
+        ),
         (  # a one-line paragraph opened by a pronoun is a clause, whatever its verb
             "The attack killed 13 soldiers.\n\nWe stand with their families.\n\nMedia said so.",
             ["The attack killed 13 soldiers.", "We stand with their families.", "Media said so."],

@@ -26,6 +26,12 @@ _BANNER = re.compile(r"\b(?:this|the current) (?:revision|page)\b|\(talk \| cont
 # Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
 _PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
 _CAPTION_WORDS = 20
+_BASE_VERBS = frozenset(
+    "remain continue pose face seek want need plan aim support oppose believe say see take make have do go get use "
+    "work provide include exist operate maintain control lead hold keep stand mourn urge call condemn reject deny "
+    "claim consider expect hope fear threaten attack kill fight recruit train fund plot target seek vow pledge "
+    "warn agree refuse reject welcome thank honor honour express".split()
+)
 _PRONOUNS = frozenset("i we they you he she it this these those there".split())  # "We stand with them." is a clause
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
@@ -48,10 +54,13 @@ def _has_verb(words: list[str]) -> bool:
 
 
 def _has_finite_verb(words: list[str]) -> bool:
-    """Stricter than ``_has_verb``: a plural noun ("evacuations") or a participle ("patrolling") is no verb."""
+    """Stricter than ``_has_verb``: a plural noun ("evacuations") or a participle ("patrolling") is no verb.
+
+    A verb in its base form after a plural subject ("Tensions remain high.") is known from a short list.
+    """
     for word in words:
         lower = word.casefold()
-        if lower in _AUXILIARIES:
+        if lower in _AUXILIARIES or word[0].islower() and lower in _BASE_VERBS:
             return True
         if word[0].islower() and len(lower) > 4 and lower.endswith("ed"):
             return True
