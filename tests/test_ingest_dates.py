@@ -132,6 +132,7 @@ def _dates_in_document(text: str, published: dt.date | None = None) -> list[tupl
             [("21 April 2019", D(2019, 4, 21), "day"), ("Later that day", D(2019, 4, 21), "day")],
         ),
         ("The Doha deal followed the September 11 attacks.", []),  # an event's name, not a date
+        ("On 26 August attacks killed 170 people.", [("26 August", D(2026, 8, 26), "day")]),
     ],
 )
 def test_dates_that_take_the_year_or_day_the_text_is_about(text, expected):

@@ -243,7 +243,8 @@ def find_dates(
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            if name in ("dm", "md") and _EVENT_NAME.match(text, match.end()):
+            named = re.search(r"\bthe\s+$", text[max(0, match.start() - 5) : match.start()], re.I)
+            if name in ("dm", "md") and named and _EVENT_NAME.match(text, match.end()):
                 taken.append((match.start(), match.end()))
                 continue
             parsed = _explicit(name, match, published, context)

@@ -331,7 +331,7 @@ _OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\
 _TITLED_AND = re.compile(rf"\s+and\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+)+")
 # "Al-Shabaab is an al-Qa’ida (AQ) affiliate": the group named before the noun is the parent
 _AFFILIATE_NOUN = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|proxy|front)\b", re.I
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front)\b", re.I
 )
 _IS_A = re.compile(r"\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)\s+(?:\w+\s+){0,2}?$", re.I)
 # "... affiliate and has ties to": the predicate's subject is the sentence's first actor
