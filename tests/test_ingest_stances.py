@@ -28,6 +28,7 @@ NAMES = {
     "Houthis": "houthis",
     "Al-Shabaab": "al-shabaab",
     "Afghan": "AFG",
+    "Pakistani": "PAK",
     "United Nations": "UN",
     "Mehsud": "mehsud",
     "Lashkar-e-Taiba": "let",
@@ -184,6 +185,9 @@ def test_designations_and_listings(text: str, expected: set):
         ),
         ("Mehsud was placed under sanctions by the United Nations.", {("UN", "mehsud", "economic", True)}),
         ("The group has bases in Pakistan and Iran.", set()),  # places are no parties
+        ("The deal bound the Taliban and provided for the withdrawal of U.S. forces.", set()),  # stipulated
+        ("Fighters from al-Qaida-aligned groups were funding TTP.", set()),  # "-aligned" is a modifier
+        ("The dispatch of Afghan and Pakistani militants was funding TTP.", set()),  # people, not the states
     ],
 )
 def test_relation_cues_that_generalise(text: str, expected: set):

@@ -320,7 +320,7 @@ _REVERSED = re.compile(
     r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of)"
 )
 # "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
-_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led|allied|aligned)\b", re.I)
+_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
 # "interest in U.S. relations with": a name before such a noun is its party, not a place.
 _ATTRIBUTIVE = re.compile(
     r"[ \t]+(?:relations|ties|assistance|aid|support|sanctions|cooperation|engagement|talks|backing|funding)\b", re.I
@@ -417,8 +417,9 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
-_PEOPLE_NOUN = re.compile(
-    r"[ \t]+(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
+_PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
+    r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
+    r"(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
     r"people|women|men|children|refugees|migrants|workers|students|territory|soil)\b",
     re.I,
 )
@@ -536,6 +537,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         kind = _CUE_KIND[cue]
         if _NEGATION.search(text, max(start, match.start() - 20), match.start()):
             continue
+        if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
+            continue  # "the agreement provided for the withdrawal": stipulated, not given
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
         if (
