@@ -400,6 +400,16 @@ def test_dated_incidents_are_events_each(ds, text, types):
             {("TTP", "subject"), ("IND", "associated")},
         ),
         ("The TTP is suspected of involvement in the 2007 assassination.", "attack", {("TTP", "subject")}),
+        (  # a state "within" which the actor acts is the place, not the attacker
+            "The TTP movement within Pakistan attacked India.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "location"), ("IND", "object")},
+        ),
+        (
+            "On 15 August the TTP took over the city of Kabul.",
+            "fall of a city",
+            {("TTP", "subject"), ("AFG", "location")},
+        ),
         (  # "by" after another verb names that verb's agent, not the attacker
             "The TTP attacked villages inhabited by Pakistani Hazaras.",
             "attack",

@@ -187,7 +187,9 @@ _ACCUSED = re.compile(
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|near|at|from|across|inside|outside|during|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|from|across|inside|outside|during|into|over|within)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}responsib", re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:\w+\s+){0,3}?(?:to|on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -248,8 +250,8 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
         lead = text[max(start, m.start - 30) : m.start]
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
         by_other = re.search(r"\b(?!" + re.escape(trigger.group(1).split()[-1]) + r"\b)\w+ed\s+by\s+(?:the\s+)?$", lead)
-        if m.actor in states and re.search(r"\bin\s+$", lead) and not compound:
-            roles.setdefault(m.actor, "location")
+        if m.actor in states and re.search(r"\b(?:in|within|city\s+of|town\s+of)\s+$", lead) and not compound:
+            roles.setdefault(m.actor, "location")  # "in Pakistan", "within Yemen", "the city of Kabul"
         elif (
             _BY.search(lead)
             and not by_other
