@@ -235,3 +235,14 @@ def test_relation_parties_from_sentence_structure(text: str, expected: set):
 )
 def test_places_and_populations_are_no_parties(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan sees the TTP as its deadliest threat.", {("PAK", "TTP", "high", "perception:views-as")}),
+        ("The TTP poses a deadly threat to Pakistan.", {("PAK", "TTP", "high", "perception:poses-to")}),
+    ],
+)
+def test_deadliest_is_a_high_threat(text: str, expected: set):
+    assert perceived(text) == expected

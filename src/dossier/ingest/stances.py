@@ -67,6 +67,10 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         "enduring",
         "widening",
         "escalating",
+        "deadliest",
+        "most violent",
+        "most active",
+        "deadly",
     ),
     "low": (
         "minor",
