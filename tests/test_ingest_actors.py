@@ -201,3 +201,56 @@ def test_near_matches_suggest_a_known_actor():
     info = {"TTP": {"name": "Tehreek-e-Taliban Pakistan"}}
     assert similar.suggest(Candidate("x", "Tehrik e Taliban", "armed_group", aliases=[]), info).startswith("TTP (")
     assert similar.suggest(Candidate("x", "Quetta Civil Hospital", "other", aliases=[]), info) == ""
+
+
+def names_and_kinds(text: str) -> list[tuple[str, str]]:
+    matcher = gazetteer(ACTORS)
+    known = matcher.find(text)
+    names = {a.casefold() for a in [*matcher.exact, *matcher.folded]}
+    return [(c.name, c.kind) for c in find_candidates(text, [(0, len(text))], known, names, {"USA", "PAK"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a group "in the" region is one name, its acronym spelt out
+            "Al-Shabaab is an al-Qa’ida (AQ) affiliate with ties to AQ in the Arabian Peninsula.",
+            [
+                ("al-Qa’ida", "armed_group"),
+                ("al-Qa’ida in the Arabian Peninsula", "armed_group"),
+                ("Al-Shabaab", "armed_group"),
+            ],
+        ),
+        ("It is a branch of the Islamic State in the Khorasan region.", [("Islamic State", "armed_group")]),  # a place
+        ("The Iran-backed Houthi movement fired missiles.", [("Iran", "state"), ("Houthi", "armed_group")]),
+        ("The group trains in Pakistan-administered Kashmir.", []),  # no "administered Kashmir"
+        ("Fighters from al-Qaeda-aligned groups returned.", [("al-Qaeda", "armed_group")]),
+        (
+            "The revelation that Al Qaeda founder Osama bin Laden hid there.",
+            [("Al Qaeda", "armed_group"), ("Osama bin Laden", "person")],
+        ),
+        ("Mullah Fazlullah headed the group until 2018.", [("Fazlullah", "person")]),
+        ("Congress has taken keen interest in Pakistan.", [("Congress", "other")]),
+        ("The Administrations of President George W. Bush sought engagement.", [("George W. Bush", "person")]),
+        ("It was designated a Specially Designated Global Terrorist (SDGT); the SDGT listing stands.", []),
+        ("The Islamic Republic of Pakistan signed it.", []),  # the state's formal name
+        ("The Pakistani National Defense and Security Forces (PNDSF) collapsed.", []),  # the state's forces
+    ],
+)  # fmt: skip
+def test_candidate_names_from_layout_of_group_and_person_names(text: str, expected: list[tuple[str, str]]):
+    assert names_and_kinds(text) == expected
+
+
+def test_buildings_are_no_candidates():
+    assert names_and_kinds("Al-Shabaab staged an attack against the Westgate Mall in Nairobi.") == [
+        ("Al-Shabaab", "armed_group")
+    ]
+
+
+def test_a_named_force_is_an_armed_group():
+    assert suggest_kind("Quds Force") == "armed_group"
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Russia", ("Russia", "RUS")), ("Turkey", ("Türkiye", "TUR"))])
+def test_common_short_country_names(name: str, expected):
+    assert country(name) == expected

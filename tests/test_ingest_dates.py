@@ -95,3 +95,45 @@ def test_best_date_prefers_the_most_precise_explicit_date():
     best = best_date(mentions)
     assert (best.phrase, best.date_start) == ("11 March 2024", D(2024, 3, 11))
     assert best_date([]) is None
+
+
+def _dates_in_document(text: str, published: dt.date | None = None) -> list[tuple[str, dt.date | None, str]]:
+    """Each sentence's dates as the pipeline finds them: with the document's years as context."""
+    from dossier.ingest.dates import YearContext
+    from dossier.text import split_sentences
+
+    years = YearContext.of(text)
+    found = []
+    for span in split_sentences(text):
+        for d in find_dates(text[span.start : span.end], published, "source", years.shifted(span.start)):
+            if d.known:
+                found.append((d.phrase, d.date_start, d.precision))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "of that year" is the year named last, not the publication year
+            "TTP entered into peace talks in early 2014, but the talks collapsed in June of that year.",
+            [("early 2014", D(2014, 1, 1), "year"), ("June of that year", D(2014, 6, 1), "month")],
+        ),
+        (  # a year-less month takes a year named earlier in its own sentence before the publication year
+            "In 2025, BLA claimed responsibility for the March hijacking of the train.",
+            [("In 2025", D(2025, 1, 1), "year"), ("the March", D(2025, 3, 1), "month")],
+        ),
+        (
+            "It was accused of the 2001 Indian Parliament attack and the 2008 Mumbai attacks.",
+            [("the 2001", D(2001, 1, 1), "year"), ("the 2008", D(2008, 1, 1), "year")],
+        ),
+        ("It fought in the War in Afghanistan (2001–2021).", [("2001–2021", D(2001, 1, 1), "year")]),
+        (  # a year naming the subject adds nothing to the day given with it
+            "The 2019 Sri Lanka Easter bombings were attacks on 21 April 2019. Later that day, more blasts followed.",
+            [("21 April 2019", D(2019, 4, 21), "day"), ("Later that day", D(2019, 4, 21), "day")],
+        ),
+        ("The Doha deal followed the September 11 attacks.", []),  # an event's name, not a date
+        ("On 26 August attacks killed 170 people.", [("26 August", D(2026, 8, 26), "day")]),
+    ],
+)
+def test_dates_that_take_the_year_or_day_the_text_is_about(text, expected):
+    assert _dates_in_document(text, D(2026, 1, 1)) == expected  # published later than all of them

@@ -39,3 +39,31 @@ def test_kind_rules(sentence: str, kind: str, rule: str):
 
 def test_default_is_a_reported_fact():
     assert DEFAULT == ("reported_fact", "default:reported_fact")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "family"),
+    [
+        ("Houthis said they will not stop until Israel ceases its war.", "reported_fact", "reported-future"),
+        ("It said that all U.S. troops are going to leave Afghanistan by May.", "reported_fact", "reported-future"),
+        ("Biden said that the U.S. exit from Afghanistan will begin on May 1.", "reported_fact", "reported-future"),
+        ("Many women are scared because they don't know how the Taliban will treat them.", "reported_fact",
+         "reported-future"),
+        ("The Taliban will hold talks next week.", "forecast", "modal"),
+        ("This means that they won the war against the government.", "judgment", "evaluative"),
+        ("Initial indications are that we killed the target.", "judgment", "evaluative"),
+        ("Designations play a critical role in our fight against terrorism.", "judgment", "evaluative"),
+        ("The deal was one of the critical events that caused the collapse of the army.", "judgment", "evaluative"),
+        ("The decision made it easier for the Taliban to take power.", "judgment", "evaluative"),
+        ("The army was ill-prepared to sustain security.", "judgment", "evaluative"),
+        ("To do anything less would dishonor their sacrifice.", "judgment", "evaluative"),
+        ("Its base of power remains in eastern Afghanistan.", "reported_fact", "default"),
+        ("Mehsud would later become the leader of the group.", "reported_fact", "default"),  # narrative past
+        ("The group remains a potent threat.", "judgment", "hedge"),
+        ("The nation may not have the capacity to be a partner.", "forecast", "modal"),  # no past participle
+        ("The attack may not have succeeded.", "judgment", "past-modal"),
+    ],
+)  # fmt: skip
+def test_reported_future_and_evaluative_judgments(sentence: str, kind: str, family: str):
+    found, rule = classify(sentence)
+    assert (found, rule.split(":")[0]) == (kind, family)

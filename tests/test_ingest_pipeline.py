@@ -365,3 +365,85 @@ def test_editing_the_details_reuses_the_cached_analysis(ds):
     assert context.cache[next(iter(context.cache))] is cached, "one analysis, not two"
     assert first.events["date_start"].isna().all() and second.events["date_start"].tolist() == [dt.date(2025, 3, 11)]
     assert second.source["title"] == "Memo" and second.claims.equals(first.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (  # two dated incidents of one type are two events
+            "The TTP carried out the December 2009 suicide attack on a U.S. base, "
+            "as well as the April 2010 suicide bombing against the U.S. Consulate.",
+            ["suicide bombing", "suicide bombing"],
+        ),
+        (  # a list of dated incidents keeps each, shadowed types included
+            "The TTP's attacks include the 2014 Peshawar school attack and the 2016 Lahore suicide bombing.",
+            ["attack", "suicide bombing"],
+        ),
+        ("The TTP carried out a suicide attack in Pakistan in May 2014.", ["suicide bombing"]),  # one event only
+        ("The TTP entered into peace talks with Pakistan in early 2014, but the talks collapsed in June.", ["talks"]),
+        ("The terrorist attacks of September 2001 transformed U.S. relations with Pakistan.", ["attack"]),
+        ("The TTP is suspected in the 2007 assassination of a Pakistani leader.", ["attack"]),
+        ("In 2023 the TTP launched a barrage of missiles at Pakistan.", ["attack"]),
+    ],
+)
+def test_dated_incidents_are_events_each(ds, text, types):
+    result = prepare(text.encode(), "e.txt", ds)
+    assert sorted(result.events["event_type"]) == sorted(types)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "roles"),
+    [
+        (  # the accused did it; the accuser only says so
+            "The TTP has been accused by India of attacking military targets.",
+            "attack",
+            {("TTP", "subject"), ("IND", "associated")},
+        ),
+        ("The TTP is suspected of involvement in the 2007 assassination.", "attack", {("TTP", "subject")}),
+        (  # a state "within" which the actor acts is the place, not the attacker
+            "The TTP movement within Pakistan attacked India.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "location"), ("IND", "object")},
+        ),
+        (
+            "On 15 August the TTP took over the city of Kabul.",
+            "fall of city",
+            {("TTP", "subject"), ("AFG", "location")},
+        ),
+        (  # "by" after another verb names that verb's agent, not the attacker
+            "The TTP attacked villages inhabited by Pakistani Hazaras.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "object")},
+        ),
+    ],
+)
+def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == event_type]
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert set(zip(found["actor"], found["role"])) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The Trump Administration designated the TTP.", {"USA", "TTP"}),  # a government is its state
+        ("President Trump designated the TTP.", {"donald-trump", "TTP"}),
+        ("The U.S. Department of State designated the TTP.", {"TTP"}),  # the department, not also the state
+        ("The U.S. Consulate in Peshawar was attacked by the TTP.", {"USA", "TTP"}),
+    ],
+)
+def test_governments_and_departments_named_with_their_state(ds, text, actors):
+    result = prepare(text.encode(), "a.txt", ds)
+    assert set(result.mentions.loc[result.mentions["known"], "actor"]) == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP's takeover of Swat followed the talks.",
+        "The withdrawal allowed the TTP to take full control of the valley.",
+    ],
+)
+def test_takeovers_are_seizures(ds, text):
+    assert "seizure" in set(prepare(text.encode(), "s.txt", ds).events["event_type"])

@@ -114,3 +114,118 @@ def test_headings_infobox_rows_and_fragments_are_not_claims(text: str, claims: l
     from dossier.ingest.sentences import claim_spans
 
     assert [text[a:b] for a, b in claim_spans(text, [])] == claims
+
+
+INFOBOX = (
+    "Red Sea crisis\n"
+    "Date19 October 2023 – present\n"
+    "Status Ongoing\n"
+    "Commanders and leaders\n"
+    "Specific units:\n"
+    "Casualties and losses\n"
+    "6 Egyptian civilians wounded\n"
+    "1 Yemeni civilian killed and 8 others injured\n"
+    "Two ships have been hijacked by militants. At least 10 ships have been damaged.\n"
+    "\n"
+    "The Red Sea crisis is an ongoing military standoff that began in October 2023.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (INFOBOX, ["The Red Sea crisis is an ongoing military standoff that began in October 2023."]),
+        (  # a label glued to an infobox value, among other rows
+            "Date21 April 2019\nAttack type\nTarget Christians and tourists\nDeaths359[2]\nInjuredappr. 500[3]\n"
+            "InquiryPresident Sirisena invoked emergency laws.[12]\n"
+            "Charges9 charged with supplying paraphernalia\n\nThe bombings killed 269 people.",
+            ["The bombings killed 269 people."],
+        ),
+        (  # one heading above a paragraph is no infobox
+            "Summary\nThe group attacked a post. It was repelled.\n\nThe army said so.",
+            ["The group attacked a post.", "It was repelled.", "The army said so."],
+        ),
+        (  # a press release's heading lines above its only paragraph are no infobox
+            "Statement by the Secretary of Defense\nAugust 26, 2021\nFor Immediate Release\nWashington\n"
+            "Today, thirteen service members were killed in an attack at the airport.",
+            ["Today, thirteen service members were killed in an attack at the airport."],
+        ),
+        (  # a short paragraph next to a paragraph is kept, whatever rows come before it
+            "Date19 October 2023 – present\nStatus Ongoing\nCasualties and losses\nThe group attacked a post.\n"
+            "The army repelled the attack on the post in the early hours of the morning, officials said.",
+            [
+                "The group attacked a post.",
+                "The army repelled the attack on the post in the early hours of the morning, officials said.",
+            ],
+        ),
+    ],
+)
+def test_a_short_line_among_infobox_rows_is_a_row(text: str, claims: list[str]):
+    from dossier.ingest.sentences import claim_spans
+
+    assert [text[a:b] for a, b in claim_spans(text, [])] == claims
+
+
+def test_hard_wrapped_lines_are_prose_not_infobox_rows():
+    from dossier.ingest.sentences import claim_spans
+
+    text = (
+        "The Islamic State Khorasan Province is a regional branch of the group\n"
+        "active in South-Central Asia, primarily Afghanistan, and it has grown\n"
+        "since its founding in 2015 through the recruitment of local fighters\n"
+        "from other groups. It attacked a school.\n"
+    )
+    claims = [text[a:b] for a, b in claim_spans(text, [], wrapped=True)]
+    assert claims[-1] == "It attacked a school."
+    assert len(claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (  # an image caption alone between paragraphs
+            "The attack killed 13 soldiers.\n\nThe United States Air Force at Kabul airport during evacuations.\n\n"
+            "Media said there was a second explosion.",
+            ["The attack killed 13 soldiers.", "Media said there was a second explosion."],
+        ),
+        (  # a one-sentence paragraph with a verb stays a claim
+            "The attack killed 13 soldiers.\n\nThe Taliban took control of the airport.\n\nMedia said so.",
+            ["The attack killed 13 soldiers.", "The Taliban took control of the airport.", "Media said so."],
+        ),
+        (  # a plural subject with a verb in its base form
+            "The attack killed 13 soldiers.\n\nTensions remain high along the border.\n\nMedia said so.",
+            ["The attack killed 13 soldiers.", "Tensions remain high along the border.", "Media said so."],
+        ),
+        (  # a one-line paragraph opened by a pronoun is a clause, whatever its verb
+            "The attack killed 13 soldiers.\n\nWe stand with their families.\n\nMedia said so.",
+            ["The attack killed 13 soldiers.", "We stand with their families.", "Media said so."],
+        ),
+        (  # a wiki revision banner
+            "This is an old revision of this page, as edited by Someone (talk | contribs) at 04:49, 25 April 2019. "
+            "The present address (URL) is a permanent link to this revision, which may differ from the current "
+            "revision.\n\nThe bombings killed 269 people.",
+            ["The bombings killed 269 people."],
+        ),
+        (  # list items that only continue the lead-in sentence
+            "Congress has taken keen interest. Vital U.S. interests are at stake in this engagement related to\n"
+            "- regional and global terrorism;\n"
+            "- efforts to stabilize Afghanistan and the broader region;\n"
+            "- links between Pakistan and indigenous American terrorism;\n"
+            "- democratization and human rights protection; and\n- economic development.",
+            ["Congress has taken keen interest.", "Vital U.S. interests are at stake in this engagement related to"],
+        ),
+        (  # a lower-case name opens a sentence of its own
+            "Key findings:\n- al-Shabaab remains capable of attacks in Kenya;\n"
+            "- Kabul denies that it shelters the TTP.",
+            ["al-Shabaab remains capable of attacks in Kenya;", "Kabul denies that it shelters the TTP."],
+        ),
+        (  # a list item that is a sentence of its own stays a claim
+            "Findings:\n- The TTP attacked a post in Swat;\n- Kabul denies that it shelters the TTP.",
+            ["The TTP attacked a post in Swat;", "Kabul denies that it shelters the TTP."],
+        ),
+    ],
+)
+def test_captions_banners_and_list_continuations_are_not_claims(text: str, claims: list[str]):
+    from dossier.ingest.sentences import claim_spans
+
+    assert [text[a:b] for a, b in claim_spans(text, [])] == claims

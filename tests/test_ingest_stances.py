@@ -22,6 +22,21 @@ NAMES = {
     "Noor Wali Mehsud": "noor",
     "Donald Trump": "trump",
     "Taliban": "taliban",
+    "Iran": "IRN",
+    "Israel": "ISR",
+    "Hamas": "hamas",
+    "Houthis": "houthis",
+    "Al-Shabaab": "al-shabaab",
+    "Afghan": "AFG",
+    "Pakistani": "PAK",
+    "United Nations": "UN",
+    "Mehsud": "mehsud",
+    "Lashkar-e-Taiba": "let",
+    "LeT": "let",
+    "Jamaat-ud-Dawa": "jud",
+    "ISI": "isi",
+    "Al Qaeda": "AQ",
+    "Osama bin Laden": "obl",
 }
 KINDS = {
     "PAK": "state",
@@ -31,6 +46,12 @@ KINDS = {
     "baitullah": "person",
     "noor": "person",
     "trump": "person",
+    "IRN": "state",
+    "ISR": "state",
+    "mehsud": "person",
+    "obl": "person",
+    "let": "armed_group",
+    "TTP": "armed_group",
 }
 
 
@@ -101,3 +122,127 @@ def test_threat_perceptions(text: str, expected: set):
 )
 def test_relations(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "classified as" a designated terrorist
+            "The United States classified Mehsud as a Specially Designated Global Terrorist in 2019.",
+            {("USA", "mehsud", "recognised", "perception:designated")},
+        ),
+        (  # a listing in the passive: the lister follows "by"
+            "In July 2020, Mehsud was included on the Al-Qaida Sanctions Committee list by the United Nations.",
+            {("UN", "mehsud", "recognised", "perception:listed-by")},
+        ),
+        (
+            "TTP was designated by the United States as a terrorist group.",
+            {("USA", "TTP", "recognised", "perception:listed-by")},
+        ),
+        ("BLA was designated a terrorist group after Pakistan asked.", set()),  # who designated it is not said
+        (  # "is designating" is active
+            "Today, the United States is designating BLA as a Foreign Terrorist Organization.",
+            {("USA", "BLA", "recognised", "perception:designated")},
+        ),
+    ],
+)
+def test_designations_and_listings(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iran-backed Houthis launched missiles.", {("IRN", "houthis", "support", True)}),
+        ("The Houthis, an Iran-backed group, fired.", {("IRN", "houthis", "support", True)}),
+        ("Iran-backed Houthis fired drones toward Israel at night.", {("IRN", "houthis", "support", True)}),
+        (
+            "Houthis said they will not stop until Israel ceases its war on Hamas.",
+            {("ISR", "hamas", "conflict", False)},
+        ),
+        ("The crisis is part of a proxy war between the United States and Iran.", {("USA", "IRN", "conflict", False)}),
+        ("Pakistan became a key ally of the United States.", {("PAK", "USA", "cooperation", False)}),
+        ("Pakistan has been a leading recipient of U.S. assistance.", {("USA", "PAK", "support", True)}),
+        ("The attacks transformed U.S.-Pakistan relations overnight.", {("USA", "PAK", "diplomatic", False)}),
+        ("Congress has taken keen interest in U.S. relations with Pakistan.", {("USA", "PAK", "diplomatic", False)}),
+        ("The ISI continues to give LeT help and protection.", {("isi", "let", "support", True)}),
+        (
+            "Jamaat-ud-Dawa still works openly as Lashkar-e-Taiba's charitable wing.",
+            {("jud", "let", "affiliation", True)},
+        ),
+        ("The revelation that Al Qaeda founder Osama bin Laden hid there.", {("obl", "AQ", "affiliation", True)}),
+        (
+            "Noor Wali Mehsud is a Pakistani militant and current emir of TTP.",
+            {("noor", "TTP", "affiliation", True)},
+        ),
+        (
+            "Militants coalesced into TTP under the leadership of Baitullah Mehsud.",
+            {("baitullah", "TTP", "affiliation", True)},
+        ),
+        (
+            "After a decade under broad U.S. sanctions, Pakistan changed course.",
+            {("USA", "PAK", "economic", True)},
+        ),
+        ("Mehsud was placed under sanctions by the United Nations.", {("UN", "mehsud", "economic", True)}),
+        ("The group has bases in Pakistan and Iran.", set()),  # places are no parties
+        ("The deal bound the Taliban and provided for the withdrawal of U.S. forces.", set()),  # stipulated
+        ("Fighters from al-Qaida-aligned groups were funding TTP.", set()),  # "-aligned" is a modifier
+        ("The dispatch of Afghan and Pakistani militants was funding TTP.", set()),  # people, not the states
+    ],
+)
+def test_relation_cues_that_generalise(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Shabaab is an al-Qaida (AQ) affiliate.", {("al-shabaab", "AQ", "affiliation", True)}),
+        (  # a class before "including" is no party; the listed items are, with the predicate's subject
+            "Al-Shabaab is an al-Qaida affiliate and has ties to other al-Qaida affiliates, including Hamas and TTP.",
+            {
+                ("al-shabaab", "AQ", "affiliation", True),
+                ("al-shabaab", "hamas", "cooperation", False),
+                ("al-shabaab", "TTP", "cooperation", False),
+            },
+        ),
+        (  # two office holders with one predicate
+            "President Donald Trump and President Noor Wali Mehsud sought engagement with Pakistan.",
+            {("trump", "PAK", "diplomatic", False), ("noor", "PAK", "diplomatic", False)},
+        ),
+        ("The deal was signed by the United States and the Taliban.", {("USA", "taliban", "diplomatic", False)}),
+        ("TTP conducted attacks targeting civilians in India and Pakistan.", set()),  # a list of places
+        ("TTP attacked a U.S. base in Khost, Pakistan.", {("TTP", "USA", "conflict", True)}),  # "Khost, Pakistan"
+        ("TTP waged war in Swat province against Pakistan.", {("TTP", "PAK", "conflict", False)}),
+        ("Pakistan maintains supportive relations with Afghan insurgent groups.", set()),  # people, not the state
+        (  # a passive agent far from a later cue is not its subject
+            "Militant groups supported by Pakistan will plan attacks, including against U.S. interests.",
+            set(),
+        ),
+    ],
+)
+def test_relation_parties_from_sentence_structure(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TTP attacked villages of the Hamas minority in northern Pakistan.", set()),  # a population, a region
+        ("TTP fought to push the army out of Noor Wali Mehsud province.", set()),  # a province, whatever its kind
+        ("TTP attacked a base in Swat District, Pakistan.", set()),  # a town, then its country
+    ],
+)
+def test_places_and_populations_are_no_parties(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan sees the TTP as its deadliest threat.", {("PAK", "TTP", "high", "perception:views-as")}),
+        ("The TTP poses a deadly threat to Pakistan.", {("PAK", "TTP", "high", "perception:poses-to")}),
+    ],
+)
+def test_deadliest_is_a_high_threat(text: str, expected: set):
+    assert perceived(text) == expected

@@ -216,7 +216,24 @@ def _country_index() -> dict[str, tuple[str, str]]:
             head = country.name.split(",")[0].casefold()
             clash = head in index and index[head][1] != country.alpha_3
             index[head] = ("", "") if clash else (canonical, country.alpha_3)
+    for label, (canonical, alpha_3) in _SHORT_NAMES.items():
+        index.setdefault(label.casefold(), (canonical, alpha_3))
     return {k: v for k, v in index.items() if v[0]}
+
+
+# Common English names ISO 3166 does not list as a name of the country (its name is "Russian Federation").
+_SHORT_NAMES = {
+    "Russia": ("Russia", "RUS"),
+    "Turkey": ("Türkiye", "TUR"),
+    "Ivory Coast": ("Côte d'Ivoire", "CIV"),
+    "Brunei": ("Brunei", "BRN"),
+    "Burma": ("Myanmar", "MMR"),
+    "Cape Verde": ("Cabo Verde", "CPV"),
+    "East Timor": ("Timor-Leste", "TLS"),
+    "Swaziland": ("Eswatini", "SWZ"),
+    "Macedonia": ("North Macedonia", "MKD"),
+    "Vatican": ("Holy See", "VAT"),
+}
 
 
 def country(name: str) -> tuple[str, str] | None:
@@ -234,7 +251,9 @@ _TOKEN = (
 )
 _CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|e|i|van|von)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
-_ACRONYM = re.compile(rf"(?P<name>{_RUN.pattern})\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]")
+_ACRONYM = re.compile(
+    rf"(?P<name>{_RUN.pattern}(?:[ \t]+and[ \t]+{_RUN.pattern})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
+)
 _SPLIT = re.compile(r"\s+(?:of|for)\s+the\s+")
 _CONNECTORS = frozenset(_CONNECTOR.strip("(?:)").split("|"))
 TITLES = frozenset(
@@ -277,6 +296,8 @@ JUNK = (
             "Privacy Policy",
             "Foreign Terrorist Organization",
             "Specially Designated Global Terrorist",
+            "FTO",
+            "SDGT",
             "Terrorist Organization",
             "Original Source",
             "Source",
@@ -320,7 +341,8 @@ JUNK = (
     | {d.casefold() for d in calendar.day_name}
 )
 _ONE_WORD = frozenset(
-    "taliban pentagon kremlin hezbollah hamas houthis nato interpol europol frontex al-shabaab boko".split()
+    "taliban pentagon kremlin hezbollah hamas houthis houthi nato interpol europol frontex al-shabaab boko "
+    "congress".split()
 )
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|across|into|from|outside|inside|around|throughout|to)\s+(?:the\s+)?)$")
 _PLACE_AFTER = re.compile(r"^\s+(?:province|district|city|region|valley|border|agency|division|tehsil|area)\b", re.I)
@@ -344,7 +366,11 @@ _KIND_WORDS = (
             "jihad",
             "islamic state",
             "qaeda",
+            "qaida",
+            "qa'ida",
+            "qa’ida",
             "battalion",
+            "force",
             "insurgents",
             "network",
             "hezbollah",
@@ -372,6 +398,7 @@ _KIND_WORDS = (
             "ul-mujahideen",
             "ul-islam",
             "houthis",
+            "houthi",
             "ahrar",
         ),
     ),
@@ -529,7 +556,7 @@ def _clean_run(run: str, at_sentence_start: bool, lowercase_words: set[str]) -> 
         head = tokens[0]
         if head in TITLES:
             titled, tokens = True, tokens[1:]
-        elif head in _STARTERS or head.casefold() in _CONNECTORS or fold(head) in JUNK:
+        elif head in _STARTERS or head.casefold() in _CONNECTORS and head not in _NAME_PARTS or fold(head) in JUNK:
             tokens = tokens[1:]
         elif at_sentence_start and head.casefold() in lowercase_words:
             tokens = tokens[1:]  # "Militants of the …": a common word that is capitalised only here
@@ -539,6 +566,9 @@ def _clean_run(run: str, at_sentence_start: bool, lowercase_words: set[str]) -> 
     while tokens and tokens[-1].casefold() in _CONNECTORS:
         tokens = tokens[:-1]
     return " ".join(tokens), titled
+
+
+_NAME_PARTS = frozenset({"Al", "El", "Bin", "Ibn"})  # "Al Qaeda", "Bin Laden": part of the name when capitalised
 
 
 def _strip_to_initials(name: str, acronym: str) -> str:
@@ -555,9 +585,42 @@ NOT_ACTOR_HEADS = frozenset(
     "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
-    "refugees hazaras shias sunnis".split()
+    "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
 )
 STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
+
+
+# "Iran-backed Houthi", "Pakistan-administered Kashmir", "al-Qaeda-aligned groups": the name before such a
+# hyphenated participle is one name, the words after it another.
+_COMPOUND = re.compile(
+    r"-(?:backed|based|led|linked|controlled|administered|aligned|affiliated|allied|born|owned|operated|sponsored|"
+    r"funded|supported|inspired|occupied|held|run|trained|armed|related)\b[ \t]*"
+)
+# Titles that only a person bears: a single name after one is a person ("Mullah Fazlullah").
+_PERSON_TITLES = frozenset(
+    "President Senator Sen Rep Gen Lt Col Maj Capt Adm Dr Mr Mrs Ms King Queen Prince Princess Sheikh Emir Governor "
+    "Mayor Judge Brigadier Colonel Lieutenant Captain Admiral Mullah Mufti Maulana Hafiz Imam Ayatollah Sardar "
+    "Premier Chancellor Ambassador".split()
+)
+# The formal name of a state before "of" and the state's name ("Islamic Republic of Afghanistan").
+_POLITY = re.compile(r"\b(?:Republic|Emirate|Kingdom|Federation|Sultanate|Commonwealth|Principality|Union)$")
+# "the Administrations of President George W. Bush": an office's holder after "of" and a title.
+_OF_TITLE = re.compile(rf"\s+of\s+(?=(?:{'|'.join(sorted(_PERSON_TITLES))})\b)")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at hyphenated participles ("Iran-backed Houthi") and before "of <title>"."""
+    cuts, pos = [], start
+    for match in [*_COMPOUND.finditer(text, start, end), *_OF_TITLE.finditer(text, start, end)]:
+        cuts.append((match.start(), match.end()))
+    pieces = []
+    for a, b in sorted(cuts):
+        if a > pos:
+            pieces.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces
 
 
 def _junk(name: str) -> bool:
@@ -586,6 +649,8 @@ def _one_word_ok(
         return True
     if re.fullmatch(rf"[A-Z][a-z]+(?:-{_PARTICLE}-[A-Z][a-z]+|-[A-Z][a-z]+)+", name):
         return True  # Lashkar-e-Tayyiba, Jaish-e-Mohammed
+    if re.fullmatch(r"(?:al|el)-[A-Z][\w]+(?:[’'][\w]+)?", name):
+        return True  # al-Qaeda, al-Qa’ida, al-Shabaab
     if sentence_start or folded in lowercase or _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
         return False
     if _PLACE_AFTER.match(text[end : end + 20]):
@@ -595,11 +660,32 @@ def _one_word_ok(
     return counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the "
 
 
-def _organ_of_state(text: str, start: int, end: int, known: list[Mention], states: set[str]) -> bool:
-    """ "U.S. Air Force", "Pakistan Army", "Afghan government": part of the state just named, not an actor."""
+_IN_REGION = re.compile(
+    rf"(?P<group>(?:{_PARTICLE}-)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){{0,3}})[ \t]+in[ \t]+the[ \t]+"
+    r"(?P<region>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})"
+)
+
+
+def _of_state(text: str, at: int, known: list[Mention], states: set[str]) -> bool:
+    """True when ``text[at:]`` goes on with "of" and a state just matched ("... of Afghanistan")."""
+    lead = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[at : at + 12])
+    return bool(lead) and any(m.start == at + lead.end() and m.actor in states for m in known)
+
+
+def _organ_of_state(
+    text: str, start: int, end: int, known: list[Mention], states: set[str], leading: bool = False
+) -> bool:
+    """ "U.S. Air Force", "Pakistan Army", "Afghan government": part of the state just named, not an actor.
+
+    ``leading``: the state's name may open the span itself ("Afghan National Defense and Security Forces").
+    """
     words = fold(text[start:end]).split()
     if not words or words[-1] not in STATE_ORGANS and " ".join(words[-2:]) not in STATE_ORGANS:
         return False
+    if leading and any(
+        m.actor in states and start <= m.start and text[start : m.start].strip() in ("", *_STARTERS) for m in known
+    ):
+        return True
     return any(m.actor in states and m.end <= start and not text[m.end : start].strip(" ’'s") for m in known)
 
 
@@ -621,11 +707,14 @@ def find_candidates(
     for word in re.findall(r"(?<![\w-])[A-Z][\w-]*", text):
         counts[word] = counts.get(word, 0) + 1
     found: dict[str, Candidate] = {}
+    junk_acronyms: set[str] = set()
 
     def add(name: str, kind: str, aliases: list[str]) -> None:
         name = name.strip(" ,;:-")
-        if len(name) < 3 or _junk(name) or name.casefold() in known_names:
+        if len(name) < 3 or _junk(name) or name.casefold() in known_names or name in junk_acronyms:
             return
+        if name[0].islower() and not re.match(rf"{_PARTICLE}-", name):
+            return  # "administered Kashmir" is what is left of "Pakistan-administered Kashmir"
         if any(a.casefold() in known_names for a in aliases):
             return
         if any(name in c.aliases for c in found.values()):
@@ -643,11 +732,31 @@ def find_candidates(
         for match in _ACRONYM.finditer(text, start, end):
             name = _strip_to_initials(match.group("name"), match.group("acronym"))
             cleaned, titled = _clean_run(name, match.start() == start, lowercase_words)
+            if cleaned and _junk(cleaned):
+                junk_acronyms.add(match.group("acronym"))  # "Specially Designated Global Terrorist (SDGT)"
+            if _organ_of_state(text, match.start("name"), match.end("name"), known, states, leading=True):
+                covered.append((match.start(), match.end("acronym")))  # "Afghan National Defense and Security Forces"
+                continue
             if cleaned and not any(a <= match.start("acronym") < b for a, b in covered):
                 add(cleaned, suggest_kind(cleaned, titled), [cleaned, match.group("acronym")])
             covered.append((match.start(), match.end("acronym")))
+        for match in _IN_REGION.finditer(text, start, end):  # "AQ in the Arabian Peninsula"
+            group, region = match.group("group"), match.group("region")
+            expanded = next((c.name for c in found.values() if group in c.aliases and c.name != group), group)
+            if suggest_kind(expanded) != "armed_group" or any(
+                a < match.end() and b > match.start() for a, b in covered
+            ):
+                continue
+            if _PLACE_AFTER.match(text[match.end() : match.end() + 20]):
+                continue  # "a branch of the Islamic State in the Khorasan region": a place, not part of the name
+            names = list(dict.fromkeys([f"{expanded} in the {region}", f"{group} in the {region}"]))
+            add(names[0], "armed_group", names)
+            covered.append((match.start(), match.end()))
         for match in _RUN.finditer(text, start, end):
-            for piece_start, piece_end in _uncovered(match.start(), match.end(), covered):
+            pieces = [
+                piece for a, b in _pieces(text, match.start(), match.end()) for piece in _uncovered(a, b, covered)
+            ]
+            for piece_start, piece_end in pieces:
                 if _organ_of_state(text, piece_start, piece_end, known, states):
                     continue
                 # "Ahmed Khan of the Quetta Civil Hospital" is two names; "Bank of England" is one
@@ -655,10 +764,15 @@ def find_candidates(
                 for n, piece in enumerate(_SPLIT.split(text[piece_start:piece_end])):
                     at_start = piece_start == start and n == 0 or not text[start:piece_start].strip(" \"“‘'(")
                     cleaned, titled = _clean_run(piece, at_start, lowercase_words)
-                    words = [t for t in _tokens(cleaned) if t.casefold() not in _CONNECTORS]
+                    words = [t for t in _tokens(cleaned) if t.casefold() not in _CONNECTORS or t in _NAME_PARTS]
                     where = text.find(cleaned, offset) if cleaned else -1
-                    if len(words) >= 2 or (len(words) == 1 and country(cleaned)):
+                    person_title = (_tokens(piece.strip()) or [""])[0].rstrip(".") in _PERSON_TITLES
+                    if where >= 0 and _POLITY.search(cleaned) and _of_state(text, where + len(cleaned), known, states):
+                        pass  # "Islamic Republic of Afghanistan": the state's formal name
+                    elif len(words) >= 2 or (len(words) == 1 and country(cleaned)):
                         add(cleaned, suggest_kind(cleaned, titled), [cleaned])
+                    elif len(words) == 1 and where >= 0 and person_title and fold(cleaned) not in lowercase_folded:
+                        add(cleaned, "person", [cleaned])  # "Mullah Fazlullah headed the group"
                     elif len(words) == 1 and where >= 0:
                         initial = at_start and where == piece_start
                         if _one_word_ok(text, where, where + len(cleaned), cleaned, counts, lowercase_folded, initial):

@@ -45,13 +45,28 @@ _EXPLICIT = (
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"), "day"),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "day"),
     ("year", re.compile(rf"\b(?i:{_YEAR_WORDS})\s*{_YEAR}\b(?![,.]?\d)"), "year"),
+    # "2001–2021", "2015–present": a span of years is dated by its start
+    ("year-range", re.compile(rf"(?<![\d-]){_YEAR}\s*[–—-]\s*(?:(?:19|20)\d{{2}}|present)\b"), "year"),
+    # "the 2008 Mumbai attacks", "a 2015 report": a year that qualifies a noun
+    ("year-noun", re.compile(rf"\b(?i:the|a|an|its|their)\s+{_YEAR}(?=\s+[A-Za-z])"), "year"),
+    # "June of that year": the year named last before it
+    ("m-that-year", re.compile(rf"\b{_MONTH}\s+of\s+(?i:that|the\s+same)\s+year\b"), "month"),
+    # "the March hijacking": a month that qualifies a noun
+    ("m-noun", re.compile(rf"\b(?i:the)\s+{_MONTH}(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on)\b)"), "month"),
     (
         "m",
         re.compile(rf"\b(?i:in|since|during|by|until|early|late|mid-|last|this|next)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)"),
         "month",
     ),
 )
-_YEARLESS = ("dm", "md", "dm-range", "md-range", "m")
+_EXPLICIT_BY_NAME = {name: pattern for name, pattern, _ in _EXPLICIT}
+_YEARLESS = ("dm", "md", "dm-range", "md-range", "m", "m-that-year", "m-noun")
+# "the September 11 attacks": a day that names an event, not a date
+_EVENT_NAME = re.compile(r"\s+(?:attacks?|bombings?|hijackings?|commission|terrorist\s+attacks?)\b", re.I)
+# "Later that day": the day of the full date named last before it
+_SAME_DAY = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|on\s+the\s+same\s+day|that\s+same\s+day)\b", re.I
+)
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+ago"
@@ -92,22 +107,27 @@ class YearContext:
 
     full: tuple[tuple[int, int, str], ...] = ()  # (offset, year, phrase) of full dates: "16 December 2014"
     years: tuple[tuple[int, int, str], ...] = ()  # (offset, year, phrase) of any explicit year: "in 2024"
+    days: tuple[tuple[int, dt.date, str], ...] = ()  # (offset, day, phrase) of dates to the day: "21 April 2019"
 
     @classmethod
     def of(cls, text: str) -> YearContext:
-        full, years = [], []
+        full, years, days = [], [], []
         for mention in find_dates(text):
             if mention.known and not mention.relative and mention.date_start:
                 mark = (mention.start, mention.date_start.year, mention.phrase)
                 years.append(mark)
                 if mention.precision in ("day", "month"):
                     full.append(mark)
-        return cls(tuple(sorted(full)), tuple(sorted(years)))
+                if mention.precision == "day":
+                    days.append((mention.start, mention.date_start, mention.phrase))
+        return cls(tuple(sorted(full)), tuple(sorted(years)), tuple(sorted(days)))
 
     def shifted(self, offset: int) -> YearContext:
         """The same context seen from a sentence that starts at ``offset`` of the text."""
         return YearContext(
-            tuple((o - offset, y, p) for o, y, p in self.full), tuple((o - offset, y, p) for o, y, p in self.years)
+            tuple((o - offset, y, p) for o, y, p in self.full),
+            tuple((o - offset, y, p) for o, y, p in self.years),
+            tuple((o - offset, d, p) for o, d, p in self.days),
         )
 
     @staticmethod
@@ -116,8 +136,17 @@ class YearContext:
         return (found[-1][1], found[-1][2]) if found else None
 
 
-def _year_for(position: int, published: dt.date | None, context: YearContext | None) -> tuple[int, str] | None:
-    """(year, how it was found) for a date without a year at ``position``; the order is the module docstring's."""
+def _year_for(
+    position: int, published: dt.date | None, context: YearContext | None, anaphor: bool = False
+) -> tuple[int, str] | None:
+    """(year, how it was found) for a date without a year at ``position``; the order is the module docstring's.
+
+    A year named earlier in the same sentence comes first ("In early 2014 ... in June"), and "of that year"
+    always takes the year named last before it.
+    """
+    named = [m for m in context.years if m[0] < position] if context is not None else []
+    if named and (anaphor or named[-1][0] >= 0):  # offsets from 0 on are in this sentence
+        return named[-1][1], f"the year {named[-1][1]} is taken from ‘{named[-1][2]}’ earlier in the text"
     if context is not None and (full := context.before(context.full, position)):
         return full[0], f"the year {full[0]} is taken from ‘{full[1]}’ earlier in the text"
     if published is not None:
@@ -136,16 +165,16 @@ def _explicit(
     note = ""
     if groups.get("year"):
         year = int(groups["year"])
-    elif found := _year_for(match.start(), published, context):
+    elif found := _year_for(match.start(), published, context, anaphor=name == "m-that-year"):
         year, note = found[0], "; " + found[1]
     else:
         return None
-    if month is None and name != "year":
+    if month is None and not name.startswith("year"):
         return None
     try:
-        if name == "year":
+        if name.startswith("year"):
             return dt.date(year, 1, 1), dt.date(year, 12, 31), note
-        if name in ("my", "m"):
+        if name in ("my", "m", "m-that-year", "m-noun"):
             return dt.date(year, month, 1), _month_end(year, month), note
         start = dt.date(year, month, int(groups["day"]))
         end = dt.date(year, month, int(groups["day2"])) if groups.get("day2") else None
@@ -214,6 +243,10 @@ def find_dates(
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
+            named = re.search(r"\bthe\s+$", text[max(0, match.start() - 5) : match.start()], re.I)
+            if name in ("dm", "md") and named and _EVENT_NAME.match(text, match.end()):
+                taken.append((match.start(), match.end()))
+                continue
             parsed = _explicit(name, match, published, context)
             taken.append((match.start(), match.end()))  # "31 February 2025" is not "February 2025"
             if parsed is None:
@@ -241,6 +274,14 @@ def find_dates(
                     "publication date" in note,
                 )
             )
+    for match in _SAME_DAY.finditer(text):
+        day = context.before(context.days, match.start()) if context is not None else None
+        if day is None or not free(match.start(), match.end()):
+            continue
+        phrase = match.group(0)
+        note = f"The source says ‘{phrase}’; the day is ‘{day[1]}’ named before it."
+        found.append(DateMention(phrase, match.start(), match.end(), day[0], None, "day", True, note))
+        taken.append((match.start(), match.end()))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -259,7 +300,10 @@ def find_dates(
             note = f"The source says ‘{phrase}’; resolved against {by}, {published.isoformat()}."
             found.append(DateMention(phrase, match.start(), match.end(), start, end, precision, True, note, True))
         taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda d: d.start)
+    precise = {d.date_start.year for d in found if d.date_start and d.precision in ("day", "month")}
+    named = {(m.start(), m.end()) for m in _EXPLICIT_BY_NAME["year-noun"].finditer(text)}
+    found = [d for d in found if not ((d.start, d.end) in named and d.date_start and d.date_start.year in precise)]
+    return sorted(found, key=lambda d: d.start)  # "The 2019 ... bombings ... on 21 April 2019": the day dates it
 
 
 def groups_have_year(match: re.Match) -> bool:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .dates import DateMention
+from .dates import DateMention, find_dates
 from .normalise import phrase_pattern
 
 # event_type: the words and phrases that report it. The longest match in a sentence wins its place.
@@ -69,6 +69,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ied",
         "car bomb",
         "detonated",
+        "detonate",
     ),
     "attack": (
         "attack",
@@ -83,10 +84,20 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "opened fire",
         "launched rockets",
         "fired rockets",
+        "launched missiles",
+        "fired missiles",
+        "barrage of missiles",
+        "barrage of rockets",
+        "missile attack",
+        "missile attacks",
+        "rocket attack",
+        "rocket attacks",
         "shelled",
         "shelling",
         "massacre",
         "gunmen killed",
+        "assassination",
+        "assassinated",
     ),
     "raid": ("raid", "raids", "raided", "counterterrorism operation", "military operation"),
     "hijacking": ("hijack", "hijacked", "hijacking", "hijackers"),
@@ -101,7 +112,21 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "held hostage",
     ),
     "fall_of_city": ("took over the city", "took control of the city", "fell to", "fall of", "entered the capital"),
-    "seizure": ("seize", "seizes", "seized", "seizing", "seizure", "took control of", "overran", "took over"),
+    "seizure": (
+        "seize",
+        "seizes",
+        "seized",
+        "seizing",
+        "seizure",
+        "took control of",
+        "take control of",
+        "take full control of",
+        "took full control of",
+        "taken control of",
+        "takeover",
+        "overran",
+        "took over",
+    ),
     "capture": ("capture", "captures", "captured", "capturing", "apprehension", "apprehended"),
     "arrest": ("arrest", "arrests", "arrested", "arresting", "detained", "detains"),
     "clash": ("clash", "clashes", "clashed", "firefight", "gun battle", "exchange of fire", "fighting between"),
@@ -156,8 +181,15 @@ _AGENTIVE = re.compile(
     re.I,
 )
 _OF = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_ACCUSED = re.compile(
+    r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:accused|suspected|blamed|charged)\s+"
+    r"(?:by\s+[^,;]{1,60}?\s+)?(?:of|for|in)\s+(?:[\w’'-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|near|at|from|across|inside|outside|during|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|from|across|inside|outside|during|into|over|within)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}responsib", re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:\w+\s+){0,3}?(?:to|on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -205,13 +237,28 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
     attribution = ""
     before = [m for m in mentions if m.end <= trigger.start()]
     after = [m for m in mentions if m.start >= trigger.end()]
+    accused = _ACCUSED.search(text, start, trigger.start())
+    if accused:  # "LeT has been accused by India of attacking ...": the accused did it, the accuser says so
+        accusers = [m for m in before if m.start >= accused.start()]
+        suspects = [m for m in before if m.end <= accused.start()]
+        for m in accusers:
+            roles.setdefault(m.actor, "associated")
+        if suspects:
+            roles.setdefault(suspects[-1].actor, "subject")
+            attribution = f"accused by {accusers[0].actor}" if accusers else "suspected"
     for m in mentions:
         lead = text[max(start, m.start - 30) : m.start]
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
-        if m.actor in states and re.search(r"\bin\s+$", lead) and not compound:
-            roles.setdefault(m.actor, "location")
-        elif _BY.search(lead) and m.start > trigger.start() and len(text[trigger.end() : m.start].split()) <= 6:
-            roles.setdefault(m.actor, "subject")
+        by_other = re.search(r"\b(?!" + re.escape(trigger.group(1).split()[-1]) + r"\b)\w+ed\s+by\s+(?:the\s+)?$", lead)
+        if m.actor in states and re.search(r"\b(?:in|within|city\s+of|town\s+of)\s+$", lead) and not compound:
+            roles.setdefault(m.actor, "location")  # "in Pakistan", "within Yemen", "the city of Kabul"
+        elif (
+            _BY.search(lead)
+            and not by_other
+            and m.start > trigger.start()
+            and len(text[trigger.end() : m.start].split()) <= 6
+        ):
+            roles.setdefault(m.actor, "subject")  # not "villages inhabited by the Hazara": another verb's agent
         elif _VICTIM.match(text[m.end : m.end + 60]) and m.end <= trigger.start():
             roles.setdefault(m.actor, "object")  # "13 U.S. soldiers were killed in the attacks"
         elif _ATTRIBUTED.search(text, start, m.start) and m.start > trigger.start():
@@ -295,30 +342,58 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
     """
     if not mentions:
         return []
+    dated = [start + d.start for d in find_dates(text[start:end]) if d.known and not d.relative]
     events: dict[str, CandidateEvent] = {}
+    found: list[CandidateEvent] = []
     for match in _TRIGGER.finditer(text, start, end):
         phrase = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _TYPE_OF[phrase]
         lead = text[max(start, match.start() - 40) : match.start()]
-        if kind in events or _NORMATIVE.search(lead[-12:]):
+        if kind in events and (
+            not _dated_between(dated, events[kind].trigger_start, match.start()) or _DEFINITE.search(lead)
+        ):
+            continue  # one event a type, unless each is dated: "the December 2009 attack ... the April 2010 attack"
+        if _NORMATIVE.search(lead[-12:]):
             continue  # "Pakistan must address …" says what ought to happen, not what did
-        if _NOUN_PLURAL.search(phrase) and _GENERIC.search(lead):
-            continue  # "numerous attacks": a kind of event, not one
-        if _is_noun(phrase) and _ANAPHOR.match(text[start : match.start()]):
-            continue  # "This attack came hours after …": an event already told
+        if _NOUN_PLURAL.search(phrase) and (_GENERIC.search(lead) or _INCLUDE.match(text, match.end())):
+            continue  # "numerous attacks", "its attacks include ...": a kind of event, not one
+        if (
+            _is_noun(phrase)
+            and _ANAPHOR.match(text[start : match.start()])
+            and not _DATED_NOUN.match(text, match.end())
+        ):
+            continue  # "This attack came hours after …": an event already told ("The attacks of September 2001" is not)
         if phrase == "ied" and not match.group(1).isupper():
             continue
         roles, attribution = _roles(text, start, end, match, mentions, states)
         events[kind] = CandidateEvent(kind, match.group(1), match.start(), roles, None, attribution)
-    return _without_shadowed(list(events.values()))
+        found.append(events[kind])
+    return _without_shadowed(found, dated)
+
+
+_INCLUDE = re.compile(r"\s+(?:include|includes|included|including|such\s+as)\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)  # "... the talks collapsed"
+_DATED_NOUN = re.compile(
+    r"\s+(?:of|on|in)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)"
+)
+
+
+def _dated_between(dated: list[int], first: int, second: int) -> bool:
+    """True when a date phrase stands between two triggers: they report two dated events."""
+    return any(first < d < second for d in dated)
 
 
 _SHADOWS = {"suicide_bombing": ("attack", "bombing"), "drone_strike": ("airstrike", "attack", "raid")}
 _SHADOWS |= {"fall_of_city": ("seizure", "capture"), "hijacking": ("seizure",), "airstrike": ("attack",)}
 
 
-def _without_shadowed(events: list[CandidateEvent]) -> list[CandidateEvent]:
-    """A suicide bombing is not also an attack and a bombing in the same sentence."""
-    kinds = {e.event_type for e in events}
-    hidden = {k for kind in kinds for k in _SHADOWS.get(kind, ())}
-    return [e for e in events if e.event_type not in hidden]
+def _without_shadowed(events: list[CandidateEvent], dated: list[int] = ()) -> list[CandidateEvent]:
+    """A suicide bombing is not also an attack and a bombing in the same sentence, unless each is dated apart
+    ("the 2021 Kabul airport attack, ... and the 2024 Kerman suicide bombings")."""
+    kept = []
+    for event in events:
+        shadows = [e for e in events if event.event_type in _SHADOWS.get(e.event_type, ())]
+        if all(_dated_between(dated, *sorted((e.trigger_start, event.trigger_start))) for e in shadows):
+            kept.append(event)
+    return kept

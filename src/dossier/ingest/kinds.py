@@ -3,21 +3,39 @@
 ``kind_rule`` reads ``family:cue`` (for example ``modal:could``), or
 ``default:reported_fact`` when no cue occurs. Families are tried in this order:
 
-1. past modal ("could not have been prevented", "may have fled") -> judgment:
+1. reported future ("Houthis said they will not stop", "It said that troops are going to leave") and
+   questions about the future ("they don't know how the Taliban will treat women") -> reported_fact:
+   what someone else says of the future is not the author's forecast
+2. past modal ("could not have been prevented", "may have fled") -> judgment:
    a judgment about what happened, not a forecast
-2. modal (future or possibility: will, could, may, is expected to) -> forecast
-3. estimative (ICD 203 terms: likely, probably, almost certainly; "we assess") -> judgment
-4. hedge (the writer's inference: suggests, indicates, appears to) -> judgment
-5. normative (what ought to happen: must, should) -> judgment
-6. attribution (someone said so: said, reported, according to) -> reported_fact
+3. modal (future or possibility: will, could, may, is expected to) -> forecast
+4. estimative (ICD 203 terms: likely, probably, almost certainly; "we assess") -> judgment
+5. evaluative (the author weighs causes, roles and effects: "This means that", "Initial indications are
+   that", "plays a critical role", "one of the critical events that caused", "made it easier for",
+   "ill-prepared", a conditional "would") -> judgment
+6. hedge (the writer's inference: suggests, indicates, appears to) -> judgment
+7. normative (what ought to happen: must, should) -> judgment
+8. attribution (someone said so: said, reported, according to) -> reported_fact
 """
 
 from __future__ import annotations
 
 import re
 
-_PAST_MODAL = r"(?:could|would|might|may|must|should)(?:\s+not|n['’]t)?\s+have\s+(?:been\s+)?\w+"
+_PAST_MODAL = (
+    r"(?:could|would|might|may|must|should)(?:\s+not|n['’]t)?\s+have\s+(?:been\s+|\w+(?:ed|en|wn|ne|t|ught|un)\b)\w*"
+)
+_SAYS = (
+    r"(?:said|says|say|stated|states|announced|announces|told|tells|claimed|claims|declared|warned|added|noted|vowed)"
+)
+_FUTURE = r"(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+going\s+to|plans?\s+to|intends?\s+to)"
+_REPORTED_FUTURE = (
+    rf"(?:{_SAYS}\b(?:\s+[\w’'.,-]+){{0,10}}?\s+{_FUTURE}"
+    rf"|(?:know|knows|knew|ask|asks|asked|wonder|wonders|wondered)\s+(?:how|whether|if|what|when|who)\b"
+    rf"(?:\s+[\w’'.,-]+){{0,8}}?\s+{_FUTURE})"
+)
 RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("reported-future", "reported_fact", (_REPORTED_FUTURE,)),
     ("past-modal", "judgment", (_PAST_MODAL,)),
     (
         "modal",
@@ -89,6 +107,27 @@ RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "evaluative",
+        "judgment",
+        (
+            "this means that",
+            "which means that",
+            "that means that",
+            "indications are that",
+            "initial indications",
+            r"(?:plays?|played|playing)\s+an?\s+(?:critical|key|vital|crucial|central|important|significant|major"
+            r"|pivotal|decisive)\s+role",
+            r"(?:is|are|was|were)\s+an?\s+(?:effective|ineffective|essential|critical|vital)\s+(?:way|tool|means|step)",
+            r"(?:is|are|was|were)\s+one\s+of\s+the\s+(?:critical|key|main|major|primary|principal|decisive)\s+"
+            r"(?:events|factors|causes|reasons|drivers)",
+            r"(?:made\s+it\s+(?:easier|harder|more\s+difficult|possible|impossible)\s+for)",
+            "ill-prepared",
+            "ill-equipped",
+            # a conditional "would", not the narrative future-in-past ("he would later lead the group")
+            r"(?:would(?!\s+(?:later|go\s+on|eventually|soon|then|become|never\s+again|subsequently)\b))",
+        ),
+    ),
+    (
         "hedge",
         "judgment",
         (
@@ -119,8 +158,7 @@ RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "analyses",
             "emphasizing",
             "emphasising",
-            "remains",
-            "remain",
+            r"(?:remains|remain)(?!\s+(?:in|at|on|under|with|from|inside|outside|near|along|there|active)\b)",
             "demonstrates",
             "demonstrate",
             "shows that",

@@ -11,6 +11,7 @@ same URL as one, or the same title and publisher, is a new version of it
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -73,6 +74,14 @@ class Context:
         self.source_ids = set(ds.sources["source_id"])
         self.versions = Versions(ds.sources)
         self.kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"]))
+        state_of = dict(
+            zip(
+                ds.actors.loc[ds.actors["kind"] == "state", "iso3"],
+                ds.actors.loc[ds.actors["kind"] == "state", "actor_id"],
+            )
+        )
+        people = ds.actors[ds.actors["kind"] == "person"]
+        self.person_state = {p: state_of[i] for p, i in zip(people["actor_id"], people["iso3"]) if i in state_of}
 
     def analysed(self, data: bytes, name: str) -> tuple[Document, Analysis]:
         """The document and its analysis, from the cache when the same bytes came under the same name."""
@@ -253,7 +262,7 @@ def prepare(data: bytes, name: str, ds: Dataset, options: Options = Options(), c
 
 
 def claim_spans(document: Document) -> list[tuple[int, int]]:
-    return sentence_tools.claim_spans(document.text, document.skip)
+    return sentence_tools.claim_spans(document.text, document.skip, document.soft_wrap)
 
 
 @dataclass
@@ -272,6 +281,25 @@ class Analysis:
     names: dict[str, str]  # actor key -> display name
 
 
+_ADMINISTRATION = re.compile(r"(?:['’]s)?[ \t]+(?:[Aa]dministration|[Gg]overnment|[Cc]abinet)\b")
+
+
+def _administrations(text: str, found: list, person_state: dict[str, str]) -> list:
+    """ "the Trump Administration" is the state its leader heads, not the person (a government is its state)."""
+    return [
+        replace(m, actor=person_state[m.actor]) if m.actor in person_state and _ADMINISTRATION.match(text, m.end) else m
+        for m in found
+    ]
+
+
+# "the U.S. Department of State": a department named with its state is its own actor, not also the state
+_DEPARTMENT = re.compile(r"(?:Department|Ministry|State\s+Department|Foreign\s+Office|Home\s+Office)\b")
+
+
+def _before_organ(text: str, state, organ) -> bool:
+    return state.end <= organ.start and not text[state.end : organ.start].strip(" ’'s")
+
+
 def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     """Claims, actor mentions, known and candidate actors, event triggers, perceptions and relations."""
     text = document.text
@@ -282,7 +310,10 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     claim_ids = [f"{source_id}-{i:0{width}d}" for i in range(1, len(spans) + 1)]
     folded = fold(text)
 
-    known = {cid: context.matcher.find(text, s, e, folded) for cid, (s, e) in zip(claim_ids, spans)}
+    known = {
+        cid: _administrations(text, context.matcher.find(text, s, e, folded), context.person_state)
+        for cid, (s, e) in zip(claim_ids, spans)
+    }
     every_known = [m for ms in known.values() for m in ms]
     candidates = actor_tools.find_candidates(text, spans, every_known, context.known_names, context.states)
     candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in c.aliases})
@@ -293,7 +324,9 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
             for m in candidate_matcher.find(text, s, e, folded)
             if all(m.end <= k.start or m.start >= k.end for k in known[cid])
         ]
-        mentions[cid] = sorted(known[cid] + extra, key=lambda m: m.start)
+        organs = [m for m in extra if _DEPARTMENT.match(text, m.start)]
+        kept = [k for k in known[cid] if not any(_before_organ(text, k, o) for o in organs)]
+        mentions[cid] = sorted(kept + extra, key=lambda m: m.start)
 
     names = {k: v["name"] for k, v in context.actor_info.items()} | {c.key: c.name + " (new)" for c in candidates}
     kinds = context.kinds | {c.key: c.kind for c in candidates}

@@ -7,6 +7,7 @@ document (kept in the stored text) but asserts nothing; it is never a claim.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text import Span, split_sentences
@@ -17,6 +18,21 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _REFERENCE = re.compile(r"^(?:\^|↑|Retrieved\b|Archived\b|ISBN\b|doi:|https?://)", re.IGNORECASE)
 _CITED = re.compile(r"\b(?:Retrieved|Archived from|Accessed)\b[^.\n]{0,40}\d{4}")  # a reference-list line
 _LABEL = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2}:[ \t]+(?=[A-Z\d“\"])")  # "Description: " before a sentence
+# A line item that only continues the lead-in sentence before it: "efforts to stabilize Afghanistan;",
+# "democratization and human rights protection; and", "nuclear weapons,".
+_CONTINUATION = re.compile(r"[;,](?:[ \t]+(?:and|or))?(?:\[[^\]\n]{1,30}\])*$")
+# The page talking about itself: wiki revision banners, edit links ("(talk | contribs)"), permalinks.
+_BANNER = re.compile(r"\b(?:this|the current) (?:revision|page)\b|\(talk \| contribs\)", re.IGNORECASE)
+# Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
+_PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
+_CAPTION_WORDS = 20
+_BASE_VERBS = frozenset(
+    "remain continue pose face seek want need plan aim support oppose believe say see take make have do go get use "
+    "work provide include exist operate maintain control lead hold keep stand mourn urge call condemn reject deny "
+    "claim consider expect hope fear threaten attack kill fight recruit train fund plot target seek vow pledge "
+    "warn agree refuse reject welcome thank honor honour express".split()
+)
+_PRONOUNS = frozenset("i we they you he she it this these those there".split())  # "We stand with them." is a clause
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
     "said says say told tells led took made went came saw met fled began become became held won lost gave "
@@ -37,6 +53,36 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+def _has_finite_verb(words: list[str]) -> bool:
+    """Stricter than ``_has_verb``: a plural noun ("evacuations") or a participle ("patrolling") is no verb.
+
+    A verb in its base form after a plural subject ("Tensions remain high.") is known from a short list.
+    """
+    for word in words:
+        lower = word.casefold()
+        if lower in _AUXILIARIES or word[0].islower() and lower in _BASE_VERBS:
+            return True
+        if word[0].islower() and len(lower) > 4 and lower.endswith("ed"):
+            return True
+        if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            if not _PLURAL_NOUN.search(lower):
+                return True
+    return False
+
+
+def _alone(text: str, line_start: int, line_end: int) -> bool:
+    """True when the line has a blank line (or the text's edge) on both sides: a paragraph of one line."""
+    k = line_start - 2  # before the line break that opens the line
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    k_after = line_end + 1  # after the line break that closes the line
+    while k_after < len(text) and text[k_after] in " \t":
+        k_after += 1
+    return (line_start == 0 or k < 0 or text[k] == "\n") and (
+        line_end >= len(text) or k_after >= len(text) or text[k_after] == "\n"
+    )
+
+
 def fragment_reason(text: str, span: Span) -> str:
     """Why the sentence ``text[span]`` is not a claim ("" when it is one)."""
     sentence = text[span.start : span.end]
@@ -51,6 +97,19 @@ def fragment_reason(text: str, span: Span) -> str:
     final = bool(_FINAL.search(sentence))
     if _REFERENCE.match(sentence) or _CITED.search(line):
         return "reference"
+    if _BANNER.search(sentence):
+        return "site banner"
+    first = next((c for c in sentence if c.isalpha()), "")
+    named = re.match(r"\W*(?:al|el|ad|as|ash|ul|ur|ud)-[A-Z]", sentence)  # "al-Shabaab remains ...;" opens a clause
+    if whole_line and first.islower() and not named and _CONTINUATION.search(sentence):
+        return "list continuation"  # the lead-in sentence before the list is the claim
+    if (
+        whole_line
+        and len(words) <= _CAPTION_WORDS
+        and _alone(text, line_start, line_end if line_end >= 0 else len(text))
+    ):
+        if not _has_finite_verb(words) and not (words and words[0].casefold() in _PRONOUNS):
+            return "caption"  # "The United States Air Force at Kabul airport during evacuations."
     if len(words) < 3:
         return "fragment"
     if whole_line and not final and _KEY_VALUE.match(sentence):
@@ -68,8 +127,75 @@ def fragment_reason(text: str, span: Span) -> str:
     return ""
 
 
-def claim_spans(text: str, skip: list[Span]) -> list[tuple[int, int]]:
-    """Sentence spans that are claims: outside the skipped spans (header, headings) and not fragments."""
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]")
+_SHORT_ROW = 400  # a line this short amid infobox rows is one more row, however sentence-like it reads
+_NEIGHBOURS = 3  # lines looked at on each side of a claim's line(s), within its block
+_INFOBOX_ROWS = 6  # rows a block needs to be an infobox
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, blank ones included."""
+    bounds, start = [], 0
+    for match in re.finditer(r"\n", text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _line_kind(text: str, bounds: tuple[int, int], skip: list[Span], wrapped: bool) -> str:
+    """ "blank", "neutral" (a heading or list item), "prose" (a line of sentences) or "row" (anything else).
+
+    In hard-wrapped text a line that runs on into the next is prose whatever its last character.
+    """
+    start, end = bounds
+    line = text[start:end]
+    if not line.strip():
+        return "blank"
+    if _BULLET_LINE.match(line) or any(start < s.end and end > s.start for s in skip):
+        return "neutral"
+    stripped = line.strip()
+    if wrapped and len(stripped) >= 40 and text[end + 1 : end + 2].strip():
+        return "prose"
+    return "prose" if _FINAL.search(stripped) and len(_WORD.findall(stripped)) >= 4 else "row"
+
+
+def layout_reason(
+    text: str, span: tuple[int, int], lines: list[tuple[int, int]], kinds: list[str], starts: list[int] | None = None
+) -> str:
+    """Why a sentence that reads like a claim is not one, judged by where its line sits ("" when it is one).
+
+    An infobox prints rows one a line with no blank line between them ("Date19 October 2023 – present",
+    "Casualties and losses", "1 Yemeni civilian killed"). A short line among such rows, with no line ending
+    a sentence near it, is one more row even when it reads like a sentence ("Two ships have been hijacked.").
+    A few heading lines above a paragraph (title, date, "For Immediate Release") are no infobox: the block
+    must hold ``_INFOBOX_ROWS`` rows or more.
+    """
+    starts = starts if starts is not None else [a for a, _ in lines]
+    first = bisect.bisect_right(starts, span[0]) - 1
+    last = bisect.bisect_right(starts, span[1]) - 1
+    if lines[first][1] - lines[first][0] > _SHORT_ROW:
+        return ""  # a paragraph
+    around, rows = [], sum(kinds[i] == "row" for i in range(first, last + 1))
+    for step, edge in ((-1, first), (1, last)):
+        i, seen = edge + step, 0
+        while 0 <= i < len(lines) and kinds[i] != "blank":
+            if seen < _NEIGHBOURS:
+                around.append(kinds[i])
+            rows += kinds[i] == "row"
+            if rows >= _INFOBOX_ROWS and seen >= _NEIGHBOURS:
+                break
+            i, seen = i + step, seen + 1
+    if "prose" not in around and around.count("row") >= 3 and rows >= _INFOBOX_ROWS:
+        return "infobox row"
+    return ""
+
+
+def claim_spans(text: str, skip: list[Span], wrapped: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans that are claims: outside the skipped spans (header, headings) and not fragments.
+
+    ``wrapped`` says the text is hard-wrapped prose (lines break inside sentences).
+    """
     spans = []
     for span in split_sentences(text):
         if any(span.start < s.end and span.end > s.start for s in skip):
@@ -79,4 +205,9 @@ def claim_spans(text: str, skip: list[Span]) -> list[tuple[int, int]]:
             span = Span(label.end(), span.end)  # "Activities: TTP has ..." claims what follows the label
         if not fragment_reason(text, span):
             spans.append((span.start, span.end))
+    if spans:
+        lines = _lines(text)
+        kinds = [_line_kind(text, bounds, skip, wrapped) for bounds in lines]
+        starts = [a for a, _ in lines]
+        spans = [span for span in spans if not layout_reason(text, span, lines, kinds, starts)]
     return spans

@@ -67,6 +67,10 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         "enduring",
         "widening",
         "escalating",
+        "deadliest",
+        "most violent",
+        "most active",
+        "deadly",
     ),
     "low": (
         "minor",
@@ -117,11 +121,21 @@ _PERCEPTION = (
     (
         "designated",
         re.compile(
-            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned)\b(?P<mid>.{0,140}?)"
+            r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
+            r"(?!\s+by\b)(?P<mid>.{0,140}?)"
             r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
             re.I,
         ),
         "pt",
+    ),
+    (  # "Mehsud was included on the ... Sanctions Committee list by the United Nations": the listing body after "by"
+        "listed-by",
+        re.compile(
+            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned)\s+"
+            r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
+            re.I,
+        ),
+        "tp",
     ),
     (
         "focus-rather-than",
@@ -139,7 +153,12 @@ _PERCEPTION = (
     ),
     ("concerned-about", re.compile(r"\b(?:concerned|worried|alarmed|anxious)\s+(?:about|by|over)\b", re.I), "pt"),
 )
-_RULE_LEVEL = {"prioritises": "primary", "concerned-about": "high", "designated": "recognised"}
+_RULE_LEVEL = {
+    "prioritises": "primary",
+    "concerned-about": "high",
+    "designated": "recognised",
+    "listed-by": "recognised",
+}
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
     "affiliation": (
@@ -160,6 +179,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "as the group's new leader",
         "as the group’s new leader",
         "founded by",
+        "founder of",
+        "emir of",
+        "amir of",
         "chief of",
         "head of",
         "headed by",
@@ -192,6 +214,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "provided",
         "sponsor",
         "sponsored",
+        "recipient of",
+        "help and protection",
     ),
     "cooperation": (
         "cooperation",
@@ -207,6 +231,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "partners",
         "alliance",
         "allied with",
+        "ally",
         "allies",
         "ties to",
         "ties with",
@@ -225,6 +250,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "fighting",
         "war with",
         "war against",
+        "war on",
+        "war between",
         "clashed with",
         "clashes with",
         "oppose",
@@ -293,25 +320,116 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
 _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
 _CUE = phrase_pattern(_CUE_KIND)
-_REVERSED = re.compile(r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported)")
+_REVERSED = re.compile(
+    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of)"
+)
+# "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
+_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
+# "interest in U.S. relations with": a name before such a noun is its party, not a place.
+_ATTRIBUTIVE = re.compile(
+    r"[ \t]+(?:relations|ties|assistance|aid|support|sanctions|cooperation|engagement|talks|backing|funding)\b", re.I
+)
+# Affiliation cues that name an office: its holder is the person before it ("a Pakistani militant and emir of X").
+_OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\w+)\b", re.I)
+# "President George W. Bush and President Barack Obama": two office holders, one predicate
+_TITLED_AND = re.compile(rf"\s+and\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+)+")
+# "Al-Shabaab is an al-Qa’ida (AQ) affiliate": the group named before the noun is the parent
+_AFFILIATE_NOUN = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front)\b", re.I
+)
+_IS_A = re.compile(r"\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)\s+(?:\w+\s+){0,2}?$", re.I)
+# "... affiliate and has ties to": the predicate's subject is the sentence's first actor
+_AND_HAS = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|maintains|maintained|keeps|retains)\b"
+)
+_CLASS_NOUN = re.compile(r"\s+(?:affiliates|branches|groups|factions|members|allies|franchises|offshoots)\b", re.I)
+# "other AQ affiliates, including AQAP": the items listed after a class
+_INCLUDING = re.compile(r"[\s\w’'-]{0,30}?,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?", re.I)
+# "X continues to give Y help": the recipient stands between the verb and the cue.
+_GIVE = re.compile(
+    r"\b(?:give|gives|gave|giving|provide|provides|provided|providing|offer|offers|offered|lend|lends|lent)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# "sanctions ... by the United Nations": the one after "by" imposes them.
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
+_GROUP_TITLE = re.compile(
+    r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
+    r"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+$",
+    re.I,
+)
+# "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
+_POSSESSIVE_WING = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:wing|arm|front|branch|affiliate|faction|offshoot|franchise)\b", re.I
+)
+# "U.S.-Pakistan relations": two parties joined by a hyphen before the tie.
+_PAIR_COMPOUND = re.compile(r"^\s*[-–]\s*$")
+_PAIR_NOUN = re.compile(
+    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military)\s+)?"
+    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership)\b",
+    re.I,
+)
+_PAIR_KIND = {
+    "relations": "diplomatic",
+    "relationship": "diplomatic",
+    "talks": "diplomatic",
+    "dialogue": "diplomatic",
+    "ties": "cooperation",
+    "cooperation": "cooperation",
+    "partnership": "cooperation",
+    "tensions": "conflict",
+}
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?|-)$", re.I
+    r"(?:\b(?:in|near|at|from|across|inside|outside|along|into|throughout|within)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|central\s+)?|-)$",
+    re.I,
 )
 
 
-def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based")."""
-    kept = []
+def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = None) -> list[Mention]:
+    """Mentions that can be a party to a tie: not a place ("in Afghanistan"), not a modifier ("Pakistan-based").
+
+    A group or a person is never a place ("coalesced into TTP"), a name before a tie is its party ("interest in
+    U.S. relations with"), and so is a hyphenated agent ("Iran-backed", "U.S.-led").
+    """
+    kinds = kinds or {}
+    kept, place_end = [], -1
     for m in mentions:
-        lead = text[max(0, m.start - 12) : m.start]
-        if _LOCATIVE.search(lead) or text[m.end : m.end + 1] == "-":
+        lead = text[max(0, m.start - 30) : m.start]
+        tail = text[m.end : m.end + 30]
+        if text[m.end : m.end + 1] == "-" and not _AGENT_COMPOUND.match(tail):
             continue
+        if _PLACE_NOUN.match(tail) or _POPULATION.match(tail):
+            continue  # "Khyber Pakhtunkhwa province", "the Shia Hazara minority": whatever kind was guessed
+        if kinds.get(m.actor) not in ("armed_group", "person"):
+            listed = place_end >= 0 and re.fullmatch(
+                r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", text[place_end : m.start]
+            )
+            listed = listed or _IN_TOWN.search(text[max(0, m.start - 40) : m.start])  # "in Khost, Afghanistan"
+            if (_LOCATIVE.search(lead) or listed) and not _ATTRIBUTIVE.match(tail) or _PLACE_NOUN.match(tail):
+                place_end = m.end  # "in Afghanistan and Pakistan", "Khyber Pakhtunkhwa province"
+                continue
+            if _PEOPLE_NOUN.match(tail):
+                continue  # "Afghan insurgent groups", "Pakistani civilians": people of the state, not the state
         kept.append(m)
     return kept
 
 
+_POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
+_PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
+_PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
+    r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
+    r"(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
+    r"people|women|men|children|refugees|migrants|workers|students|territory|soil)\b",
+    re.I,
+)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
 
 
@@ -364,6 +482,10 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
                 pairs.append((after[0].actor, before[-1].actor, level))
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
+            verb = re.match(r"\w+", text[match.start() :]).group(0)
+            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
+            if rule == "designated" and passive:
+                continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
                     found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
@@ -372,8 +494,9 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
 
 def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
     """Relations stated in the sentence ``text[start:end]``, one per pair and kind."""
-    mentions = _parties(text, mentions)
-    actors = list(dict.fromkeys(m.actor for m in mentions))
+    every = mentions
+    mentions = _parties(text, mentions, kinds)
+    actors = list(dict.fromkeys(m.actor for m in every))
     if len(actors) < 2:
         return []
     found: dict[tuple[str, str, str], Relation] = {}
@@ -386,15 +509,40 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             found[key] = Relation(a, b, kind, directed, qualifier, rule)
 
     for first, second in zip(mentions, mentions[1:]):  # "U.S. President Donald Trump"
+        gap = text[first.end : second.start]
         if kinds.get(first.actor) == "state" and kinds.get(second.actor) == "person":
-            gap = text[first.end : second.start]
             if _TITLE_GAP.match(gap):
                 add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+        elif kinds.get(first.actor) != "state" and kinds.get(second.actor) == "person" and _GROUP_TITLE.match(gap):
+            add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
+    for n, m in enumerate(mentions):  # "X is an al-Qa’ida affiliate"
+        if _AFFILIATE_NOUN.match(text, m.end, end) and n and _IS_A.fullmatch(text[mentions[n - 1].end : m.start]):
+            noun = _AFFILIATE_NOUN.match(text, m.end, end).group(0).split()[-1]
+            add(mentions[n - 1].actor, m.actor, "affiliation", noun, "relation:affiliation", True)
+    for m in mentions:  # "X works as Y's charitable wing"
+        wing = _POSSESSIVE_WING.match(text, m.end, end)
+        subject = [o for o in mentions if o.end <= m.start and o.actor != m.actor]
+        if wing and subject:
+            add(
+                subject[-1].actor,
+                m.actor,
+                "affiliation",
+                text[m.end : wing.end()].strip(" ’'s"),
+                "relation:affiliation",
+                True,
+            )
+    for first, second in zip(every, every[1:]):  # "U.S.-Pakistan relations"
+        pair = _PAIR_NOUN.match(text, second.end, end)
+        if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
+            noun = pair.group(0).split()[-1].casefold()
+            add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
         if _NEGATION.search(text, max(start, match.start() - 20), match.start()):
             continue
+        if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
+            continue  # "the agreement provided for the withdrawal": stipulated, not given
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
         if (
@@ -403,16 +551,58 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             and (kind == "affiliation" or _BETWEEN.search(text[max(start, before[-2].start - 10) : before[-2].start]))
         ):
             after, before = [before[-1]], [before[-2]]  # "TTP then named X as the group's new leader"
+        elif (
+            not after
+            and len(before) >= 2
+            and kind == "support"
+            and _GIVE.search(text[before[-2].end : before[-1].start])
+        ):
+            after, before = [before[-1]], [before[-2]]  # "the ISI continues to give LeT help and protection"
         elif not after and len(before) >= 2 and kind in ("economic", "diplomatic", "cooperation"):
             if len(text[before[-1].end : match.start()].split()) <= 4:  # "talks with the IMF on a loan"
                 after, before = [before[-1]], [before[-2]]
+        if kind == "support" and not after and text[match.start() - 1 : match.start()] == "-":
+            agent = [m for m in every if m.end == match.start() - 1]
+            backed = [m for m in before if agent and m.end <= agent[0].start and m.actor != agent[0].actor]
+            if agent and backed and "," in text[backed[-1].end : agent[0].start]:  # "the Houthis, an Iran-backed group"
+                add(agent[0].actor, backed[-1].actor, kind, cue, f"relation:{kind}", True)
+            continue
         if not before or not after:
-            if kind in ("cooperation", "diplomatic", "economic") and len(after) >= 2:
+            if kind in ("cooperation", "diplomatic", "economic", "conflict") and len(after) >= 2:
                 lead = text[match.end() : after[0].start]
-                if _BETWEEN.search(lead) or re.search(r"\b(?:between|among)\s+(?:the\s+)?$", lead):
+                joined = re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start])
+                by_both = kind == "diplomatic" and re.search(r"\bby\s+(?:the\s+)?$", lead) and joined
+                between = cue.endswith("between") or re.search(r"\b(?:between|among)\s+(?:the\s+)?$", lead)
+                if _BETWEEN.search(lead) or between or by_both:
                     add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
             continue
-        a, b = before[-1].actor, after[0].actor
+        subject = before[-1]
+        if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
+            subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
+        if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
+                add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
+                continue
+        if _BY.search(text[max(start, subject.start - 8) : subject.start]):
+            if len(text[subject.end : match.start()].split()) > 1:
+                continue  # "groups supported by Islamabad will ... attack ... against": Islamabad is not the subject
+        a, b = subject.actor, after[0].actor
+        listed = len(after) >= 2 and _INCLUDING.fullmatch(text[after[0].end : after[1].start])
+        for n, item in enumerate(after[1:4], start=1):  # "ties to other AQ affiliates, including X and Y"
+            gap = text[after[n - 1].end : item.start]
+            if listed and (n == 1 or re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", gap)):
+                add(a, item.actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
+        if listed and _CLASS_NOUN.match(text, after[0].end):
+            continue  # "other AQ affiliates": a class the listed items belong to, not a party
+        if kind == "affiliation" and _OFFICE.match(cue) and kinds.get(a) != "person":
+            holders = [m for m in before if kinds.get(m.actor) == "person"]
+            if holders and len(text[holders[-1].end : match.start()].split()) <= 12:
+                a = holders[-1].actor  # "Mufti Noor Wali Mehsud ... is a Pakistani militant and current emir of TTP"
+        if kind == "support" and text[match.start() - 1 : match.start()] == "-":
+            agent = [m for m in every if m.end == match.start() - 1]
+            if not agent:
+                continue  # "X-backed" with no actor named before the hyphen
+            a = agent[0].actor
         near_between = _BETWEEN.search(text[match.end() : after[0].start])
         if near_between and len(after) >= 2:
             a, b = after[0].actor, after[1].actor
@@ -426,12 +616,19 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 a, b = b, a
             add(a, b, kind, cue, "relation:affiliation", True)
             continue
-        if kind == "support" and _REVERSED.match(cue):
-            a, b = b, a
+        if kind == "support" and _REVERSED.match(cue) and text[match.start() - 1 : match.start()] != "-":
+            a, b = b, a  # "X, backed by Y" (but "Y-backed X")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
+        if cue in ("sanctions", "sanctioned"):
+            directed = True  # sanctions run from who imposes them to who is under them
+            if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
+                a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
         add(a, b, kind, cue, f"relation:{kind}", directed)
         for extra in after[1:3]:  # "against Pakistani and U.S. interests"
             gap = text[after[0].end : extra.start]
             if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
                 add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
+            if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
+                add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
