@@ -79,3 +79,19 @@ def test_dyads_match_the_definition_whether_events_have_one_or_several_actors_a_
     got = dict(zip(zip(found["side_a"], found["side_b"]), found["events"]))
     assert got == _naive_dyads(events, links)
     assert dyads.dyads(events, with_event_rows(events, links)).equals(found)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        [0.0, 0.0, 1.0, 1.0, None, None, None, None],  # links of stored and new frames put together: NaN gaps
+        pd.array([0, 0, 1, 1, None, None, None, None], dtype="Int32"),  # the same, nullable
+        pd.array([0, 0, 1, 1, 2, 2, 3, 3], dtype="Int32"),  # nullable, complete: used as stored
+    ],
+)
+def test_positions_with_gaps_are_recomputed_and_filters_still_join(stored):
+    links = LINKS.assign(**{EVENT_ROW: stored})
+    rows = event_rows(EVENTS, links)
+    assert rows.dtype.kind == "i"
+    assert rows.tolist() == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert with_event_rows(EVENTS, links)[EVENT_ROW].tolist() == [0, 0, 1, 1, 2, 2, 3, 3]

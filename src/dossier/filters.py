@@ -180,10 +180,12 @@ def event_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> np.ndarray:
     """For each event-actor link, the position of its event in ``events``.
 
     Joining a million links to their events by string id costs hundreds of milliseconds;
-    loaded datasets carry these positions in ``_event_row`` so filters join by integer.
+    loaded datasets carry these positions in ``_event_row`` so filters join by integer. Links put
+    together from frames with and without them (a gap is NaN, the column float) are joined by id.
     """
-    if EVENT_ROW in event_actors:
-        rows = event_actors[EVENT_ROW].to_numpy()
+    stored = event_actors.get(EVENT_ROW)
+    if stored is not None and pd.api.types.is_integer_dtype(stored.dtype) and not stored.hasnans:
+        rows = stored.to_numpy(dtype=np.int64)
         if _rows_match(events, event_actors, rows):
             return rows
     if event_actors.empty:
