@@ -30,12 +30,16 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, multiselect, open_list, serve, stop, wait_for_app  # noqa: E402
 
+# Every plotly chart the page sent is drawn and, with ``chart``, there is at least one (the chart
+# component mounts lazily: before it does, the page shows none). A page is not painted while its chart is blank.
 READY = """(chart) => {
     const app = document.querySelector('[data-testid="stApp"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     return app && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-stale="true"]')
         && document.querySelector('[data-testid="stMarkdownContainer"]')
-        && (!chart || document.querySelector('.js-plotly-plot .main-svg'));
+        && (!chart || charts.length > 0)
+        && charts.every((c) => c.querySelector('.main-svg'));
 }"""
 
 # Installed in every tab: remembers the user's last input, whether the server answered it (any
@@ -200,8 +204,23 @@ def _report_changes(report: Report, label: str, samples, baseline: float, baseli
     )
 
 
+def _draws_chart(browser, url: str) -> bool:
+    """Does the page draw a plotly chart? Its chart component loads lazily, after the script has finished,
+    so the page is given a few seconds to mount one before the answer (used to choose what to wait for,
+    never timed)."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        page.goto(url)
+        page.wait_for_function(READY, arg=False, timeout=120_000)
+        page.wait_for_timeout(3_000)
+        return page.locator('[data-testid="stPlotlyChart"]').count() > 0
+    finally:
+        page.close()
+
+
 def _paints(report: Report, browser, app_url: str, hello_url: str, pages, label: str, repeat: int) -> None:
     for name, path, chart in pages:
+        chart = chart or _draws_chart(browser, f"{app_url}/{path}")
         ours, base = _paired_paint(browser, f"{app_url}/{path}", chart, hello_url, repeat)
         report.add(
             f"first paint, {label}: {name}",

@@ -73,10 +73,11 @@ def _words(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
         else:
             raw.append((word, match.start(), match.end()))
     out: list[tuple[str, int, int]] = []
+    plain = [w for w, _, _ in raw]
     i = 0
     while i < len(raw):
         for n in range(min(_MAX_PHRASE, len(raw) - i), 1, -1):
-            phrase = tuple(w for w, _, _ in raw[i : i + n])
+            phrase = tuple(plain[i : i + n])
             if phrase in _PHRASES and _joined(folded, raw[i : i + n]):
                 out.append((_PHRASES[phrase], raw[i][1], raw[i + n - 1][2]))
                 i += n
@@ -130,11 +131,12 @@ class Matcher:
         if folded is None:
             folded, shift = fold(text[start:end]), start
         words = _words(folded, start - shift, end - shift)
+        plain = [w for w, _, _ in words]  # sliced per phrase length below: the hot loop of ingest
         hits: list[Mention] = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                found = self.keys.get(tuple(w for w, _, _ in words[i : i + n]))
+                found = self.keys.get(tuple(plain[i : i + n]))
                 if found is None or (n > 1 and not _joined(folded, words[i : i + n])):
                     continue
                 a, b = words[i][1] + shift, words[i + n - 1][2] + shift

@@ -60,6 +60,8 @@ _EXPLICIT = (
     ),
 )
 _EXPLICIT_BY_NAME = {name: pattern for name, pattern, _ in _EXPLICIT}
+# Every explicit pattern needs a digit or a month's name: most sentences have neither and skip them all.
+_MAY_BE_EXPLICIT = re.compile(r"\d|" + _MONTH.replace("(?P<month>", "(?:"))
 _YEARLESS = ("dm", "md", "dm-range", "md-range", "m", "m-that-year", "m-noun")
 # "the September 11 attacks": a day that names an event, not a date
 _EVENT_NAME = re.compile(r"\s+(?:attacks?|bombings?|hijackings?|commission|terrorist\s+attacks?)\b", re.I)
@@ -239,7 +241,7 @@ def find_dates(
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for name, pattern, precision in _EXPLICIT:
+    for name, pattern, precision in _EXPLICIT if _MAY_BE_EXPLICIT.search(text) else ():
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
