@@ -24,7 +24,7 @@ from ..filters import EVENT_ROW, event_rows
 from ..store import DatasetError
 from .actors import Gazetteer, imported_actor_ids, key
 from .licences import LICENCES
-from .spec import EVENT_SCHEMA, LAZY_COLUMNS
+from .spec import EVENT_SCHEMA, LAZY_COLUMNS, STORED_EVENT_ROW
 from .storage import empty_registry, part_path, read_registry
 
 __all__ = ["Imported", "empty_registry", "event_details", "load_imports", "merge_into"]
@@ -88,10 +88,10 @@ def load_imports(folder: str | os.PathLike, actors: pd.DataFrame) -> Imported | 
 
 def _positions(links: pa.Table, offset: int) -> pa.Table:
     """The stored ``event_row`` (a position in the import's own events part) as a position among all imports."""
-    if "event_row" not in links.column_names:
+    if STORED_EVENT_ROW not in links.column_names:
         return links
-    rows = pc.add(pc.cast(links.column("event_row"), pa.int64()), offset)
-    return links.drop_columns(["event_row"]).append_column(EVENT_ROW, rows)
+    rows = pc.add(pc.cast(links.column(STORED_EVENT_ROW), pa.int64()), offset)
+    return links.drop_columns([STORED_EVENT_ROW]).append_column(EVENT_ROW, rows)
 
 
 def _string_categories(frame: pd.DataFrame) -> pd.DataFrame:

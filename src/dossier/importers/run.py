@@ -33,7 +33,7 @@ from ..validate import type_table
 from . import detect
 from .actors import Gazetteer, imported_actor_ids, suggestion_text
 from .quality import describe
-from .spec import ACTOR_SCHEMA, EVENT_SCHEMA, LINK_SCHEMA, ImporterSpec, ImportRefused, Mapped
+from .spec import ACTOR_SCHEMA, EVENT_SCHEMA, LINK_SCHEMA, STORED_EVENT_ROW, ImporterSpec, ImportRefused, Mapped
 from .storage import (
     REGISTRY,
     PartWriter,
@@ -255,7 +255,7 @@ def _links(mapped: Mapped, event_ids: pa.Array, good: np.ndarray, names_seen: Co
                     "role": pa.DictionaryArray.from_arrays(
                         pa.array(np.zeros(int(keep.sum()), np.int32)), pa.array([role])
                     ),
-                    "event_row": pa.array(position[rows[keep]], pa.int32()),
+                    STORED_EVENT_ROW: pa.array(position[rows[keep]], pa.int32()),
                 },
                 schema=LINK_SCHEMA,
             )

@@ -53,9 +53,12 @@ EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = _CURATED_FIELDS + (
 EVENT_FIELDS += tuple((c.name, arrow_type(c, _DICT), False) for c in TABLES["events"].extra)
 EVENT_SCHEMA = pa.schema([(name, kind) for name, kind, _ in EVENT_FIELDS])
 LAZY_COLUMNS = tuple(name for name, _, lazy in EVENT_FIELDS if lazy)
-# event_row: the link's event's position in the import's events part, so loading joins by integer, not by id
+# The link's event's position in the import's events part, so loading joins by integer, not by id
 # (imports written before it was added lack it and are joined by id).
-LINK_SCHEMA = pa.schema([("event_id", pa.string()), ("actor_name", _DICT), ("role", _DICT), ("event_row", pa.int32())])
+STORED_EVENT_ROW = "event_row"
+LINK_SCHEMA = pa.schema(
+    [("event_id", pa.string()), ("actor_name", _DICT), ("role", _DICT), (STORED_EVENT_ROW, pa.int32())]
+)
 ACTOR_SCHEMA = pa.schema([("name", pa.string()), ("kind", pa.string()), ("country", pa.string())])
 
 

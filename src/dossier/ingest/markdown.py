@@ -46,7 +46,7 @@ class PlainText:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def _inline(text: str, references: frozenset[str] = frozenset()) -> str:
+def inline(text: str, references: frozenset[str] = frozenset()) -> str:
     """Strip inline markup: emphasis, code, links, images, tags, escapes and entities.
 
     ``[text][label]`` is a link only when the document defines ``label`` (``references``, folded): as in
@@ -91,8 +91,8 @@ def to_plain(markdown: str) -> PlainText:
     """Convert Markdown to plain text with one paragraph, heading or list item a line."""
     lines = markdown.split("\n")
     meta, first = _front_matter(lines)
-    inline = functools.partial(
-        _inline, references=frozenset(m[1].casefold() for m in map(_REFERENCE.match, lines) if m)
+    strip = functools.partial(  # this document's reference definitions make its [text][label] links
+        inline, references=frozenset(m[1].casefold() for m in map(_REFERENCE.match, lines) if m)
     )
     blocks: list[tuple[str, bool]] = []  # (text, is_heading); "" separates paragraphs
     paragraph: list[str] = []
@@ -122,25 +122,25 @@ def to_plain(markdown: str) -> PlainText:
         line = _QUOTE.sub("", line)
         if heading := _ATX.match(line):
             flush()
-            if text := inline(heading.group(2) or ""):
+            if text := strip(heading.group(2) or ""):
                 blocks.append((text, True))
             continue
         if item := _ITEM.match(line):
             flush()
             marker = "-" if item.group(2) in "-*+" else item.group(2)
-            if text := inline(item.group(3)):
+            if text := strip(item.group(3)):
                 blocks.append((f"{marker} {text}", False))  # nested lists are flattened
             continue
         if line.strip().startswith("|"):
             flush()
-            cells = [inline(c) for c in line.strip().strip("|").split("|")]
+            cells = [strip(c) for c in line.strip().strip("|").split("|")]
             if row := "; ".join(c for c in cells if c):
                 blocks.append((row, False))
             continue
         if not line.strip():
             flush()
             continue
-        if text := inline(line):
+        if text := strip(line):
             paragraph.append(text)
     flush()
 
@@ -153,6 +153,3 @@ def to_plain(markdown: str) -> PlainText:
         out.append(text)
         position += len(text) + 1
     return PlainText("\n".join(out), headings, meta)
-
-
-inline = _inline  # one line of Markdown, no document: a reference-style link has no definition

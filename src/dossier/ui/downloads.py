@@ -90,16 +90,37 @@ def pack_downloads(full: Dataset, view: Dataset) -> None:
 
     can_print = static.chromium_path() is not None
     selection = view.selection
-    offline = "Every chart, the claims behind them and the sources, in one file that works offline"
-    printed = "The same pack, for print" if can_print else static.INSTALL_HINT
-    stix = "Actors, sources, claims, assessments and relations for OpenCTI or MISP"
-    packs = (  # key, label, data (rendered when clicked), file stem, format, Material icon
-        ("pack-html", "Briefing pack (HTML)", lambda: render_html(context()), "briefing-pack", "html", "description"),
-        ("pack-pdf", "Briefing pack (PDF)", lambda: render_pdf(context()), "briefing-pack", "pdf", "picture_as_pdf"),
-        ("pack-stix", "STIX 2.1 bundle", lambda: bundle_json(view), "stix", "json", "share"),
+    packs = (  # key, label, data (rendered when clicked), file stem, format, Material icon, help
+        (
+            "pack-html",
+            "Briefing pack (HTML)",
+            lambda: render_html(context()),
+            "briefing-pack",
+            "html",
+            "description",
+            "Every chart, the claims behind them and the sources, in one file that works offline",
+        ),
+        (
+            "pack-pdf",
+            "Briefing pack (PDF)",
+            lambda: render_pdf(context()),
+            "briefing-pack",
+            "pdf",
+            "picture_as_pdf",
+            "The same pack, for print" if can_print else static.INSTALL_HINT,
+        ),
+        (
+            "pack-stix",
+            "STIX 2.1 bundle",
+            lambda: bundle_json(view),
+            "stix",
+            "json",
+            "share",
+            "Actors, sources, claims, assessments and relations for OpenCTI or MISP",
+        ),
     )
     with st.container(horizontal=True, gap="small", key="export-pack"):
-        for (key, label, data, stem, fmt, icon), about in zip(packs, (offline, printed, stix)):
+        for key, label, data, stem, fmt, icon, about in packs:
             available = can_print or fmt != "pdf"
             st.download_button(
                 label,
