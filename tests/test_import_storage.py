@@ -147,7 +147,7 @@ def test_read_only_refuses_to_commit(data_copy, monkeypatch):
 def test_event_details_reads_the_long_text_on_demand(data_copy):
     ds = imported(data_copy, "acled_text_dates.csv", "ucdp_hdx.csv")
     wanted = ds.events[ds.events["event_id"].isin(["acled-PAK1002", "ucdp-9103", "bla-attacks"])]
-    details = event_details(data_copy, wanted).set_index("event_id")
+    details = event_details(data_copy, ds.events, list(wanted["event_id"])).set_index("event_id")
     assert sorted(details.index) == ["acled-PAK1002", "ucdp-9103"]
     assert details.loc["acled-PAK1002", "notes"] == "Fixture note for PAK1002 (test data, not a real report)."
     assert details.loc["ucdp-9103", "source_article"] == "Fixture article 9103 (test data, not a real report)"
@@ -264,3 +264,15 @@ def test_imports_store_each_links_event_position_and_loading_uses_it(data_copy, 
     pq.write_table(table.drop_columns(["event_row"]), parts[0])
     older = load_dataset(data_copy)
     assert older.event_actors[EVENT_ROW].tolist() == _id_join(older) == ds.event_actors[EVENT_ROW].tolist()
+
+
+def test_event_details_finds_rows_by_id_when_positions_do_not_hold(data_copy):
+    ds = imported(data_copy, "acled_text_dates.csv", "ucdp_hdx.csv")
+    first_ucdp = ds.events.index[ds.events["event_id"].str.startswith("ucdp-")][0]
+    shifted = ds.events.drop(index=first_ucdp).reset_index(drop=True)  # every later UCDP row one place off
+    wanted = ["ucdp-9103", "acled-PAK1002"]
+    details = event_details(data_copy, shifted, wanted).set_index("event_id")
+    assert sorted(details.index) == sorted(wanted)
+    assert details.loc["ucdp-9103", "source_article"] == "Fixture article 9103 (test data, not a real report)"
+    assert event_details(data_copy, ds.events, []).empty
+    assert event_details(data_copy, ds.events, ["bla-attacks", "no-such-id"]).empty

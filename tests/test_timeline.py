@@ -147,6 +147,33 @@ def test_date_text_says_no_more_than_the_precision(start, end, precision, text):
     assert event_text.date_text(as_ts(start), as_ts(end), precision) == text
 
 
+@pytest.mark.parametrize(
+    ("record", "lines"),
+    [
+        ({"source_article": "Dawn, 24 Nov 07", "source_office": "Dawn", "where_description": "Swat district"},
+         [("Source articles", "Dawn, 24 Nov 07"), ("Where", "Swat district")]),  # the outlet is in the article
+        ({"notes": "  On 3 May, <b>militants</b> attacked.  ", "tags": None, "source_article": np.nan},
+         [("Notes", "On 3 May, <b>militants</b> attacked.")]),  # verbatim, trimmed; escaping is the page's job
+        ({"source_headline": "", "original_id": "7"}, []),
+    ],
+)  # fmt: skip
+def test_an_imported_record_shows_each_field_once(record, lines):
+    assert event_text.record_lines(pd.Series(record)) == lines
+
+
+@pytest.mark.parametrize(
+    ("original", "source", "heading"),
+    [
+        ("55988", "UCDP GED (CC BY 4.0)", "UCDP GED event 55988 (CC BY 4.0)"),
+        ("PAK1002", "ACLED (accessed 2025-01-10)", "ACLED event PAK1002 (accessed 2025-01-10)"),
+        (None, "UCDP GED (CC BY 4.0)", "UCDP GED (CC BY 4.0)"),
+        ("9", "", "Imported event 9"),
+    ],
+)
+def test_an_imported_record_is_named_with_its_terms(original, source, heading):
+    assert event_text.record_heading(pd.Series({"original_id": original}), source) == heading
+
+
 def test_undated_events_are_never_placed(small):
     assert "undated" not in set(chronology.placed(small, "actor")["event_id"])
     assert list(chronology.undated(small)["event_id"]) == ["undated"]

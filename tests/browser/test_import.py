@@ -86,4 +86,8 @@ def test_real_ucdp_rows_import_by_default_and_the_drill_down_names_their_flags(s
         "Data quality: best estimate of deaths above the high estimate; low estimate of deaths above the high "
         "estimate (as published)"
     )
+    record = page.locator(".st-key-timeline-details-record")  # UCDP's own words, read from disk for this event
+    expect(record).to_contain_text("Imported record: UCDP GED event 55988 (CC BY 4.0)")
+    expect(record).to_contain_text("Source articles: The News website, Islamabad, in English 24 Nov 07")
+    expect(record).to_contain_text("Where: Swat and Shangla districts")
     assert page.problems.dialogs == [] and page.problems.errors == []

@@ -38,7 +38,7 @@ EVENT_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = _CURATED_FIELDS + (
     ("conflict_name", _DICT, False),
     ("disorder_type", _DICT, False),
     ("civilian_targeting", _DICT, False),
-    ("source_office", _DICT, False),
+    ("source_office", _DICT, True),  # the outlets behind one event: thousands of distinct strings
     ("source", _DICT, False),
     ("source_scale", _DICT, False),
     ("source_article", pa.string(), True),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ..dataset import Dataset, load_dataset
+from ..importers.load import event_details
 from ..search import SearchIndex
 from ..store import DatasetError, data_dir
 
@@ -96,6 +97,18 @@ def curated_dataset() -> Dataset:
     dataset()  # shows the one-line error and stops if the folder is broken
     folder = data_dir()
     return _load_curated(str(folder), _data_version(folder))
+
+
+def event_record(full: Dataset, event_id: str) -> pd.Series | None:
+    """An imported event's stored record (long source text included), or None for a curated event."""
+    folder = data_dir()
+    found = _event_record(str(folder), _data_version(folder), event_id, full.events)
+    return None if found.empty else found.iloc[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _event_record(folder: str, version: tuple, event_id: str, _events: pd.DataFrame) -> pd.DataFrame:
+    return event_details(folder, _events, [event_id])
 
 
 def built(build: Callable[..., T], full: Dataset, view: Dataset, *params: Hashable) -> T:

@@ -14,13 +14,14 @@ from ..analysis.evidence import event_evidence
 from ..charts import catalog
 from ..dataset import Dataset
 from ..filters import Selection
+from ..importers.licences import source_names
 from ..safe import escape_markdown as md
 from ..views import event_text, matrix_text
 from ..views.clicks import selected_event_ids
 from ..views.labels import LANE_KEYS, MEASURE_KEYS, MEASURES
 from ..views.navigation import MATRIX_VIEWS, VIEW_PARAM, MatrixView
 from . import curation as edit
-from .data import built
+from .data import built, event_record
 from .downloads import chart_downloads
 from .widgets import clickable_chart, empty_state, quote_claims
 
@@ -184,12 +185,26 @@ def timeline_with_picker(chart: catalog.TimelineChart, view: Dataset) -> str | N
 
 
 def event_panel(full: Dataset, event_id: str) -> None:
-    """The picked event's facts and the claims that evidence it (looked up in the whole dataset)."""
-    _event(event_text.facts(full, [event_id]).iloc[0], event_evidence(full, [event_id])[event_id], "timeline-details")
+    """The picked event's facts and the claims that evidence it (looked up in the whole dataset).
+
+    An imported event rests on its publisher's record instead of claims: its source texts are shown
+    verbatim, read from disk for this one event (they stay out of the loaded dataset).
+    """
+    facts = event_text.facts(full, [event_id]).iloc[0]
+    record = event_record(full, event_id) if pd.notna(facts.get("import_id")) else None
+    source = next(iter(source_names(pd.DataFrame([facts]), full.imports)), "")
+    _event(facts, event_evidence(full, [event_id])[event_id], "timeline-details", record=record, source=source)
     edit.event_actions(full, event_id)
 
 
-def _event(facts: pd.Series, claims: pd.DataFrame, key: str, title: bool = True) -> None:
+def _event(
+    facts: pd.Series,
+    claims: pd.DataFrame,
+    key: str,
+    title: bool = True,
+    record: pd.Series | None = None,
+    source: str = "",
+) -> None:
     """An event's date (with its basis), type and actors, then its evidencing claims verbatim."""
     with st.container(border=title, key=key):
         if title:
@@ -197,7 +212,16 @@ def _event(facts: pd.Series, claims: pd.DataFrame, key: str, title: bool = True)
         st.caption(md(" · ".join(event_text.fact_line(facts))))
         analyst = facts["date_basis"] == "analyst"
         st.caption(("✎ " if analyst else "") + md(facts["basis_text"]))
-        quote_claims(claims, empty="No claim in the dataset evidences this event.")
+        if record is None:
+            quote_claims(claims, empty="No claim in the dataset evidences this event.")
+            return
+        quote_claims(claims)
+        with st.container(key=f"{key}-record"):
+            st.markdown(f"**Imported record:** {md(event_text.record_heading(record, source))}")
+            for label, text in event_text.record_lines(record):
+                st.markdown(f"**{md(label)}:** {md(text)}")
+            if claims.empty:
+                st.caption("No claim in the dataset evidences this event: it rests on the record above.")
 
 
 def undated_events(full: Dataset, view: Dataset) -> None:

@@ -72,6 +72,45 @@ def fact_line(event: pd.Series) -> list[str]:
     return parts
 
 
+# An imported event's own record, in the order an analyst checks it: what reported it, from where, then the rest.
+RECORD_FIELDS = (
+    ("source_article", "Source articles"),
+    ("source_headline", "Headlines"),
+    ("source_original", "Original sources"),
+    ("source_office", "Outlets"),
+    ("source_date", "Source dates"),
+    ("where_description", "Where"),
+    ("notes", "Notes"),
+    ("tags", "Tags"),
+)
+
+
+def record_heading(details: pd.Series, source: str) -> str:
+    """'UCDP GED event 232919 (CC BY 4.0)': which published record the event is, under which terms.
+
+    ``source`` is the event's source line (``importers.licences.source_names``).
+    """
+    publisher, _, terms = source.partition(" (")
+    original = details.get("original_id")
+    named = f"{publisher or 'Imported'} event {original}" if isinstance(original, str) and original else publisher
+    return f"{named} ({terms}" if terms else named
+
+
+def record_lines(details: pd.Series) -> list[tuple[str, str]]:
+    """(label, text) for each non-empty field of an imported record, verbatim as published.
+
+    A field whose text another shown field already contains is left out (UCDP's headlines are inside
+    its source articles), so the panel does not say the same words twice.
+    """
+    lines: list[tuple[str, str]] = []
+    for column, label in RECORD_FIELDS:
+        value = details.get(column)
+        text = "" if value is None or pd.isna(value) else str(value).strip()
+        if text and not any(text in shown for _, shown in lines):
+            lines.append((label, text))
+    return lines
+
+
 def event_choices(ds: Dataset, aggregated: bool) -> dict[str, str]:
     """Event id -> '4 Mar 2025 · Title' for the events a reader can open from the chart."""
     events = chronology.pickable_events(ds, aggregated)
