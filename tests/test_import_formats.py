@@ -22,12 +22,12 @@ def prepared(data_copy: Path, name: str, **options):
 
 
 def events(prep) -> pd.DataFrame:
-    frame = pd.read_parquet(__import__("io").BytesIO(prep.parts[f"imports/{prep.import_id}.events.parquet"]))
+    frame = pd.read_parquet(prep.parts[f"imports/{prep.import_id}.events.parquet"])
     return frame.set_index("event_id")
 
 
 def links(prep) -> set[tuple[str, str, str]]:
-    frame = pd.read_parquet(__import__("io").BytesIO(prep.parts[f"imports/{prep.import_id}.event_actors.parquet"]))
+    frame = pd.read_parquet(prep.parts[f"imports/{prep.import_id}.event_actors.parquet"])
     return set(zip(frame["event_id"], frame["actor_name"].astype(str), frame["role"].astype(str)))
 
 

@@ -43,7 +43,7 @@ def expected_flags(path: Path) -> pd.Series:
 
 
 def stored_events(prep) -> pd.DataFrame:
-    return pd.read_parquet(io.BytesIO(prep.parts[f"imports/{prep.import_id}.events.parquet"])).set_index("event_id")
+    return pd.read_parquet(prep.parts[f"imports/{prep.import_id}.events.parquet"]).set_index("event_id")
 
 
 @pytest.mark.parametrize("layout", ["hdx", "standard"])

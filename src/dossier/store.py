@@ -15,16 +15,20 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 import pandas as pd
 
 from .schema import LIST_SEPARATOR, Table
 from .settings import ReadOnlyError, read_only
+
+COPY_BUFFER = 16 * 2**20  # bytes per read when a spooled file is copied into the folder
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -162,7 +166,7 @@ def folder_checksum(folder: Path) -> str:
 JOURNAL = ".journal.json"
 
 
-def commit_files(folder: Path, files: Mapping[str, bytes | memoryview]) -> None:
+def commit_files(folder: Path, files: Mapping[str, bytes | memoryview | BinaryIO]) -> None:
     """Replace several files of a dataset folder as one transaction.
 
     Each new file is written and fsynced beside its target first. The journal that
@@ -182,7 +186,11 @@ def commit_files(folder: Path, files: Mapping[str, bytes | memoryview]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = _temp_beside(target)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                if isinstance(data, (bytes, bytearray, memoryview)):
+                    handle.write(data)
+                else:  # a spooled file (an import's Parquet part): copied in from its start, not read whole
+                    data.seek(0)
+                    shutil.copyfileobj(data, handle, COPY_BUFFER)
                 handle.flush()
                 os.fsync(handle.fileno())
             staged[relative] = str(Path(tmp).relative_to(folder))

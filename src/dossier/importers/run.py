@@ -70,7 +70,7 @@ class Prepared:
     flagged: pd.DataFrame  # row, quality, reason, then the file's own columns: imported, with quality flags
     flags: dict[str, int]  # quality code -> imported rows carrying it, most frequent first
     actors: pd.DataFrame  # name, events, actor_id, mapped, kind, country
-    parts: dict[str, bytes | memoryview]  # file contents, written as they are
+    parts: dict[str, bytes | BinaryIO]  # file contents (small ones as bytes, events and links spooled to disk)
     event_ids: pa.Array  # ids of the rows that passed
     known_imports: frozenset[str]
     accessed: str = ""

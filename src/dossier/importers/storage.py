@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -80,10 +82,16 @@ def parquet_bytes(table: pa.Table) -> bytes:
 
 
 class PartWriter:
-    """Streams record batches into an in-memory Parquet file (one row group per batch)."""
+    """Streams record batches into a Parquet file (one row group per batch) in an anonymous temporary file.
+
+    A million events with their long texts make a file of hundreds of MB; held in memory it was most of
+    an import's peak RSS, and a prepared import waits in the analyst's session until it is committed or
+    dropped. The temporary file lives outside the data folder, has no name, and goes when it is closed
+    or garbage-collected, so a dropped or refused import leaves nothing behind.
+    """
 
     def __init__(self, schema: pa.Schema):
-        self.sink = pa.BufferOutputStream()
+        self.sink: BinaryIO = tempfile.TemporaryFile(prefix="dossier-import-")  # noqa: SIM115 (outlives this call)
         self.writer = pq.ParquetWriter(self.sink, schema, **_options(schema))
         self.rows = 0
 
@@ -92,10 +100,11 @@ class PartWriter:
             self.writer.write_table(table)
             self.rows += table.num_rows
 
-    def finish(self) -> memoryview:
-        """The Parquet file, without copying it: a million events with their long texts are hundreds of MB."""
+    def finish(self) -> BinaryIO:
+        """The finished Parquet file, positioned at its start (``store.commit_files`` copies it in)."""
         self.writer.close()
-        return memoryview(self.sink.getvalue())
+        self.sink.seek(0)
+        return self.sink
 
 
 import_lock = folder_lock  # imports and ingests share one writer lock per data folder
