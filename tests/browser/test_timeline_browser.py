@@ -62,3 +62,19 @@ def test_filter_click_an_event_then_clear(served, page):
     expect_drawn_events(page, ALL_DATED)
     assert page.problems.dialogs == []
     assert page.problems.errors == []
+
+
+def test_an_undated_event_shows_its_claims_when_opened(served, page):
+    """Undated events are listed closed and their claims are sent only when one is opened (a rerun)."""
+    page.goto(f"{served.url}/timeline?country=Pakistan")
+    expect_drawn_events(page, PAKISTAN_DATED)
+    box = page.locator(".st-key-undated-open-bla-attacks")
+    expect(box).to_contain_text("Recent attacks in Pakistan by groups like the BLA · 2 claims")
+    expect(page.locator(".st-key-undated-bla-attacks")).to_have_count(0)  # closed: its content was not sent
+
+    wait_for_app(page)
+    box.get_by_text("Recent attacks in Pakistan by groups like the BLA").click()
+    opened = page.locator(".st-key-undated-bla-attacks")
+    expect(opened.locator("blockquote").filter(has_text=claim_text("src-a5dc40561693-09"))).to_have_count(1)
+    expect(opened).to_contain_text("The brief says 'recent' and gives no dates.")
+    assert page.problems.errors == []

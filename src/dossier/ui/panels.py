@@ -234,7 +234,14 @@ def undated_events(full: Dataset, view: Dataset) -> None:
     listed = list(undated.head(chronology.MAX_LISTED))
     claims_of = event_evidence(full, listed)
     for event_id, facts in event_text.facts(full, listed).iterrows():
-        with st.expander(md(event_text.undated_label(facts, len(claims_of[event_id])))):
-            _event(facts, claims_of[event_id], key=f"undated-{event_id}", title=False)
+        # Lazy: a closed expander's content is not sent, so the page paints its chart sooner; opening one reruns.
+        box = st.expander(
+            md(event_text.undated_label(facts, len(claims_of[event_id]))),
+            key=f"undated-open-{event_id}",
+            on_change="rerun",
+        )
+        if box.open:
+            with box:
+                _event(facts, claims_of[event_id], key=f"undated-{event_id}", title=False)
     if len(undated) > len(listed):
         st.caption(f"and {len(undated) - len(listed):,} more undated events; narrow the filters to list them.")
