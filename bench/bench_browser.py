@@ -256,6 +256,16 @@ def run(report: Report) -> None:
         hello, hello_changes = servers
         base_rounds = [("TTP", "Pakistan"), ("BLA", "India")]
         try:
+            # Context for the chart pages' first paint: what a sidebar of filter widgets alone costs.
+            sidebar, base = _paired_paint(browser, hello_changes.url, True, hello.url, repeat)
+            report.add(
+                "first paint, hello world with a filter sidebar (two multiselects, a date input) and one chart",
+                sidebar,
+                "s",
+                base,
+                "hello-world app with one plotly chart, in turns",
+                "-",
+            )
             servers.append(app := serve(ROOT / "data"))
             bundled = [(f"/{'' if p.default else p.url_path}", "" if p.default else p.url_path, False) for p in PAGES]
             _paints(report, browser, app.url, hello.url, bundled, "bundled data", repeat)
