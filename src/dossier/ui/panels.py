@@ -230,7 +230,7 @@ def undated_events(full: Dataset, view: Dataset) -> None:
     if not len(undated):
         return
     st.subheader("Undated events")
-    st.caption("No source dates these events, so the chart does not place them. Their claims are below.")
+    st.caption("No source dates these events, so the chart does not place them. Open one to read its claims.")
     listed = list(undated.head(chronology.MAX_LISTED))
     claims_of = event_evidence(full, listed)
     for event_id, facts in event_text.facts(full, listed).iterrows():
