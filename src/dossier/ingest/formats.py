@@ -133,12 +133,26 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
+_RUN_ON_END = re.compile(r"[.!?…:;][\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*[ \t]*$")
+
+
 def _looks_wrapped(text: str) -> bool:
-    """Hard-wrapped prose: many lines, none long, most of them of similar width."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 4 or max(len(line) for line in lines) > 100:
+    """Hard-wrapped prose: many lines, none long, most of them of similar width.
+
+    Text extracted from a PDF is wrapped wider (120-160 columns), so width alone misses it; what gives it away
+    is a line that stops mid-sentence and a next line that goes on in lower case. When at least three line
+    breaks, and half of those between two non-blank lines, are such run-ons, the text is wrapped whatever its
+    width. A document of one paragraph a line has no such breaks, and infobox rows seldom start in lower case.
+    """
+    every = text.split("\n")
+    lines = [line for line in every if line.strip()]
+    if len(lines) < 4:
         return False
-    return sum(40 <= len(line) <= 100 for line in lines) >= 0.6 * len(lines)
+    if max(len(line) for line in lines) <= 100 and sum(40 <= len(line) <= 100 for line in lines) >= 0.6 * len(lines):
+        return True
+    pairs = [(a, b) for a, b in zip(every, every[1:]) if a.strip() and b.strip()]
+    runs = sum(not _RUN_ON_END.search(a) and b.lstrip()[:1].islower() for a, b in pairs)
+    return runs >= 3 and runs >= 0.5 * len(pairs)
 
 
 def _source_line(text: str) -> tuple[str, str, Span | None]:
