@@ -447,3 +447,14 @@ def test_governments_and_departments_named_with_their_state(ds, text, actors):
 )
 def test_takeovers_are_seizures(ds, text):
     assert "seizure" in set(prepare(text.encode(), "s.txt", ds).events["event_type"])
+
+
+@pytest.mark.parametrize(
+    ("publisher", "perceiver"),
+    [("U.S. Department of State", "USA"), ("Dawn (Pakistan)", None)],  # an official body speaks for its state
+)
+def test_a_first_person_view_in_an_official_document_is_its_states(context, publisher, perceiver):
+    text = f"Title: Statement\nPublisher: {publisher}\n\nWe remain concerned about the TTP and its attacks in India.\n"
+    analysis = analyse(read_document(text.encode(), "statement.txt"), "src-test", context)
+    found = set(zip(analysis.assessments["perceiver"], analysis.assessments["threat"]))
+    assert found == ({(perceiver, "TTP")} if perceiver else set())

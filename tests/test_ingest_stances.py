@@ -246,3 +246,57 @@ def test_places_and_populations_are_no_parties(text: str, expected: set):
 )
 def test_deadliest_is_a_high_threat(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2015, Pakistan banned the TTP as part of its plan.",
+            {("PAK", "TTP", "recognised", "perception:proscribed")},
+        ),
+        ("The TTP was banned by Pakistan in 2009.", {("PAK", "TTP", "recognised", "perception:listed-by")}),
+        ("The TTP was banned after Pakistan asked.", set()),  # who banned it is not said
+        (  # a view in the passive, attributed with "according to"
+            'According to India, Lashkar-e-Taiba is viewed as the "deadliest" group in the region.',
+            {("IND", "let", "high", "perception:seen-as")},
+        ),
+        (  # a view in the passive, the holder after "by"
+            "Lashkar-e-Taiba is regarded as a terrorist organization by India.",
+            {("IND", "let", "recognised", "perception:seen-as")},
+        ),
+        ("According to India, Pakistan is seen as the leading ally of the United States.", set()),  # no threat
+        ("The TTP is viewed as the most dangerous militant group, with India nearby.", set()),  # no one holds it
+    ],
+)
+def test_bans_and_views_in_the_passive(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are concerned about IS-K and its reach.", {("USA", "IS-K", "high", "perception:concerned-about")}),
+        ("IS-K poses a serious threat to us and our partners.", {("USA", "IS-K", "high", "perception:poses-to")}),
+        ("IS-K poses a serious threat to India.", {("IND", "IS-K", "high", "perception:poses-to")}),  # named
+        ('"We fear the TTP," an official in Pakistan said.', set()),  # a quoted "we" is the speaker, not the author
+    ],
+)
+def test_a_first_person_view_is_the_authors(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a priority set over something that is no actor, then a people: no perception
+            "The Taliban have prioritized internal cohesion over outreach to Afghan society.",
+            set(),
+        ),
+        ("India has focused on a number of effects of the TTP's rule.", set()),  # the TTP is not the focus
+        ("India has focused on the TTP.", {("IND", "TTP", "primary", "perception:prioritises")}),
+    ],
+)
+def test_a_focus_needs_an_actor_as_its_object(text: str, expected: set):
+    assert perceived(text) == expected

@@ -92,6 +92,9 @@ _THREAT_NOUN = (
     r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary)"
 )
 
+# Nouns that make a graded description a threat: "the most dangerous terrorist group", not "the leading ally".
+_HOSTILE = r"(?:terrorist|terrorism|militant|insurgent|jihadi\w*|extremist|armed)\b"
+
 # (rule, pattern between perceiver and threat or after both, order): order "pt" = perceiver first.
 _PERCEPTION = (
     (
@@ -128,10 +131,27 @@ _PERCEPTION = (
         ),
         "pt",
     ),
+    (  # "Pakistan banned the Haqqani network": a ban on a named actor treats it as a threat, label or not
+        "proscribed",
+        re.compile(r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es))\s+(?:the\s+)?(?=[A-Z])", re.I),
+        "pt-next",
+    ),
+    (  # "Y is viewed as the deadliest ...", "Y is regarded as a terrorist organization by X": Y is the threat
+        "seen-as",
+        re.compile(
+            r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:viewed|seen|regarded|considered|perceived|"
+            r"recogni[sz]ed|described|labell?ed|deemed|branded)\s+as\s+(?:a|an|the|one\s+of\s+the)?\s*[\"“]?"
+            rf"(?:(?P<adj>{_ADJ})(?:[\"”]|\s+(?:[\w-]+\s+){{0,3}}?(?:{_THREAT_NOUN}|{_HOSTILE}))|"
+            rf"(?:\w+\s+){{0,2}}?(?:{_THREAT_NOUN}|terrorist\s+(?:organi[sz]ations?|groups?)))",
+            re.I,
+        ),
+        "passive",
+    ),
     (  # "Mehsud was included on the ... Sanctions Committee list by the United Nations": the listing body after "by"
         "listed-by",
         re.compile(
-            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned)\s+"
+            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned|"
+            r"banned|outlawed|proscribed)\s+"
             r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
             re.I,
         ),
@@ -158,7 +178,13 @@ _RULE_LEVEL = {
     "concerned-about": "high",
     "designated": "recognised",
     "listed-by": "recognised",
+    "proscribed": "recognised",
 }
+# "According to B. Raman, ...": the one the sentence's view is attributed to, for a view stated in the passive
+_ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the\s+)?$", re.I)
+# A first-person subject before a stance cue: the perceiver is the document's author ("We are concerned about X")
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"“(])(?:we|our|i|us)\b", re.I)
+_TO_US = re.compile(r"\s*(?:us|our\b|the\s+homeland\b)", re.I)
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
     "affiliation": (
@@ -424,7 +450,7 @@ _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|vi
 _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
     r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
     r"(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
-    r"people|women|men|children|refugees|migrants|workers|students|territory|soil)\b",
+    r"people|women|men|children|refugees|migrants|workers|students|territory|soil|society|population|public)\b",
     re.I,
 )
 
@@ -455,10 +481,16 @@ def _level(adjective: str | None, default: str = "recognised") -> str:
     return _LEVEL_OF.get(re.sub(r"\s+", " ", adjective.casefold()), default) if adjective else default
 
 
-def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Perception]:
-    """Threat perceptions stated in the sentence ``text[start:end]``; ``kinds`` maps actor keys to their kinds."""
+def perceptions(
+    text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str], author: str | None = None
+) -> list[Perception]:
+    """Threat perceptions stated in the sentence ``text[start:end]``; ``kinds`` maps actor keys to their kinds.
+
+    ``author`` is the actor that wrote the document, when known: a first-person statement ("We are concerned
+    about X", "X poses a threat to us") is its view, since the writer is the one speaking.
+    """
     found: dict[tuple[str, str], Perception] = {}
-    if len({m.actor for m in mentions}) < 2:
+    if len({m.actor for m in mentions} | ({author} if author else set())) < 2:
         return []
     for rule, pattern, order in _PERCEPTION:
         for match in pattern.finditer(text, start, end):
@@ -467,24 +499,43 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
             inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end()]
             level = _RULE_LEVEL.get(rule) or _level(match.groupdict().get("adj"))
             pairs: list[tuple[str, str, str]] = []
+            after = [m for m in after if not _PEOPLE_NOUN.match(text, m.end)]  # "Afghan society" is no actor
             if order == "contrast" and before:
                 perceiver = before[-1].actor
                 focus = [m for m in inside if m.actor != perceiver]
-                if focus:
+                if focus:  # "focusing on X rather than Y": no low without a focus ("cohesion over outreach to Y")
                     pairs.append((perceiver, focus[0].actor, "primary"))
-                if after:
-                    pairs.append((perceiver, after[0].actor, "low"))
+                    if after:
+                        pairs.append((perceiver, after[0].actor, "low"))
+            elif order == "pt-next" and before and after and after[0].start == match.end():
+                pairs.append((before[-1].actor, after[0].actor, level))  # the banned one right after the verb
+            elif order == "passive" and before:
+                agent = [m for m in after if _BY.search(text[max(start, m.start - 8) : m.start])]
+                according = [m for m in before[:-1] if _ACCORDING.search(text[max(start, m.start - 30) : m.start])]
+                perceiver = agent[0] if agent else according[0] if according else None
+                if perceiver is not None:
+                    pairs.append((perceiver.actor, before[-1].actor, level))
+            elif order in ("pt", "pt-next") and not before and author:
+                ahead = text[start : match.start()]
+                threats = [m for m in inside + after if m.actor != author]
+                quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
+                if threats and _FIRST_PERSON.search(ahead) and not quoted:  # a quoted "we" is the speaker's
+                    pairs.append((author, threats[0].actor, level))  # "We are concerned about X": the author's view
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
+                if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
+                    continue  # "focused on a number of impacts of X's rule": X is not what is focused on
                 if threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after:
                 pairs.append((after[0].actor, before[-1].actor, level))
+            elif order == "tp" and before and author and _TO_US.match(text, match.end()):
+                pairs.append((author, before[-1].actor, level))  # "X poses a serious threat to us"
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
             verb = re.match(r"\w+", text[match.start() :]).group(0)
             passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
-            if rule == "designated" and passive:
+            if rule in ("designated", "proscribed") and passive:
                 continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
