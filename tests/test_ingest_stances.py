@@ -37,6 +37,8 @@ NAMES = {
     "ISI": "isi",
     "Al Qaeda": "AQ",
     "Osama bin Laden": "obl",
+    "NATO": "nato",
+    "Afghans": "AFG",
 }
 KINDS = {
     "PAK": "state",
@@ -52,6 +54,7 @@ KINDS = {
     "obl": "person",
     "let": "armed_group",
     "TTP": "armed_group",
+    "AFG": "state",
 }
 
 
@@ -300,3 +303,49 @@ def test_a_first_person_view_is_the_authors(text: str, expected: set):
 )
 def test_a_focus_needs_an_actor_as_its_object(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # every item coordinated after the cue's first object, commas or "and", and an "X-led Y"
+            "The TTP waged a campaign against the United States, Israel, and Pakistan.",
+            {("TTP", "USA", "conflict", False), ("TTP", "ISR", "conflict", False), ("TTP", "PAK", "conflict", False)},
+        ),
+        (
+            "Hamas fought against U.S.-led NATO forces and the Afghan government.",
+            {
+                ("hamas", "USA", "conflict", False),
+                ("hamas", "nato", "conflict", False),
+                ("hamas", "AFG", "conflict", False),
+            },
+        ),
+        (  # a name that opens a clause of its own is no object
+            "The TTP attacked India in May and Pakistan said it would respond.",
+            {("TTP", "IND", "conflict", True)},
+        ),
+        ("In 2000 Noor Wali Mehsud formed the TTP after his release.", {("noor", "TTP", "affiliation", True)}),
+        ("The TTP was founded in 2007[3] by Baitullah Mehsud.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The TTP is a group formed in 2007 in Pakistan.", set()),  # no founder named
+        ("Under the leadership of Baitullah Mehsud, the TTP grew.", {("baitullah", "TTP", "affiliation", True)}),
+        ("In 2003, influenced by Hamas, the Houthis adopted a slogan.", {("hamas", "houthis", "support", True)}),
+        ("The situation in Pakistan worsened with the TTP insurgency.", {("TTP", "PAK", "conflict", False)}),
+        ("The TTP insurgency grew.", set()),  # no state to fight
+        ("The Houthis launched missiles and drones at Israel.", {("houthis", "ISR", "conflict", False)}),
+        (  # a class is no party; the members listed after its object are
+            "Pakistan allowed groups targeting India, including LeT and TTP, to operate.",
+            {("let", "IND", "conflict", False), ("TTP", "IND", "conflict", False)},
+        ),
+        (  # the accused is the one right after the verb, not a name deep in the charge
+            "The Houthis accused Donald Trump of corruption and of being backed by Iran.",
+            {("houthis", "trump", "conflict", True), ("IRN", "trump", "support", True)},
+        ),
+        ("Hamas was long suspected by the United States of ties with Pakistan.", set()),  # the suspecter is no party
+        ("Hamas is a rival of the Houthis.", {("hamas", "houthis", "conflict", False)}),
+        ("The TTP has links to al-Qaida.", {("TTP", "AQ", "cooperation", False)}),
+        ("Some Afghans have taken up arms against the Taliban.", set()),  # people, counted, not the state
+        ("Hamas is a Pakistani Islamist group that fights against India.", {("hamas", "IND", "conflict", False)}),
+    ],
+)
+def test_relations_from_structure_and_broader_cues(text: str, expected: set):
+    assert related(text) == expected

@@ -211,6 +211,10 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "chief of",
         "head of",
         "headed by",
+        "formed",
+        "founded",
+        "co-founded",
+        "established",
     ),
     "support": (
         "support for",
@@ -242,6 +246,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "sponsored",
         "recipient of",
         "help and protection",
+        "influenced by",
+        "inspired by",
+        "sanctuary",
     ),
     "cooperation": (
         "cooperation",
@@ -266,6 +273,13 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "coordinated with",
         "coordination",
         "security ties",
+        "links to",
+        "links with",
+        "linked to",
+        "linked with",
+        "allied to",
+        "aligned with",
+        "partnered with",
     ),
     "conflict": (
         "against",
@@ -299,6 +313,19 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "drove out",
         "push",
         "expel",
+        "opposition to",
+        "opposition movement to",
+        "opponent of",
+        "opponents of",
+        "rival of",
+        "rivals of",
+        "enemy of",
+        "enemies of",
+        "adversary of",
+        "adversaries of",
+        "condemned",
+        "condemns",
+        "denounced",
     ),
     "diplomatic": (
         "talks with",
@@ -347,7 +374,55 @@ _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplom
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
 _CUE = phrase_pattern(_CUE_KIND)
 _REVERSED = re.compile(
-    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of)"
+    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of|"
+    r"influenced by|inspired by)"
+)
+# Founding verbs in the active voice: "Masood Azhar formed Jaish-e-Mohammed" (the founder, then what he founded)
+_FOUNDING = frozenset({"formed", "founded", "co-founded", "established"})
+# ... and in the passive, with words between the verb and "by": "was founded in 1970[25] by Jalaluddin Haqqani"
+_FOUNDED_BY = re.compile(
+    r"\b(?:founded|co-founded|established|formed|created|set\s+up|launched|led|headed)\s+"
+    r"(?:(?:in|on|around|during)\s+[^,.;()]{1,25}?(?:\[\w{1,3}\])*\s+)by\s+(?:the\s+)?",
+    re.I,
+)
+# A fronted phrase names the agent, the clause after its comma the other party: "Under the leadership of X, Y
+# emerged", "In 2003, influenced by X, Y adopted ..."
+_FRONTED = re.compile(
+    r"(?:[^,]{0,30},\s*)?(?P<cue>under\s+the\s+(?:leadership|command)\s+of|led\s+by|headed\s+by|backed\s+by|"
+    r"supported\s+by|funded\s+by|armed\s+by|influenced\s+by|inspired\s+by|"
+    r"with\s+(?:the\s+)?(?:support|backing|help)\s+of)\b(?P<agent>[^,]{1,120}?),\s*",
+    re.I,
+)
+# Items coordinated after a cue's first object are its objects too: "against US-led NATO forces and the
+# Islamic Republic of Afghanistan government", "against the United States, Israel, and the Jews"
+_COORDINATED = re.compile(r"-(?:led|backed)\s+|[^;:.()]{0,45}?(?:,|\band\b|\bor\b)[^;:.()]{0,45}", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
+)
+_NEXT_VERB = re.compile(
+    r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
+)
+# "groups targeting India, including LeT and JeM": the listed members are the agents, not the word before
+_CLASS_AGENT = re.compile(
+    r"\b(?:groups|militants|organi[sz]ations|factions|fighters|insurgents|terrorists|networks)[ \t]+$", re.I
+)
+# "the Taliban-led insurgency", "the Houthi insurgency": an insurgency is a conflict with a state
+_INSURGENCY = re.compile(r"(?:-led)?[ \t]+(?:insurgency|insurgencies|rebellion|uprising)\b", re.I)
+_AT_PLACE = re.compile(r"\b(?:in|of|across|throughout|inside|within|against)\s+(?:the\s+)?$", re.I)
+# Weapons launched at a party: "launched a barrage of missiles and armed drones at Israel"
+_LAUNCHED_AT = re.compile(r"\b(?:launched|fired|lobbed)\b[^.;,]{0,60}?\b(?:at|on|against)\s+(?:the\s+)?", re.I)
+# "suspected by X of ties with Y": X holds a view of the tie, it is no party to it
+_BELIEF_AGENT = re.compile(
+    r"\b(?:suspected|accused|believed|alleged|thought|said|reported|seen|viewed|regarded|considered)\s+by\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_ACCUSE = frozenset({"accused", "accuses", "blamed", "condemned", "condemns", "denounced"})
+# "Some Afghans", "Other anti-Taliban Afghans": people of a state, counted, are not its government
+_COUNTED = re.compile(
+    r"\b(?:some|other|many|most|few|several|ordinary|thousands\s+of|hundreds\s+of|millions\s+of|\d(?:[\d,]*\d)?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 # "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
 _AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
@@ -438,12 +513,20 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
             if (_LOCATIVE.search(lead) or listed) and not _ATTRIBUTIVE.match(tail) or _PLACE_NOUN.match(tail):
                 place_end = m.end  # "in Afghanistan and Pakistan", "Khyber Pakhtunkhwa province"
                 continue
-            if _PEOPLE_NOUN.match(tail):
+            if _PEOPLE_NOUN.match(tail) or kinds.get(m.actor) == "state" and _GROUP_NOUN.match(tail):
                 continue  # "Afghan insurgent groups", "Pakistani civilians": people of the state, not the state
+            if kinds.get(m.actor) == "state" and text[m.end - 1 : m.end] == "s" and _COUNTED.search(lead):
+                continue  # "Some Afghans have sought ...": people, counted
         kept.append(m)
     return kept
 
 
+# "an Afghan Islamist group": a demonym before a group noun says where the group is from
+_GROUP_NOUN = re.compile(
+    r"(?:[ \t]+(?:Islamist|jihadist|militant|extremist|terrorist|armed|Sunni|Shia|Islamic|insurgent))?[ \t]+"
+    r"(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit)\b",
+    re.I,
+)
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
@@ -587,6 +670,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
             noun = pair.group(0).split()[-1].casefold()
             add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
+    _structural(text, start, end, mentions, every, kinds, add)
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
@@ -596,6 +680,12 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue  # "the agreement provided for the withdrawal": stipulated, not given
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
+        if after and _CLASS_AGENT.search(text[before[-1].end if before else start : match.start()]):
+            for member in _listed_after(text, after):  # "groups targeting India, including LeT and JeM"
+                add(member.actor, after[0].actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
+            continue  # the class is no party; without a list there is no named agent
+        if cue in _FOUNDING and not after:
+            continue  # "a terrorist organization formed in 2007": nothing named was founded by a named founder
         if (
             not after
             and len(before) >= 2
@@ -627,9 +717,18 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 if _BETWEEN.search(lead) or between or by_both:
                     add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
             continue
+        if cue in _FOUNDING and (
+            kinds.get(before[-1].actor) == "state" or text[match.end() : after[0].start].strip() not in ("", "the")
+        ):
+            continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
+        if cue in _ACCUSE and len(text[match.end() : after[0].start].split()) > 4:
+            continue  # "whom they accused of corruption and being backed by X": X is not the accused
         subject = before[-1]
         if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
             subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
+        lead_in = text[max(start, subject.start - 30) : subject.start]
+        if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and re.match(r"\s+(?:of|to)\b", text[subject.end :]):
+            continue  # "suspected by X of ties with Y": X holds the view, it is no party
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
                 add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
@@ -675,11 +774,88 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
                 a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
         add(a, b, kind, cue, f"relation:{kind}", directed)
-        for extra in after[1:3]:  # "against Pakistani and U.S. interests"
-            gap = text[after[0].end : extra.start]
-            if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
-                add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        for extra in _coordinated(text, after, end):  # "against Pakistani and U.S. interests"
+            add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
         if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
+
+
+def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
+    """The mentions coordinated with a cue's first object: "against X, Y, and Z", "against X-led Y forces and Z".
+
+    The list stops at a clause break ("which", "but", ";") and before a mention that opens a clause of its own
+    ("... and Z said"), so "X attacked Y and Z denied it" makes Z no object.
+    """
+    items = []
+    for prev, item in zip(after, after[1:5]):
+        gap = text[prev.end : item.start]
+        if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap):
+            break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
+        if _NEXT_VERB.match(text, item.end, end):
+            break
+        items.append(item)
+    return items
+
+
+def _listed_after(text: str, after: list[Mention]) -> list[Mention]:
+    """The items listed after a cue's object with "including": "targeting India, including LeT and JeM"."""
+    if len(after) < 2 or not _INCLUDING.fullmatch(text[after[0].end : after[1].start]):
+        return []
+    items = [after[1]]
+    for prev, item in zip(after[1:], after[2:6]):
+        gap = text[prev.end : item.start]
+        if gap.strip() and not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap):
+            break
+        items.append(item)
+    return items
+
+
+def _structural(text: str, start: int, end: int, mentions: list[Mention], every: list[Mention], kinds, add) -> None:
+    """Ties read from a sentence's structure rather than from one cue word beside two names.
+
+    "Under the leadership of X, Y ...": X leads Y. "In 2003, influenced by X, Y ...": X supports Y.
+    "Y was founded in 1970 by X": X founded Y. "the Taliban-led insurgency" in a sentence about a state: a
+    conflict with that state (one after "against", else the one named as the place, else the only one).
+    "Y launched missiles at X": a conflict.
+    """
+    fronted = _FRONTED.match(text, start, end)
+    if fronted:
+        agent = [m for m in mentions if fronted.start("agent") <= m.start and m.end <= fronted.end("agent")]
+        other = [m for m in mentions if m.start >= fronted.end()]
+        if agent and other:
+            cue = re.sub(r"\s+", " ", fronted.group("cue").casefold())
+            kind = "affiliation" if re.match(r"under|led|headed", cue) else "support"
+            add(agent[-1].actor, other[0].actor, kind, cue, f"relation:{kind}", True)
+    for match in _FOUNDED_BY.finditer(text, start, end):
+        founded = [m for m in mentions if m.end <= match.start()]
+        founder = [m for m in mentions if m.start == match.end()]
+        if founded and founder and len(text[founded[-1].end : match.start()].split()) <= 3:
+            cue = re.sub(r"\s+", " ", match.group(0).split()[0].casefold()) + " by"
+            add(founder[0].actor, founded[-1].actor, "affiliation", cue, "relation:affiliation", True)
+    states = [m for m in every if kinds.get(m.actor) == "state"]
+    for m in mentions:
+        if kinds.get(m.actor) == "state" or not _INSURGENCY.match(text, m.end, end):
+            continue
+        others = [o for o in states if o.actor != m.actor]
+        against = [
+            o for o in others if re.search(r"\bagainst\s+(?:the\s+)?$", text[max(start, o.start - 12) : o.start])
+        ]
+        placed = [o for o in others if _AT_PLACE.search(text[max(start, o.start - 12) : o.start])]
+        single = others if len({o.actor for o in others}) == 1 else []
+        opponent = (against or placed or single or [None])[0]
+        if opponent is not None:
+            add(m.actor, opponent.actor, "conflict", "insurgency", "relation:conflict", False)
+    for match in _LAUNCHED_AT.finditer(text, start, end):
+        attacker = [m for m in mentions if m.end <= match.start()]
+        target = [m for m in every if m.start == match.end()]  # "at Israel" is a target, not a place
+        if attacker and target:
+            add(
+                attacker[-1].actor,
+                target[0].actor,
+                "conflict",
+                match.group(0).split()[0].casefold(),
+                "relation:conflict",
+                False,
+            )
