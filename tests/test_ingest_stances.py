@@ -349,3 +349,28 @@ def test_a_focus_needs_an_actor_as_its_object(text: str, expected: set):
 )
 def test_relations_from_structure_and_broader_cues(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks did not involve Pakistan and India.", set()),  # a tie denied after the cue
+        (  # a state that only qualifies a person's title is no party; the person is
+            "The Houthis emerged as an opposition movement to U.S. President Donald Trump.",
+            {("houthis", "trump", "conflict", False), ("trump", "USA", "affiliation", True)},
+        ),
+        ("Al-Shabaab took over most of southern Pakistan in 2006.", set()),  # territory taken, not a party
+        (  # a "with" adjunct belongs to the unnamed subject, not to the nearest name
+            "It was founded by Baitullah Mehsud in Pakistan, with funding from Osama bin Laden.",
+            set(),
+        ),
+        (
+            "The TTP grew in Pakistan, with funding from Osama bin Laden.",
+            {("obl", "TTP", "support", True)},
+        ),
+        ("They prosecuted Noor Wali Mehsud, the mastermind of TTP's attacks.", {("noor", "TTP", "affiliation", True)}),
+        ("Authorities indicted LeT co-founder Hafiz Noor Wali Mehsud.", {("noor", "let", "affiliation", True)}),
+    ],
+)
+def test_relation_parties_in_adjuncts_titles_and_places(text: str, expected: set):
+    assert related(text) == expected

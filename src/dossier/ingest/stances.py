@@ -215,6 +215,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "founded",
         "co-founded",
         "established",
+        "mastermind of",
     ),
     "support": (
         "support for",
@@ -417,6 +418,16 @@ _BELIEF_AGENT = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_SEIZING = frozenset({"took over", "struck", "attacked", "targeted", "drove out"})
+# What is taken is territory when a quantity or a kind of place comes between: "most of southern Somalia"
+_TERRITORY = re.compile(
+    r"\b(?:most|much|parts?|all|half|control|areas?|the\s+city|the\s+capital|the\s+province|the\s+region)\s+of\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?\w+ern)?\s+|central\s+)?$",
+    re.I,
+)
+# A cue in a "with" adjunct ("with funding from X") belongs to the clause's subject, not to the nearest name
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_OPENS = re.compile(r"[\s\"“(]*(?:the\s+)?", re.I)
 _ACCUSE = frozenset({"accused", "accuses", "blamed", "condemned", "condemns", "denounced"})
 # "Some Afghans", "Other anti-Taliban Afghans": people of a state, counted, are not its government
 _COUNTED = re.compile(
@@ -454,10 +465,12 @@ _GIVE = re.compile(
 )
 # "sanctions ... by the United Nations": the one after "by" imposes them.
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# Honorifics that stay before a person's name after a title noun: "LeT co-founder Hafiz Saeed"
+_HONORIFIC = "Hafiz|Maulana|Mullah|Mufti|Sheikh|Imam|Dr|Gen|General"
 # "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
 _GROUP_TITLE = re.compile(
     r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
-    r"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+$",
+    rf"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+(?:(?:{_HONORIFIC})\.?\s+)?$",
     re.I,
 )
 # "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
@@ -721,6 +734,18 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             kinds.get(before[-1].actor) == "state" or text[match.end() : after[0].start].strip() not in ("", "the")
         ):
             continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
+        if _NEGATION.search(text[match.end() : after[0].start]):
+            continue  # "the negotiations did not involve X": the tie is denied
+        if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
+            if _TITLE_GAP.match(text[after[0].end : after[1].start]):
+                after = after[1:]  # "opposition to Yemen President Ali Abdullah Saleh": the person, not the state
+        if cue in _SEIZING and _TERRITORY.search(text[match.end() : after[0].start]):
+            continue  # "took over most of southern Somalia", "the city of Kabul": a place taken, not a party
+        if _WITH.search(text[max(start, match.start() - 12) : match.start()]):
+            opener = mentions[0] if mentions and _OPENS.fullmatch(text[start : mentions[0].start]) else None
+            if opener is None or opener.actor == after[0].actor:
+                continue  # "It was founded by X, with funding from Y": the recipient is the unnamed subject
+            before = [opener]
         if cue in _ACCUSE and len(text[match.end() : after[0].start].split()) > 4:
             continue  # "whom they accused of corruption and being backed by X": X is not the accused
         subject = before[-1]
@@ -766,8 +791,9 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 a, b = b, a
             add(a, b, kind, cue, "relation:affiliation", True)
             continue
-        if kind == "support" and _REVERSED.match(cue) and text[match.start() - 1 : match.start()] != "-":
-            a, b = b, a  # "X, backed by Y" (but "Y-backed X")
+        reverse = _REVERSED.match(cue) or re.match(r"\s+from\b", text[match.end() : match.end() + 6])
+        if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
+            a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
         if cue in ("sanctions", "sanctioned"):
             directed = True  # sanctions run from who imposes them to who is under them
