@@ -415,6 +415,16 @@ def test_dated_incidents_are_events_each(ds, text, types):
             "attack",
             {("TTP", "subject"), ("PAK", "object")},
         ),
+        (  # the one charged did it; a state named inside the charge is what was hit
+            "The Pakistani government accused the BLA of being involved in the 2019 Indian embassy attack.",
+            "attack",
+            {("BLA", "subject"), ("PAK", "associated"), ("IND", "object")},
+        ),
+        (  # a possessor before a year and a place name is the perpetrator
+            "Pakistan did not prosecute the planners of the TTP’s 2014 Peshawar attack.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "associated")},
+        ),
     ],
 )
 def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles):
