@@ -374,3 +374,30 @@ def test_relations_from_structure_and_broader_cues(text: str, expected: set):
 )
 def test_relation_parties_in_adjuncts_titles_and_places(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "IS-K remains the most capable terrorist branch in the region.",
+            {("USA", "IS-K", "primary", "perception:graded")},
+        ),
+        ("The TTP poses a serious threat in the tribal areas.", {("USA", "TTP", "high", "perception:graded")}),
+        ("Our top priority is IS-K.", {("USA", "IS-K", "primary", "perception:concern-is")}),
+        ("IS-K remains the most capable branch, officials in India said.", set()),  # someone else's view
+        ("Pakistan is the largest recipient of aid in the region.", set()),  # graded, but no threat
+    ],
+)
+def test_an_official_writers_own_grading_of_a_threat(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+def test_a_grading_without_an_author_is_no_perception():
+    assert perceived("IS-K remains the most capable terrorist branch in the region.") == set()
+
+
+def test_a_possessive_concern_is_read_without_error():
+    """ "X's top concern is Y" opens the match with "'s", before any word: no verb to test, no crash."""
+    assert perceived("Pakistan's top concern is the TTP.") == {("PAK", "TTP", "primary", "perception:concern-is")}

@@ -157,6 +157,17 @@ _PERCEPTION = (
         ),
         "tp",
     ),
+    (  # "IS-K remains the most capable ISIS branch", "the TTP poses a serious threat": graded, no perceiver named
+        "graded",
+        re.compile(
+            r"\b(?:poses?|posed|posing|represents?|represented|remains?|remained|is|are|was|were)\s+"
+            rf"(?:a|an|the|one\s+of\s+the)\s+(?P<adj>{_ADJ})\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{_THREAT_NOUN}|{_HOSTILE}|groups?|branch(?:es)?|affiliates?|organi[sz]ations?|networks?|factions?)\b"
+            r"(?!\s+(?:to|for|against)\b)",
+            re.I,
+        ),
+        "t-author",
+    ),
     (
         "focus-rather-than",
         re.compile(
@@ -184,6 +195,8 @@ _RULE_LEVEL = {
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the\s+)?$", re.I)
 # A first-person subject before a stance cue: the perceiver is the document's author ("We are concerned about X")
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"“(])(?:we|our|i|us)\b", re.I)
+# A view the sentence attributes to someone else is not the author's: "..., officials said", "according to"
+_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according\s+to|claimed|claims|reported|alleged)\b", re.I)
 _TO_US = re.compile(r"\s*(?:us|our\b|the\s+homeland\b)", re.I)
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
@@ -625,11 +638,14 @@ def perceptions(
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after:
                 pairs.append((after[0].actor, before[-1].actor, level))
+            elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
+                pairs.append((author, before[-1].actor, level))  # the writer's own grading of the threat
             elif order == "tp" and before and author and _TO_US.match(text, match.end()):
                 pairs.append((author, before[-1].actor, level))  # "X poses a serious threat to us"
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
-            verb = re.match(r"\w+", text[match.start() :]).group(0)
+            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
+            verb = opening.group(1) if opening else ""
             passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
             if rule in ("designated", "proscribed") and passive:
                 continue  # "X was designated a terrorist": X is the designated one, not the designator
