@@ -401,3 +401,19 @@ def test_a_grading_without_an_author_is_no_perception():
 def test_a_possessive_concern_is_read_without_error():
     """ "X's top concern is Y" opens the match with "'s", before any word: no verb to test, no crash."""
     assert perceived("Pakistan's top concern is the TTP.") == {("PAK", "TTP", "primary", "perception:concern-is")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan considers the TTP a serious threat.", {("PAK", "TTP", "high", "perception:views-as")}),
+        ("India expressed concern over Lashkar-e-Taiba.", {("IND", "let", "high", "perception:concerned-about")}),
+        ("Pakistan warned of attacks by the TTP.", {("PAK", "TTP", "recognised", "perception:warned")}),
+        ("Pakistan faces a growing threat from IS-K.", {("PAK", "IS-K", "high", "perception:threat-from")}),
+        ("The TTP threatens Pakistan.", {("PAK", "TTP", "recognised", "perception:threatens")}),
+        ("The TTP threatened to attack Pakistan.", set()),  # an intention, not a threat to someone
+        ("Pakistan considers the TTP a partner.", set()),  # no threat noun
+    ],
+)
+def test_perception_verbs_and_nouns_beyond_views_as(text: str, expected: set):
+    assert perceived(text) == expected

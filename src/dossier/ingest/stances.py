@@ -102,7 +102,8 @@ _PERCEPTION = (
         re.compile(
             rf"\b(?:views?|viewed|sees?|saw|regards?|regarded|considers?|considered|perceives?|perceived|recogni[sz]es?|"
             rf"recogni[sz]ed|identifies|identified|treats?|treated|describes?|described|calls?|called|labels?|labell?ed)\b"
-            rf"(?P<mid>.{{0,80}}?)\bas\s+(?:a|an|the|its|their)?\s*(?:(?P<adj>{_ADJ})\s+)?(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\b",
+            rf"(?P<mid>.{{0,80}}?)\b(?:as\s+(?:a|an|the|its|their)?|(?<=\s)(?:a|an|the|its|their))\s*(?:(?P<adj>{_ADJ})\s+)?"
+            rf"(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\b",
             re.I,
         ),
         "pt",
@@ -182,11 +183,38 @@ _PERCEPTION = (
         re.compile(r"\b(?:prioriti[sz](?:es|ed|ing)|focus(?:es|ed|ing)?\s+on|fears?|feared)\b", re.I),
         "pt",
     ),
-    ("concerned-about", re.compile(r"\b(?:concerned|worried|alarmed|anxious)\s+(?:about|by|over)\b", re.I), "pt"),
+    (  # the adjective or the noun: "concerned about X", "expressed concern over X", "worries about X"
+        "concerned-about",
+        re.compile(
+            r"\b(?:concerned|worried|alarmed|anxious|concerns?|worries|fears)\s+(?:about|by|over|regarding|at)\b", re.I
+        ),
+        "pt",
+    ),
+    (  # "X warned of the threat from Y", "X warned against Y"
+        "warned",
+        re.compile(r"\b(?:warn(?:s|ed|ing)?)\s+(?:of|about|against)\b", re.I),
+        "pt",
+    ),
+    (  # "X faces a growing threat from Y", "the danger posed by Y"
+        "threat-from",
+        re.compile(
+            rf"(?:\b(?:faces?|faced|facing|confronts?|confronted|confronting)\s+)?(?:a|an|the)?\s*(?:(?P<adj>{_ADJ})\s+)?"
+            rf"(?<!\w){_THREAT_NOUN}\s+(?:from|posed\s+by|emanating\s+from)\b",
+            re.I,
+        ),
+        "pt",
+    ),
+    (  # "Y threatens X": X is the one threatened ("threatened to" is an intention, not a threat to someone)
+        "threatens",
+        re.compile(r"\b(?:threatens|threatened|threatening)\s+(?!to\b)(?:the\s+)?(?=[A-Z])", re.I),
+        "tp-next",
+    ),
 )
 _RULE_LEVEL = {
     "prioritises": "primary",
     "concerned-about": "high",
+    "warned": "recognised",
+    "threatens": "recognised",
     "designated": "recognised",
     "listed-by": "recognised",
     "proscribed": "recognised",
@@ -638,6 +666,8 @@ def perceptions(
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after:
                 pairs.append((after[0].actor, before[-1].actor, level))
+            elif order == "tp-next" and before and after and after[0].start == match.end():
+                pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
             elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
                 pairs.append((author, before[-1].actor, level))  # the writer's own grading of the threat
             elif order == "tp" and before and author and _TO_US.match(text, match.end()):
