@@ -417,3 +417,22 @@ def test_a_possessive_concern_is_read_without_error():
 )
 def test_perception_verbs_and_nouns_beyond_views_as(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India opposes the TTP.", {("IND", "TTP", "conflict", False)}),
+        ("Pakistan cooperates with the United States.", {("PAK", "USA", "cooperation", False)}),
+        ("Iran backs the Houthis.", {("IRN", "houthis", "support", True)}),
+        ("Pakistan harbored the TTP for years.", {("PAK", "TTP", "support", True)}),
+        ("Pakistan negotiates with the TTP.", {("PAK", "TTP", "diplomatic", False)}),
+        ("The TTP came back to Pakistan.", set()),  # "back" alone is no verb of support
+        (  # a participle clause after a comma is not the cue's object
+            "India reduced its attacks on the TTP, leaving Pakistan without support.",
+            {("IND", "TTP", "conflict", False)},
+        ),
+    ],
+)
+def test_every_form_of_a_relation_verb_is_a_cue(text: str, expected: set):
+    assert related(text) == expected

@@ -413,7 +413,40 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
+# Verbs of each kind by their base form, so that every form is a cue ("opposes", "cooperates", "backs",
+# "harbored"), not only the forms a first writer happened to use. Verbs that are above all nouns ("attack",
+# "target", "bomb", "arm") are left to the phrase cues above, which need a preposition or a past tense.
+VERB_STEMS: dict[str, tuple[str, ...]] = {
+    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
+    "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
+    "conflict": ("oppose", "fight", "battle", "combat", "raid", "condemn", "denounce", "accuse"),
+    "diplomatic": ("negotiate", "sign", "meet"),
+}
+_IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
+_DOUBLED = {"equip"}  # equipped, equipping
+# Base forms that are more often another word: "came back", "a fund", "a sign of", "a shelter"
+_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor"}
+_NOUN_FORMS = {"raid", "raids"}  # "U.S. air raids, leaving the ANDSF ...": the noun is an event, not a tie
+
+
+def _forms(base: str) -> set[str]:
+    """The forms of a verb from its base: oppose, opposes, opposed, opposing; backs, backed, backing."""
+    if base in _IRREGULAR:
+        forms = {base, base + "s", base + "ing"}
+    elif base.endswith("e"):
+        forms = {base, base + "s", base + "d", base[:-1] + "ing"}
+    elif base in _DOUBLED:
+        forms = {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    else:
+        forms = {base, base + "s", base + "ed", base + "ing"}
+    return forms - ({base} if base in _BASE_NOT_A_CUE else set()) - _NOUN_FORMS
+
+
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
+for _kind, _stems in VERB_STEMS.items():
+    for _stem in _stems:
+        for _form in _forms(_stem):
+            _CUE_KIND.setdefault(_form, _kind)
 _CUE = phrase_pattern(_CUE_KIND)
 _REVERSED = re.compile(
     r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of|"
@@ -441,6 +474,7 @@ _COORDINATED = re.compile(r"-(?:led|backed)\s+|[^;:.()]{0,45}?(?:,|\band\b|\bor\
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
 )
+_PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
 _NEXT_VERB = re.compile(
     r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
 )
@@ -469,7 +503,10 @@ _TERRITORY = re.compile(
 # A cue in a "with" adjunct ("with funding from X") belongs to the clause's subject, not to the nearest name
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _OPENS = re.compile(r"[\s\"“(]*(?:the\s+)?", re.I)
-_ACCUSE = frozenset({"accused", "accuses", "blamed", "condemned", "condemns", "denounced"})
+_ACCUSE = frozenset(
+    {"accuse", "accused", "accuses", "accusing", "blamed", "condemn", "condemned", "condemns", "condemning"}
+    | {"denounced", "denounces", "denouncing"}
+)
 # "Some Afghans", "Other anti-Taliban Afghans": people of a state, counted, are not its government
 _COUNTED = re.compile(
     r"\b(?:some|other|many|most|few|several|ordinary|thousands\s+of|hundreds\s+of|millions\s+of|\d(?:[\d,]*\d)?)\s+"
@@ -782,6 +819,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
         if _NEGATION.search(text[match.end() : after[0].start]):
             continue  # "the negotiations did not involve X": the tie is denied
+        if _PARTICIPLE.search(text[match.end() : after[0].start]):
+            continue  # "U.S. air raids, leaving the ANDSF without ...": a clause of its own, not the cue's object
         if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
             if _TITLE_GAP.match(text[after[0].end : after[1].start]):
                 after = after[1:]  # "opposition to Yemen President Ali Abdullah Saleh": the person, not the state
@@ -863,7 +902,7 @@ def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
     items = []
     for prev, item in zip(after, after[1:5]):
         gap = text[prev.end : item.start]
-        if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap):
+        if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
             break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
         if _NEXT_VERB.match(text, item.end, end):
             break
