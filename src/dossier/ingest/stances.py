@@ -4,15 +4,30 @@ Every candidate cites the claim it came from and names the rule that fired
 (``perception:views-as``, ``relation:cooperation``), so the analyst can judge it on
 the review tab. Nothing is accepted until the analyst (or ``--yes``) says so.
 
-Perceptions. "X views Y as the main threat", "Y poses a serious threat to X", "X's
-top concern is Y", "X designated Y a terrorist organization", and by contrast "X is
-focusing on Y rather than Z" (Y primary, Z low). The level comes from the adjective
-(``LEVEL_WORDS``), on the project's scale; without one it is ``recognised``.
+The rules are verb classes and sentence structure rather than one writer's phrases, so
+that a new writer's wording is still read: who holds a view is the sentence's subject,
+the agent after "by", the source in "according to", or, for a first-person statement
+in an official document, the state that wrote it.
 
-Relations. A cue word of a kind (``RELATION_CUES``) between or beside two actors of
-one sentence: "cooperation between X and Y" (mutual), "X supports Y" (directed),
-"Y, led by X" (X affiliated to Y). A person named with a state's title ("U.S.
-President Donald Trump") is affiliated to that state.
+Perceptions. "X views Y as the main threat" (or "considers Y a threat"), "Y poses a
+serious threat to X", "X's top concern is Y", "X is concerned about / expressed concern
+over Y", "X warned of Y", "X faces a growing threat from Y", "Y threatens X", "X
+designated Y a terrorist organization", "X banned Y", "Y is viewed as the deadliest
+group by X / according to X", and by contrast "X is focusing on Y rather than Z" (Y
+primary, Z low). An official writer's own grading ("Y remains the most capable
+branch") is its state's view. The level comes from the adjective (``LEVEL_WORDS``), on
+the project's scale; without one it is ``recognised``.
+
+Relations. A cue word of a kind (``RELATION_CUES``, and every form of the verbs in
+``VERB_STEMS``) between or beside two actors of one sentence: "cooperation between X
+and Y" (mutual), "X supports Y" (directed), "Y, led by X" (X affiliated to Y), with
+every object coordinated after the first ("against X, Y and Z"). Structure adds what
+no single cue says: "Under the leadership of X, Y ...", "Y was founded in 1970 by X",
+"the X insurgency" in a sentence about a state, "launched missiles at X", "groups
+targeting X, including Y and Z". A place, a people ("Some Afghans", "Afghan society"),
+a state before a group noun ("an Afghan Islamist group"), the holder of a view ("suspected
+by X of ties") or a denied tie makes no party. A person named with a state's title
+("U.S. President Donald Trump") is affiliated to that state.
 """
 
 from __future__ import annotations
