@@ -436,3 +436,15 @@ def test_perception_verbs_and_nouns_beyond_views_as(text: str, expected: set):
 )
 def test_every_form_of_a_relation_verb_is_a_cue(text: str, expected: set):
     assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's finance minister spoke to the IMF.",  # "finance" here is a noun
+        "India saw signs of strain in the TTP.",  # "signs" here is a noun
+        "U.S. combat troops left Pakistan.",  # "combat" here qualifies the troops
+    ],
+)
+def test_verb_forms_that_are_mostly_nouns_are_no_cues(text: str):
+    assert related(text) == set()

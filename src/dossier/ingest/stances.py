@@ -440,8 +440,10 @@ VERB_STEMS: dict[str, tuple[str, ...]] = {
 _IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
 _DOUBLED = {"equip"}  # equipped, equipping
 # Base forms that are more often another word: "came back", "a fund", "a sign of", "a shelter"
-_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor"}
-_NOUN_FORMS = {"raid", "raids"}  # "U.S. air raids, leaving the ANDSF ...": the noun is an event, not a tie
+_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat"}
+# Forms that are above all nouns: "U.S. air raids, leaving the ANDSF ...", "signs of dissension", "Pakistan's
+# finances", "combat troops"
+_NOUN_FORMS = {"raid", "raids", "signs", "finances"}
 
 
 def _forms(base: str) -> set[str]:
