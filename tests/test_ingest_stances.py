@@ -368,6 +368,11 @@ def test_relations_from_structure_and_broader_cues(text: str, expected: set):
             "The TTP grew in Pakistan, with funding from Osama bin Laden.",
             {("obl", "TTP", "support", True)},
         ),
+        (  # "with the backing of Y": Y backs; but "X's backing of Y": X backs
+            "The Houthis, with the backing of Iran, attacked ships.",
+            {("IRN", "houthis", "support", True)},
+        ),
+        ("India's backing of the BLA grew.", {("IND", "BLA", "support", True)}),
         ("They prosecuted Noor Wali Mehsud, the mastermind of TTP's attacks.", {("noor", "TTP", "affiliation", True)}),
         ("Authorities indicted LeT co-founder Hafiz Noor Wali Mehsud.", {("noor", "let", "affiliation", True)}),
     ],

@@ -843,7 +843,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 after = after[1:]  # "opposition to Yemen President Ali Abdullah Saleh": the person, not the state
         if cue in _SEIZING and _TERRITORY.search(text[match.end() : after[0].start]):
             continue  # "took over most of southern Somalia", "the city of Kabul": a place taken, not a party
-        if _WITH.search(text[max(start, match.start() - 12) : match.start()]):
+        adjunct = bool(_WITH.search(text[max(start, match.start() - 12) : match.start()]))
+        if adjunct:
             opener = mentions[0] if mentions and _OPENS.fullmatch(text[start : mentions[0].start]) else None
             if opener is None or opener.actor == after[0].actor:
                 continue  # "It was founded by X, with funding from Y": the recipient is the unnamed subject
@@ -893,9 +894,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 a, b = b, a
             add(a, b, kind, cue, "relation:affiliation", True)
             continue
-        reverse = _REVERSED.match(cue) or re.match(r"\s+from\b", text[match.end() : match.end() + 6])
+        given_by = r"\s+(?:from|of)\b" if adjunct else r"\s+from\b"  # "with the backing of Y", "funding from Y"
+        reverse = _REVERSED.match(cue) or re.match(given_by, text[match.end() : match.end() + 6])
         if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
-            a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X")
+            a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
         if cue in ("sanctions", "sanctioned"):
             directed = True  # sanctions run from who imposes them to who is under them
