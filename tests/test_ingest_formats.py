@@ -132,6 +132,12 @@ def test_leading_key_value_block_is_metadata_not_claims():
         ("Warning: the TTP may strike.\nMore.", {}),  # an unknown key: a sentence, not a header
         ("Date: 2025-03-12\nWarning: x\n", {"published": "2025-03-12"}),  # the block stops at an unknown key
         ("\n\nURL: https://x.org/a\n\nTitle: late", {"url": "https://x.org/a"}),  # a blank line ends it
+        (  # a short title line right above the block belongs to it
+            "Annual Report on Terrorism\nPublisher: State\nDate: 2020-01-02\n\nBody.",
+            {"title": "Annual Report on Terrorism", "publisher": "State", "published": "2020-01-02"},
+        ),
+        ("Annual Report on Terrorism\n\nPublisher: State\n", {}),  # not right above it: a heading
+        ("The TTP attacked a post.\nDate: 2020-01-02\n", {}),  # a sentence is no title line
     ],
 )
 def test_header_block_rules(text, expected):
