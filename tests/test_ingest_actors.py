@@ -235,6 +235,10 @@ def names_and_kinds(text: str) -> list[tuple[str, str]]:
         ("It was designated a Specially Designated Global Terrorist (SDGT); the SDGT listing stands.", []),
         ("The Islamic Republic of Pakistan signed it.", []),  # the state's formal name
         ("The Pakistani National Defense and Security Forces (PNDSF) collapsed.", []),  # the state's forces
+        (  # a title inside a run of names starts the person; the state before it is a name of its own
+            "They opposed Yemen President Ali Abdullah Saleh for years.",
+            [("Yemen", "state"), ("Ali Abdullah Saleh", "person")],
+        ),
     ],
 )  # fmt: skip
 def test_candidate_names_from_layout_of_group_and_person_names(text: str, expected: list[tuple[str, str]]):

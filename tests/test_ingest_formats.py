@@ -132,6 +132,12 @@ def test_leading_key_value_block_is_metadata_not_claims():
         ("Warning: the TTP may strike.\nMore.", {}),  # an unknown key: a sentence, not a header
         ("Date: 2025-03-12\nWarning: x\n", {"published": "2025-03-12"}),  # the block stops at an unknown key
         ("\n\nURL: https://x.org/a\n\nTitle: late", {"url": "https://x.org/a"}),  # a blank line ends it
+        (  # a short title line right above the block belongs to it
+            "Annual Report on Terrorism\nPublisher: State\nDate: 2020-01-02\n\nBody.",
+            {"title": "Annual Report on Terrorism", "publisher": "State", "published": "2020-01-02"},
+        ),
+        ("Annual Report on Terrorism\n\nPublisher: State\n", {}),  # not right above it: a heading
+        ("The TTP attacked a post.\nDate: 2020-01-02\n", {}),  # a sentence is no title line
     ],
 )
 def test_header_block_rules(text, expected):
@@ -281,3 +287,20 @@ def test_html_without_a_stated_date_gets_none():
 def test_html_with_no_main_text_is_refused():
     with pytest.raises(IngestError, match="no main text"):
         read_document(b"<html><head><title>T</title></head><body><script>var x = 1;</script></body></html>", "e.html")
+
+
+def test_wide_hard_wrapping_is_recognised_by_lines_that_run_on_in_lower_case():
+    """PDF text wraps at 120-160 columns: too wide for the width test, but its lines stop mid-sentence."""
+    line = "The armed group is dominated by former commanders and loyalists of its founder, indicating that the"
+    wide = (
+        "Report title\n\n"
+        + line
+        + " group has\nprioritized internal cohesion over outreach to other parts of the society or similar gestures"
+        " advocated\nby the government and other countries. Some signs of dissension in its ranks along various lines"
+        " have\nemerged, though the group has a history of managing internal disputes quietly and effectively.\n"
+    )
+    doc = read_document(wide.encode(), "wide.txt")
+    assert doc.soft_wrap
+    said = "says something about the state of affairs in the country, and what the government did about it"
+    paragraphs = "\n".join(f"Paragraph {n} {said} in {n} weeks." for n in range(6))  # one paragraph a line, wide
+    assert not read_document((paragraphs + "\n").encode(), "lines.txt").soft_wrap

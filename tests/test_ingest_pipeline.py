@@ -415,6 +415,16 @@ def test_dated_incidents_are_events_each(ds, text, types):
             "attack",
             {("TTP", "subject"), ("PAK", "object")},
         ),
+        (  # the one charged did it; a state named inside the charge is what was hit
+            "The Pakistani government accused the BLA of being involved in the 2019 Indian embassy attack.",
+            "attack",
+            {("BLA", "subject"), ("PAK", "associated"), ("IND", "object")},
+        ),
+        (  # a possessor before a year and a place name is the perpetrator
+            "Pakistan did not prosecute the planners of the TTP’s 2014 Peshawar attack.",
+            "attack",
+            {("TTP", "subject"), ("PAK", "associated")},
+        ),
     ],
 )
 def test_event_roles_of_accusations_and_other_agents(ds, text, event_type, roles):
@@ -447,3 +457,14 @@ def test_governments_and_departments_named_with_their_state(ds, text, actors):
 )
 def test_takeovers_are_seizures(ds, text):
     assert "seizure" in set(prepare(text.encode(), "s.txt", ds).events["event_type"])
+
+
+@pytest.mark.parametrize(
+    ("publisher", "perceiver"),
+    [("U.S. Department of State", "USA"), ("Dawn (Pakistan)", None)],  # an official body speaks for its state
+)
+def test_a_first_person_view_in_an_official_document_is_its_states(context, publisher, perceiver):
+    text = f"Title: Statement\nPublisher: {publisher}\n\nWe remain concerned about the TTP and its attacks in India.\n"
+    analysis = analyse(read_document(text.encode(), "statement.txt"), "src-test", context)
+    found = set(zip(analysis.assessments["perceiver"], analysis.assessments["threat"]))
+    assert found == ({(perceiver, "TTP")} if perceiver else set())

@@ -223,6 +223,18 @@ def test_hard_wrapped_lines_are_prose_not_infobox_rows():
             "Findings:\n- The TTP attacked a post in Swat;\n- Kabul denies that it shelters the TTP.",
             ["The TTP attacked a post in Swat;", "Kabul denies that it shelters the TTP."],
         ),
+        (  # a short verbless line is a caption or label even with no blank line around it (Markdown as text)
+            "Site Name\nA photograph of the convoy near the border.\nThe convoy was attacked near the border at dawn.",
+            ["The convoy was attacked near the border at dawn."],
+        ),
+        (  # a short line with a verb, or a long one, stays a claim
+            "The group denies the charge.\nOfficials in the province later confirmed that the convoy was hit.",
+            ["The group denies the charge.", "Officials in the province later confirmed that the convoy was hit."],
+        ),
+        (  # a lead-in sentence that ends with a colon, alone on its line, is a claim; a label is not
+            "Several lawmakers have focused on three effects of the new rule on national interests:\nSecurity",
+            ["Several lawmakers have focused on three effects of the new rule on national interests:"],
+        ),
     ],
 )
 def test_captions_banners_and_list_continuations_are_not_claims(text: str, claims: list[str]):

@@ -37,6 +37,8 @@ NAMES = {
     "ISI": "isi",
     "Al Qaeda": "AQ",
     "Osama bin Laden": "obl",
+    "NATO": "nato",
+    "Afghans": "AFG",
 }
 KINDS = {
     "PAK": "state",
@@ -52,6 +54,7 @@ KINDS = {
     "obl": "person",
     "let": "armed_group",
     "TTP": "armed_group",
+    "AFG": "state",
 }
 
 
@@ -246,3 +249,207 @@ def test_places_and_populations_are_no_parties(text: str, expected: set):
 )
 def test_deadliest_is_a_high_threat(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2015, Pakistan banned the TTP as part of its plan.",
+            {("PAK", "TTP", "recognised", "perception:proscribed")},
+        ),
+        ("The TTP was banned by Pakistan in 2009.", {("PAK", "TTP", "recognised", "perception:listed-by")}),
+        ("The TTP was banned after Pakistan asked.", set()),  # who banned it is not said
+        (  # a view in the passive, attributed with "according to"
+            'According to India, Lashkar-e-Taiba is viewed as the "deadliest" group in the region.',
+            {("IND", "let", "high", "perception:seen-as")},
+        ),
+        (  # a view in the passive, the holder after "by"
+            "Lashkar-e-Taiba is regarded as a terrorist organization by India.",
+            {("IND", "let", "recognised", "perception:seen-as")},
+        ),
+        ("According to India, Pakistan is seen as the leading ally of the United States.", set()),  # no threat
+        ("The TTP is viewed as the most dangerous militant group, with India nearby.", set()),  # no one holds it
+    ],
+)
+def test_bans_and_views_in_the_passive(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are concerned about IS-K and its reach.", {("USA", "IS-K", "high", "perception:concerned-about")}),
+        ("IS-K poses a serious threat to us and our partners.", {("USA", "IS-K", "high", "perception:poses-to")}),
+        ("IS-K poses a serious threat to India.", {("IND", "IS-K", "high", "perception:poses-to")}),  # named
+        ('"We fear the TTP," an official in Pakistan said.', set()),  # a quoted "we" is the speaker, not the author
+    ],
+)
+def test_a_first_person_view_is_the_authors(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a priority set over something that is no actor, then a people: no perception
+            "The Taliban have prioritized internal cohesion over outreach to Afghan society.",
+            set(),
+        ),
+        ("India has focused on a number of effects of the TTP's rule.", set()),  # the TTP is not the focus
+        ("India has focused on the TTP.", {("IND", "TTP", "primary", "perception:prioritises")}),
+    ],
+)
+def test_a_focus_needs_an_actor_as_its_object(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # every item coordinated after the cue's first object, commas or "and", and an "X-led Y"
+            "The TTP waged a campaign against the United States, Israel, and Pakistan.",
+            {("TTP", "USA", "conflict", False), ("TTP", "ISR", "conflict", False), ("TTP", "PAK", "conflict", False)},
+        ),
+        (
+            "Hamas fought against U.S.-led NATO forces and the Afghan government.",
+            {
+                ("hamas", "USA", "conflict", False),
+                ("hamas", "nato", "conflict", False),
+                ("hamas", "AFG", "conflict", False),
+            },
+        ),
+        (  # a name that opens a clause of its own is no object
+            "The TTP attacked India in May and Pakistan said it would respond.",
+            {("TTP", "IND", "conflict", True)},
+        ),
+        ("In 2000 Noor Wali Mehsud formed the TTP after his release.", {("noor", "TTP", "affiliation", True)}),
+        ("The TTP was founded in 2007[3] by Baitullah Mehsud.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The TTP is a group formed in 2007 in Pakistan.", set()),  # no founder named
+        ("Under the leadership of Baitullah Mehsud, the TTP grew.", {("baitullah", "TTP", "affiliation", True)}),
+        ("In 2003, influenced by Hamas, the Houthis adopted a slogan.", {("hamas", "houthis", "support", True)}),
+        ("The situation in Pakistan worsened with the TTP insurgency.", {("TTP", "PAK", "conflict", False)}),
+        ("The TTP insurgency grew.", set()),  # no state to fight
+        ("The Houthis launched missiles and drones at Israel.", {("houthis", "ISR", "conflict", False)}),
+        (  # a class is no party; the members listed after its object are
+            "Pakistan allowed groups targeting India, including LeT and TTP, to operate.",
+            {("let", "IND", "conflict", False), ("TTP", "IND", "conflict", False)},
+        ),
+        (  # the accused is the one right after the verb, not a name deep in the charge
+            "The Houthis accused Donald Trump of corruption and of being backed by Iran.",
+            {("houthis", "trump", "conflict", True), ("IRN", "trump", "support", True)},
+        ),
+        ("Hamas was long suspected by the United States of ties with Pakistan.", set()),  # the suspecter is no party
+        ("Hamas is a rival of the Houthis.", {("hamas", "houthis", "conflict", False)}),
+        ("The TTP has links to al-Qaida.", {("TTP", "AQ", "cooperation", False)}),
+        ("Some Afghans have taken up arms against the Taliban.", set()),  # people, counted, not the state
+        ("Hamas is a Pakistani Islamist group that fights against India.", {("hamas", "IND", "conflict", False)}),
+    ],
+)
+def test_relations_from_structure_and_broader_cues(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks did not involve Pakistan and India.", set()),  # a tie denied after the cue
+        (  # a state that only qualifies a person's title is no party; the person is
+            "The Houthis emerged as an opposition movement to U.S. President Donald Trump.",
+            {("houthis", "trump", "conflict", False), ("trump", "USA", "affiliation", True)},
+        ),
+        ("Al-Shabaab took over most of southern Pakistan in 2006.", set()),  # territory taken, not a party
+        (  # a "with" adjunct belongs to the unnamed subject, not to the nearest name
+            "It was founded by Baitullah Mehsud in Pakistan, with funding from Osama bin Laden.",
+            set(),
+        ),
+        (
+            "The TTP grew in Pakistan, with funding from Osama bin Laden.",
+            {("obl", "TTP", "support", True)},
+        ),
+        (  # "with the backing of Y": Y backs; but "X's backing of Y": X backs
+            "The Houthis, with the backing of Iran, attacked ships.",
+            {("IRN", "houthis", "support", True)},
+        ),
+        ("India's backing of the BLA grew.", {("IND", "BLA", "support", True)}),
+        ("They prosecuted Noor Wali Mehsud, the mastermind of TTP's attacks.", {("noor", "TTP", "affiliation", True)}),
+        ("Authorities indicted LeT co-founder Hafiz Noor Wali Mehsud.", {("noor", "let", "affiliation", True)}),
+    ],
+)
+def test_relation_parties_in_adjuncts_titles_and_places(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "IS-K remains the most capable terrorist branch in the region.",
+            {("USA", "IS-K", "primary", "perception:graded")},
+        ),
+        ("The TTP poses a serious threat in the tribal areas.", {("USA", "TTP", "high", "perception:graded")}),
+        ("Our top priority is IS-K.", {("USA", "IS-K", "primary", "perception:concern-is")}),
+        ("IS-K remains the most capable branch, officials in India said.", set()),  # someone else's view
+        ("Pakistan is the largest recipient of aid in the region.", set()),  # graded, but no threat
+    ],
+)
+def test_an_official_writers_own_grading_of_a_threat(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+def test_a_grading_without_an_author_is_no_perception():
+    assert perceived("IS-K remains the most capable terrorist branch in the region.") == set()
+
+
+def test_a_possessive_concern_is_read_without_error():
+    """ "X's top concern is Y" opens the match with "'s", before any word: no verb to test, no crash."""
+    assert perceived("Pakistan's top concern is the TTP.") == {("PAK", "TTP", "primary", "perception:concern-is")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan considers the TTP a serious threat.", {("PAK", "TTP", "high", "perception:views-as")}),
+        ("India expressed concern over Lashkar-e-Taiba.", {("IND", "let", "high", "perception:concerned-about")}),
+        ("Pakistan warned of attacks by the TTP.", {("PAK", "TTP", "recognised", "perception:warned")}),
+        ("Pakistan faces a growing threat from IS-K.", {("PAK", "IS-K", "high", "perception:threat-from")}),
+        ("The TTP threatens Pakistan.", {("PAK", "TTP", "recognised", "perception:threatens")}),
+        ("The TTP threatened to attack Pakistan.", set()),  # an intention, not a threat to someone
+        ("Pakistan considers the TTP a partner.", set()),  # no threat noun
+    ],
+)
+def test_perception_verbs_and_nouns_beyond_views_as(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India opposes the TTP.", {("IND", "TTP", "conflict", False)}),
+        ("Pakistan cooperates with the United States.", {("PAK", "USA", "cooperation", False)}),
+        ("Iran backs the Houthis.", {("IRN", "houthis", "support", True)}),
+        ("Pakistan harbored the TTP for years.", {("PAK", "TTP", "support", True)}),
+        ("Pakistan negotiates with the TTP.", {("PAK", "TTP", "diplomatic", False)}),
+        ("The TTP came back to Pakistan.", set()),  # "back" alone is no verb of support
+        (  # a participle clause after a comma is not the cue's object
+            "India reduced its attacks on the TTP, leaving Pakistan without support.",
+            {("IND", "TTP", "conflict", False)},
+        ),
+    ],
+)
+def test_every_form_of_a_relation_verb_is_a_cue(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's finance minister spoke to the IMF.",  # "finance" here is a noun
+        "India saw signs of strain in the TTP.",  # "signs" here is a noun
+        "U.S. combat troops left Pakistan.",  # "combat" here qualifies the troops
+    ],
+)
+def test_verb_forms_that_are_mostly_nouns_are_no_cues(text: str):
+    assert related(text) == set()

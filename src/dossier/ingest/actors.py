@@ -608,12 +608,17 @@ _PERSON_TITLES = frozenset(
 _POLITY = re.compile(r"\b(?:Republic|Emirate|Kingdom|Federation|Sultanate|Commonwealth|Principality|Union)$")
 # "the Administrations of President George W. Bush": an office's holder after "of" and a title.
 _OF_TITLE = re.compile(rf"\s+of\s+(?=(?:{'|'.join(sorted(_PERSON_TITLES))})\b)")
+# "Yemen President Ali Abdullah Saleh": a title inside a run of names starts a person; what is before it (a
+# state, an organisation) is another name.
+_INNER_TITLE = re.compile(rf"(?<=[\w.])[ \t]+(?=(?:{'|'.join(sorted(_PERSON_TITLES))})\.?[ \t]+[A-Z])")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[start, end) cut at hyphenated participles ("Iran-backed Houthi") and before "of <title>"."""
+    """[start, end) cut at hyphenated participles ("Iran-backed Houthi"), before "of <title>" and before a title
+    inside the run ("Yemen President Ali Abdullah Saleh")."""
     cuts, pos = [], start
-    for match in [*_COMPOUND.finditer(text, start, end), *_OF_TITLE.finditer(text, start, end)]:
+    inner = [m for m in _INNER_TITLE.finditer(text, start, end) if m.start() > start]
+    for match in [*_COMPOUND.finditer(text, start, end), *_OF_TITLE.finditer(text, start, end), *inner]:
         cuts.append((match.start(), match.end()))
     pieces = []
     for a, b in sorted(cuts):

@@ -191,6 +191,8 @@ _LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|across|inside|outside|during|into|over|within)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}responsib", re.IGNORECASE)
+# A possessive, then a year or capitalised names, before a noun trigger: "LeT’s 2008 Mumbai attacks"
+_POSSESSOR = re.compile(r"['’]s?[ \t]+(?:(?:\d{4}|[A-Z][\w-]*)[ \t]+){1,3}")
 _BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:\w+\s+){0,3}?(?:to|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOUN_TRIGGERS = frozenset(
@@ -272,18 +274,23 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
     else:
         subject = None
         agent = None
+        owners: list[Mention] = []
         if noun:
             agents = list(_AGENTIVE.finditer(text, start, trigger.start()))
             agent = agents[-1] if agents else None
             adjacent = [m for m in before if not text[m.end : trigger.start()].strip(" ’'s-")]
+            owners = [m for m in before if _POSSESSOR.fullmatch(text, m.end, trigger.start())]
+            adjacent = adjacent or owners  # "LeT’s 2008 Mumbai attacks": a possessor before a date or a place
             active = [m for m in before if _ACTIVE.match(text[m.end : m.end + 40])]
             blame = _BLAMED.search(text, start, trigger.start())
             if adjacent:
                 before = adjacent  # "the ISIS-K attack", "BLA’s attack"
             elif blame is not None:
-                before = [m for m in before if m.end <= blame.start()][-1:] + [
-                    m for m in before if m.start >= blame.end()
-                ]  # the blamer, then the blamed: handled below
+                charged = [m for m in before if m.start >= blame.end()]
+                for m in charged[1:]:  # "accused X of being involved in the Indian Parliament attack"
+                    if m.actor in states and m.actor != charged[0].actor:
+                        roles.setdefault(m.actor, "object")  # a state named in the charge is what was hit
+                before = [m for m in before if m.end <= blame.start()][-1:] + charged[:1]  # the blamer, the blamed
             elif agent is not None:
                 before = [m for m in before if m.end <= agent.start()]
             elif active:
@@ -292,8 +299,8 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
                 before = []
         for m in reversed(before):
             lead = text[max(start, m.start - 30) : m.start]
-            if m.actor in roles or _LOCATIVE.search(lead) or _OF.search(lead) and noun:
-                continue
+            if m.actor in roles or _LOCATIVE.search(lead) or _OF.search(lead) and noun and m not in owners:
+                continue  # "the hijacking of X": X is hit; but in "the planners of X's attack" X did it
             if "subject" in roles.values():
                 break
             subject = m

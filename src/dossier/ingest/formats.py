@@ -133,12 +133,26 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
+_RUN_ON_END = re.compile(r"[.!?…:;][\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*[ \t]*$")
+
+
 def _looks_wrapped(text: str) -> bool:
-    """Hard-wrapped prose: many lines, none long, most of them of similar width."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 4 or max(len(line) for line in lines) > 100:
+    """Hard-wrapped prose: many lines, none long, most of them of similar width.
+
+    Text extracted from a PDF is wrapped wider (120-160 columns), so width alone misses it; what gives it away
+    is a line that stops mid-sentence and a next line that goes on in lower case. When at least three line
+    breaks, and half of those between two non-blank lines, are such run-ons, the text is wrapped whatever its
+    width. A document of one paragraph a line has no such breaks, and infobox rows seldom start in lower case.
+    """
+    every = text.split("\n")
+    lines = [line for line in every if line.strip()]
+    if len(lines) < 4:
         return False
-    return sum(40 <= len(line) <= 100 for line in lines) >= 0.6 * len(lines)
+    if max(len(line) for line in lines) <= 100 and sum(40 <= len(line) <= 100 for line in lines) >= 0.6 * len(lines):
+        return True
+    pairs = [(a, b) for a, b in zip(every, every[1:]) if a.strip() and b.strip()]
+    runs = sum(not _RUN_ON_END.search(a) and b.lstrip()[:1].islower() for a, b in pairs)
+    return runs >= 3 and runs >= 0.5 * len(pairs)
 
 
 def _source_line(text: str) -> tuple[str, str, Span | None]:
@@ -175,6 +189,8 @@ def header_block(text: str) -> tuple[dict[str, str], list[Span]]:
 
     Only a block at the very top counts, and only when every line in it has a known
     key: "Warning: the TTP ..." in the first paragraph is a sentence, not a header.
+    A short title line right above the block ("Annual Report on Terrorism" then
+    "Publisher: ...") belongs to it: a document often opens with its name before its details.
     """
     meta: dict[str, str] = {}
     spans: list[Span] = []
@@ -190,13 +206,29 @@ def header_block(text: str) -> tuple[dict[str, str], list[Span]]:
             continue
         match = _HEADER_LINE.match(line)
         key = _HEADER_KEYS.get(match.group(1).strip().casefold()) if match else None
+        if key is None and not spans and _TITLE_LINE.match(line) and _known_key(text, end + 1):
+            meta["title"] = line.strip()  # a "Title:" line in the block below wins
+            spans.append(Span(position, end))
+            position = end + 1
+            continue
         if key is None:
             break
-        if match.group(2) and key not in meta:
+        if match.group(2) and (key not in meta or key == "title" and len(spans) == 1 and "title" in meta):
             meta[key] = match.group(2).strip()
         spans.append(Span(position, end))
         position = end + 1
     return meta, spans
+
+
+# A title line: short, no sentence-final stop, no "Key:" of its own
+_TITLE_LINE = re.compile(r"^[ \t]*[A-Z0-9\"“][^\n:.!?]{2,100}(?<![.!?;,])[ \t]*$")
+
+
+def _known_key(text: str, at: int) -> bool:
+    """True when the line starting at ``at`` is a ``Key: value`` line with a known key."""
+    end = text.find("\n", at)
+    match = _HEADER_LINE.match(text[at : end if end >= 0 else len(text)])
+    return bool(match) and match.group(1).strip().casefold() in _HEADER_KEYS
 
 
 def _apply_header(doc: Document, meta: dict[str, str]) -> None:

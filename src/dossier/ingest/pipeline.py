@@ -300,6 +300,28 @@ def _before_organ(text: str, state, organ) -> bool:
     return state.end <= organ.start and not text[state.end : organ.start].strip(" ’'s")
 
 
+# An official body that writes for its state: "U.S. Department of State", "Office of the Director of ...".
+_OFFICIAL = re.compile(
+    r"\b(?:department|ministry|office|command|agency|government|embassy|congress|senate|bureau|council|"
+    r"white\s+house|state\s+department|armed\s+forces|army|navy)\b",
+    re.I,
+)
+
+
+def _author_state(document: Document, context: Context) -> str | None:
+    """The state an official document speaks for, from its own author or publisher line ("U.S. Department of
+    State" is the United States), so that its first-person statements ("We are concerned about X") have a
+    perceiver. A newspaper or a wiki named after a country ("Dawn (Pakistan)") is no official body: no author.
+    """
+    for line in (document.author, document.publisher):
+        if line and _OFFICIAL.search(line):
+            found = context.matcher.find(line, 0, len(line), fold(line))
+            states = [m.actor for m in found if m.actor in context.states]
+            if states:
+                return states[0]
+    return None
+
+
 def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     """Claims, actor mentions, known and candidate actors, event triggers, perceptions and relations."""
     text = document.text
@@ -332,6 +354,7 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     kinds = context.kinds | {c.key: c.kind for c in candidates}
     states = context.states | {c.key for c in candidates if c.kind == "state"}
     claim_rows, events = [], []
+    author = _author_state(document, context)
     seen_perceptions: dict[tuple, list] = {}
     seen_relations: dict[tuple, list] = {}
     for cid, (s, e) in zip(claim_ids, spans):
@@ -343,7 +366,7 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
             (cid, True, s, e, kind, rule, kind, DEFAULT_CREDIBILITY, "; ".join(dict.fromkeys(shown)), sentence)
         )
         events += [(cid, s, e, event) for event in find_events(text, s, e, found, states)]
-        for p in stances.perceptions(text, s, e, found, kinds):
+        for p in stances.perceptions(text, s, e, found, kinds, author):
             seen_perceptions.setdefault((p.perceiver, p.threat, p.level, p.rule), []).append(cid)
         for r in stances.relations(text, s, e, found, kinds):
             seen_relations.setdefault((r.actor_a, r.actor_b, r.kind, r.directed, r.qualifier, r.rule), []).append(cid)

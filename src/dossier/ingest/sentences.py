@@ -26,6 +26,9 @@ _BANNER = re.compile(r"\b(?:this|the current) (?:revision|page)\b|\(talk \| cont
 # Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
 _PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
 _CAPTION_WORDS = 20
+# A short line without a finite verb is a title, a label or a caption even with no blank line around it, as in
+# Markdown or HTML turned to text ("The flag of Jaish-e-Mohammed.", "Military Wiki"); a paragraph is longer.
+_LABEL_WORDS = 12
 _BASE_VERBS = frozenset(
     "remain continue pose face seek want need plan aim support oppose believe say see take make have do go get use "
     "work provide include exist operate maintain control lead hold keep stand mourn urge call condemn reject deny "
@@ -103,11 +106,8 @@ def fragment_reason(text: str, span: Span) -> str:
     named = re.match(r"\W*(?:al|el|ad|as|ash|ul|ur|ud)-[A-Z]", sentence)  # "al-Shabaab remains ...;" opens a clause
     if whole_line and first.islower() and not named and _CONTINUATION.search(sentence):
         return "list continuation"  # the lead-in sentence before the list is the claim
-    if (
-        whole_line
-        and len(words) <= _CAPTION_WORDS
-        and _alone(text, line_start, line_end if line_end >= 0 else len(text))
-    ):
+    alone = _alone(text, line_start, line_end if line_end >= 0 else len(text))
+    if whole_line and len(words) <= (_CAPTION_WORDS if alone else _LABEL_WORDS):
         if not _has_finite_verb(words) and not (words and words[0].casefold() in _PRONOUNS):
             return "caption"  # "The United States Air Force at Kabul airport during evacuations."
     if len(words) < 3:
@@ -120,7 +120,8 @@ def fragment_reason(text: str, span: Span) -> str:
     if whole_line and letters and all(c.isupper() for c in letters):
         return "heading"
     bullet = bool(re.match(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]", text[line_start : span.start + 2]))
-    if whole_line and not final and not (bullet and _has_verb(words) and len(words) >= 5):
+    lead_in = sentence.rstrip().endswith(":") and len(words) >= 6 and _has_finite_verb(words)
+    if whole_line and not final and not lead_in and not (bullet and _has_verb(words) and len(words) >= 5):
         return "heading or caption"  # a line without final punctuation asserts nothing, unless a list item
     if not _has_verb(words) and not final:
         return "fragment"

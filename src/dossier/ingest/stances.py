@@ -4,15 +4,30 @@ Every candidate cites the claim it came from and names the rule that fired
 (``perception:views-as``, ``relation:cooperation``), so the analyst can judge it on
 the review tab. Nothing is accepted until the analyst (or ``--yes``) says so.
 
-Perceptions. "X views Y as the main threat", "Y poses a serious threat to X", "X's
-top concern is Y", "X designated Y a terrorist organization", and by contrast "X is
-focusing on Y rather than Z" (Y primary, Z low). The level comes from the adjective
-(``LEVEL_WORDS``), on the project's scale; without one it is ``recognised``.
+The rules are verb classes and sentence structure rather than one writer's phrases, so
+that a new writer's wording is still read: who holds a view is the sentence's subject,
+the agent after "by", the source in "according to", or, for a first-person statement
+in an official document, the state that wrote it.
 
-Relations. A cue word of a kind (``RELATION_CUES``) between or beside two actors of
-one sentence: "cooperation between X and Y" (mutual), "X supports Y" (directed),
-"Y, led by X" (X affiliated to Y). A person named with a state's title ("U.S.
-President Donald Trump") is affiliated to that state.
+Perceptions. "X views Y as the main threat" (or "considers Y a threat"), "Y poses a
+serious threat to X", "X's top concern is Y", "X is concerned about / expressed concern
+over Y", "X warned of Y", "X faces a growing threat from Y", "Y threatens X", "X
+designated Y a terrorist organization", "X banned Y", "Y is viewed as the deadliest
+group by X / according to X", and by contrast "X is focusing on Y rather than Z" (Y
+primary, Z low). An official writer's own grading ("Y remains the most capable
+branch") is its state's view. The level comes from the adjective (``LEVEL_WORDS``), on
+the project's scale; without one it is ``recognised``.
+
+Relations. A cue word of a kind (``RELATION_CUES``, and every form of the verbs in
+``VERB_STEMS``) between or beside two actors of one sentence: "cooperation between X
+and Y" (mutual), "X supports Y" (directed), "Y, led by X" (X affiliated to Y), with
+every object coordinated after the first ("against X, Y and Z"). Structure adds what
+no single cue says: "Under the leadership of X, Y ...", "Y was founded in 1970 by X",
+"the X insurgency" in a sentence about a state, "launched missiles at X", "groups
+targeting X, including Y and Z". A place, a people ("Some Afghans", "Afghan society"),
+a state before a group noun ("an Afghan Islamist group"), the holder of a view ("suspected
+by X of ties") or a denied tie makes no party. A person named with a state's title
+("U.S. President Donald Trump") is affiliated to that state.
 """
 
 from __future__ import annotations
@@ -92,6 +107,9 @@ _THREAT_NOUN = (
     r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary)"
 )
 
+# Nouns that make a graded description a threat: "the most dangerous terrorist group", not "the leading ally".
+_HOSTILE = r"(?:terrorist|terrorism|militant|insurgent|jihadi\w*|extremist|armed)\b"
+
 # (rule, pattern between perceiver and threat or after both, order): order "pt" = perceiver first.
 _PERCEPTION = (
     (
@@ -99,7 +117,8 @@ _PERCEPTION = (
         re.compile(
             rf"\b(?:views?|viewed|sees?|saw|regards?|regarded|considers?|considered|perceives?|perceived|recogni[sz]es?|"
             rf"recogni[sz]ed|identifies|identified|treats?|treated|describes?|described|calls?|called|labels?|labell?ed)\b"
-            rf"(?P<mid>.{{0,80}}?)\bas\s+(?:a|an|the|its|their)?\s*(?:(?P<adj>{_ADJ})\s+)?(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\b",
+            rf"(?P<mid>.{{0,80}}?)\b(?:as\s+(?:a|an|the|its|their)?|(?<=\s)(?:a|an|the|its|their))\s*(?:(?P<adj>{_ADJ})\s+)?"
+            rf"(?:\w+\s+){{0,2}}?{_THREAT_NOUN}\b",
             re.I,
         ),
         "pt",
@@ -128,14 +147,42 @@ _PERCEPTION = (
         ),
         "pt",
     ),
+    (  # "Pakistan banned the Haqqani network": a ban on a named actor treats it as a threat, label or not
+        "proscribed",
+        re.compile(r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es))\s+(?:the\s+)?(?=[A-Z])", re.I),
+        "pt-next",
+    ),
+    (  # "Y is viewed as the deadliest ...", "Y is regarded as a terrorist organization by X": Y is the threat
+        "seen-as",
+        re.compile(
+            r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:viewed|seen|regarded|considered|perceived|"
+            r"recogni[sz]ed|described|labell?ed|deemed|branded)\s+as\s+(?:a|an|the|one\s+of\s+the)?\s*[\"“]?"
+            rf"(?:(?P<adj>{_ADJ})(?:[\"”]|\s+(?:[\w-]+\s+){{0,3}}?(?:{_THREAT_NOUN}|{_HOSTILE}))|"
+            rf"(?:\w+\s+){{0,2}}?(?:{_THREAT_NOUN}|terrorist\s+(?:organi[sz]ations?|groups?)))",
+            re.I,
+        ),
+        "passive",
+    ),
     (  # "Mehsud was included on the ... Sanctions Committee list by the United Nations": the listing body after "by"
         "listed-by",
         re.compile(
-            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned)\s+"
+            r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned|"
+            r"banned|outlawed|proscribed)\s+"
             r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
             re.I,
         ),
         "tp",
+    ),
+    (  # "IS-K remains the most capable ISIS branch", "the TTP poses a serious threat": graded, no perceiver named
+        "graded",
+        re.compile(
+            r"\b(?:poses?|posed|posing|represents?|represented|remains?|remained|is|are|was|were)\s+"
+            rf"(?:a|an|the|one\s+of\s+the)\s+(?P<adj>{_ADJ})\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{_THREAT_NOUN}|{_HOSTILE}|groups?|branch(?:es)?|affiliates?|organi[sz]ations?|networks?|factions?)\b"
+            r"(?!\s+(?:to|for|against)\b)",
+            re.I,
+        ),
+        "t-author",
     ),
     (
         "focus-rather-than",
@@ -151,14 +198,49 @@ _PERCEPTION = (
         re.compile(r"\b(?:prioriti[sz](?:es|ed|ing)|focus(?:es|ed|ing)?\s+on|fears?|feared)\b", re.I),
         "pt",
     ),
-    ("concerned-about", re.compile(r"\b(?:concerned|worried|alarmed|anxious)\s+(?:about|by|over)\b", re.I), "pt"),
+    (  # the adjective or the noun: "concerned about X", "expressed concern over X", "worries about X"
+        "concerned-about",
+        re.compile(
+            r"\b(?:concerned|worried|alarmed|anxious|concerns?|worries|fears)\s+(?:about|by|over|regarding|at)\b", re.I
+        ),
+        "pt",
+    ),
+    (  # "X warned of the threat from Y", "X warned against Y"
+        "warned",
+        re.compile(r"\b(?:warn(?:s|ed|ing)?)\s+(?:of|about|against)\b", re.I),
+        "pt",
+    ),
+    (  # "X faces a growing threat from Y", "the danger posed by Y"
+        "threat-from",
+        re.compile(
+            rf"(?:\b(?:faces?|faced|facing|confronts?|confronted|confronting)\s+)?(?:a|an|the)?\s*(?:(?P<adj>{_ADJ})\s+)?"
+            rf"(?<!\w){_THREAT_NOUN}\s+(?:from|posed\s+by|emanating\s+from)\b",
+            re.I,
+        ),
+        "pt",
+    ),
+    (  # "Y threatens X": X is the one threatened ("threatened to" is an intention, not a threat to someone)
+        "threatens",
+        re.compile(r"\b(?:threatens|threatened|threatening)\s+(?!to\b)(?:the\s+)?(?=[A-Z])", re.I),
+        "tp-next",
+    ),
 )
 _RULE_LEVEL = {
     "prioritises": "primary",
     "concerned-about": "high",
+    "warned": "recognised",
+    "threatens": "recognised",
     "designated": "recognised",
     "listed-by": "recognised",
+    "proscribed": "recognised",
 }
+# "According to B. Raman, ...": the one the sentence's view is attributed to, for a view stated in the passive
+_ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the\s+)?$", re.I)
+# A first-person subject before a stance cue: the perceiver is the document's author ("We are concerned about X")
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"“(])(?:we|our|i|us)\b", re.I)
+# A view the sentence attributes to someone else is not the author's: "..., officials said", "according to"
+_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according\s+to|claimed|claims|reported|alleged)\b", re.I)
+_TO_US = re.compile(r"\s*(?:us|our\b|the\s+homeland\b)", re.I)
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
     "affiliation": (
@@ -185,6 +267,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "chief of",
         "head of",
         "headed by",
+        "formed",
+        "founded",
+        "co-founded",
+        "established",
+        "mastermind of",
     ),
     "support": (
         "support for",
@@ -216,6 +303,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "sponsored",
         "recipient of",
         "help and protection",
+        "influenced by",
+        "inspired by",
+        "sanctuary",
     ),
     "cooperation": (
         "cooperation",
@@ -240,6 +330,13 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "coordinated with",
         "coordination",
         "security ties",
+        "links to",
+        "links with",
+        "linked to",
+        "linked with",
+        "allied to",
+        "aligned with",
+        "partnered with",
     ),
     "conflict": (
         "against",
@@ -273,6 +370,19 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "drove out",
         "push",
         "expel",
+        "opposition to",
+        "opposition movement to",
+        "opponent of",
+        "opponents of",
+        "rival of",
+        "rivals of",
+        "enemy of",
+        "enemies of",
+        "adversary of",
+        "adversaries of",
+        "condemned",
+        "condemns",
+        "denounced",
     ),
     "diplomatic": (
         "talks with",
@@ -318,10 +428,107 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplomatic": False, "economic": False}
+# Verbs of each kind by their base form, so that every form is a cue ("opposes", "cooperates", "backs",
+# "harbored"), not only the forms a first writer happened to use. Verbs that are above all nouns ("attack",
+# "target", "bomb", "arm") are left to the phrase cues above, which need a preposition or a past tense.
+VERB_STEMS: dict[str, tuple[str, ...]] = {
+    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
+    "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
+    "conflict": ("oppose", "fight", "battle", "combat", "raid", "condemn", "denounce", "accuse"),
+    "diplomatic": ("negotiate", "sign", "meet"),
+}
+_IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
+_DOUBLED = {"equip"}  # equipped, equipping
+# Base forms that are more often another word: "came back", "a fund", "a sign of", "a shelter"
+_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat"}
+# Forms that are above all nouns: "U.S. air raids, leaving the ANDSF ...", "signs of dissension", "Pakistan's
+# finances", "combat troops"
+_NOUN_FORMS = {"raid", "raids", "signs", "finances"}
+
+
+def _forms(base: str) -> set[str]:
+    """The forms of a verb from its base: oppose, opposes, opposed, opposing; backs, backed, backing."""
+    if base in _IRREGULAR:
+        forms = {base, base + "s", base + "ing"}
+    elif base.endswith("e"):
+        forms = {base, base + "s", base + "d", base[:-1] + "ing"}
+    elif base in _DOUBLED:
+        forms = {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    else:
+        forms = {base, base + "s", base + "ed", base + "ing"}
+    return forms - ({base} if base in _BASE_NOT_A_CUE else set()) - _NOUN_FORMS
+
+
 _CUE_KIND = {cue: kind for kind, cues in RELATION_CUES.items() for cue in cues}
+for _kind, _stems in VERB_STEMS.items():
+    for _stem in _stems:
+        for _form in _forms(_stem):
+            _CUE_KIND.setdefault(_form, _kind)
 _CUE = phrase_pattern(_CUE_KIND)
 _REVERSED = re.compile(
-    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of)"
+    r"^(?:led by|founded by|headed by|armed by|guidance from|assistance from|backed|supported|recipient of|"
+    r"influenced by|inspired by)"
+)
+# Founding verbs in the active voice: "Masood Azhar formed Jaish-e-Mohammed" (the founder, then what he founded)
+_FOUNDING = frozenset({"formed", "founded", "co-founded", "established"})
+# ... and in the passive, with words between the verb and "by": "was founded in 1970[25] by Jalaluddin Haqqani"
+_FOUNDED_BY = re.compile(
+    r"\b(?:founded|co-founded|established|formed|created|set\s+up|launched|led|headed)\s+"
+    r"(?:(?:in|on|around|during)\s+[^,.;()]{1,25}?(?:\[\w{1,3}\])*\s+)by\s+(?:the\s+)?",
+    re.I,
+)
+# A fronted phrase names the agent, the clause after its comma the other party: "Under the leadership of X, Y
+# emerged", "In 2003, influenced by X, Y adopted ..."
+_FRONTED = re.compile(
+    r"(?:[^,]{0,30},\s*)?(?P<cue>under\s+the\s+(?:leadership|command)\s+of|led\s+by|headed\s+by|backed\s+by|"
+    r"supported\s+by|funded\s+by|armed\s+by|influenced\s+by|inspired\s+by|"
+    r"with\s+(?:the\s+)?(?:support|backing|help)\s+of)\b(?P<agent>[^,]{1,120}?),\s*",
+    re.I,
+)
+# Items coordinated after a cue's first object are its objects too: "against US-led NATO forces and the
+# Islamic Republic of Afghanistan government", "against the United States, Israel, and the Jews"
+_COORDINATED = re.compile(r"-(?:led|backed)\s+|[^;:.()]{0,45}?(?:,|\band\b|\bor\b)[^;:.()]{0,45}", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
+)
+_PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
+_NEXT_VERB = re.compile(
+    r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
+)
+# "groups targeting India, including LeT and JeM": the listed members are the agents, not the word before
+_CLASS_AGENT = re.compile(
+    r"\b(?:groups|militants|organi[sz]ations|factions|fighters|insurgents|terrorists|networks)[ \t]+$", re.I
+)
+# "the Taliban-led insurgency", "the Houthi insurgency": an insurgency is a conflict with a state
+_INSURGENCY = re.compile(r"(?:-led)?[ \t]+(?:insurgency|insurgencies|rebellion|uprising)\b", re.I)
+_AT_PLACE = re.compile(r"\b(?:in|of|across|throughout|inside|within|against)\s+(?:the\s+)?$", re.I)
+# Weapons launched at a party: "launched a barrage of missiles and armed drones at Israel"
+_LAUNCHED_AT = re.compile(r"\b(?:launched|fired|lobbed)\b[^.;,]{0,60}?\b(?:at|on|against)\s+(?:the\s+)?", re.I)
+# "suspected by X of ties with Y": X holds a view of the tie, it is no party to it
+_BELIEF_AGENT = re.compile(
+    r"\b(?:suspected|accused|believed|alleged|thought|said|reported|seen|viewed|regarded|considered)\s+by\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_SEIZING = frozenset({"took over", "struck", "attacked", "targeted", "drove out"})
+# What is taken is territory when a quantity or a kind of place comes between: "most of southern Somalia"
+_TERRITORY = re.compile(
+    r"\b(?:most|much|parts?|all|half|control|areas?|the\s+city|the\s+capital|the\s+province|the\s+region)\s+of\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?\w+ern)?\s+|central\s+)?$",
+    re.I,
+)
+# A cue in a "with" adjunct ("with funding from X") belongs to the clause's subject, not to the nearest name
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_OPENS = re.compile(r"[\s\"“(]*(?:the\s+)?", re.I)
+_ACCUSE = frozenset(
+    {"accuse", "accused", "accuses", "accusing", "blamed", "condemn", "condemned", "condemns", "condemning"}
+    | {"denounced", "denounces", "denouncing"}
+)
+# "Some Afghans", "Other anti-Taliban Afghans": people of a state, counted, are not its government
+_COUNTED = re.compile(
+    r"\b(?:some|other|many|most|few|several|ordinary|thousands\s+of|hundreds\s+of|millions\s+of|\d(?:[\d,]*\d)?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 # "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
 _AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
@@ -353,10 +560,12 @@ _GIVE = re.compile(
 )
 # "sanctions ... by the United Nations": the one after "by" imposes them.
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# Honorifics that stay before a person's name after a title noun: "LeT co-founder Hafiz Saeed"
+_HONORIFIC = "Hafiz|Maulana|Mullah|Mufti|Sheikh|Imam|Dr|Gen|General"
 # "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
 _GROUP_TITLE = re.compile(
     r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
-    r"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+$",
+    rf"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+(?:(?:{_HONORIFIC})\.?\s+)?$",
     re.I,
 )
 # "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
@@ -412,19 +621,27 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
             if (_LOCATIVE.search(lead) or listed) and not _ATTRIBUTIVE.match(tail) or _PLACE_NOUN.match(tail):
                 place_end = m.end  # "in Afghanistan and Pakistan", "Khyber Pakhtunkhwa province"
                 continue
-            if _PEOPLE_NOUN.match(tail):
+            if _PEOPLE_NOUN.match(tail) or kinds.get(m.actor) == "state" and _GROUP_NOUN.match(tail):
                 continue  # "Afghan insurgent groups", "Pakistani civilians": people of the state, not the state
+            if kinds.get(m.actor) == "state" and text[m.end - 1 : m.end] == "s" and _COUNTED.search(lead):
+                continue  # "Some Afghans have sought ...": people, counted
         kept.append(m)
     return kept
 
 
+# "an Afghan Islamist group": a demonym before a group noun says where the group is from
+_GROUP_NOUN = re.compile(
+    r"(?:[ \t]+(?:Islamist|jihadist|militant|extremist|terrorist|armed|Sunni|Shia|Islamic|insurgent))?[ \t]+"
+    r"(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit)\b",
+    re.I,
+)
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
 _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
     r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
     r"(?:insurgent|insurgents|militant|militants|rebel|rebels|fighters|jihadists|civilians|citizens|nationals|"
-    r"people|women|men|children|refugees|migrants|workers|students|territory|soil)\b",
+    r"people|women|men|children|refugees|migrants|workers|students|territory|soil|society|population|public)\b",
     re.I,
 )
 
@@ -455,10 +672,16 @@ def _level(adjective: str | None, default: str = "recognised") -> str:
     return _LEVEL_OF.get(re.sub(r"\s+", " ", adjective.casefold()), default) if adjective else default
 
 
-def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Perception]:
-    """Threat perceptions stated in the sentence ``text[start:end]``; ``kinds`` maps actor keys to their kinds."""
+def perceptions(
+    text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str], author: str | None = None
+) -> list[Perception]:
+    """Threat perceptions stated in the sentence ``text[start:end]``; ``kinds`` maps actor keys to their kinds.
+
+    ``author`` is the actor that wrote the document, when known: a first-person statement ("We are concerned
+    about X", "X poses a threat to us") is its view, since the writer is the one speaking.
+    """
     found: dict[tuple[str, str], Perception] = {}
-    if len({m.actor for m in mentions}) < 2:
+    if len({m.actor for m in mentions} | ({author} if author else set())) < 2:
         return []
     for rule, pattern, order in _PERCEPTION:
         for match in pattern.finditer(text, start, end):
@@ -467,24 +690,48 @@ def perceptions(text: str, start: int, end: int, mentions: list[Mention], kinds:
             inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end()]
             level = _RULE_LEVEL.get(rule) or _level(match.groupdict().get("adj"))
             pairs: list[tuple[str, str, str]] = []
+            after = [m for m in after if not _PEOPLE_NOUN.match(text, m.end)]  # "Afghan society" is no actor
             if order == "contrast" and before:
                 perceiver = before[-1].actor
                 focus = [m for m in inside if m.actor != perceiver]
-                if focus:
+                if focus:  # "focusing on X rather than Y": no low without a focus ("cohesion over outreach to Y")
                     pairs.append((perceiver, focus[0].actor, "primary"))
-                if after:
-                    pairs.append((perceiver, after[0].actor, "low"))
+                    if after:
+                        pairs.append((perceiver, after[0].actor, "low"))
+            elif order == "pt-next" and before and after and after[0].start == match.end():
+                pairs.append((before[-1].actor, after[0].actor, level))  # the banned one right after the verb
+            elif order == "passive" and before:
+                agent = [m for m in after if _BY.search(text[max(start, m.start - 8) : m.start])]
+                according = [m for m in before[:-1] if _ACCORDING.search(text[max(start, m.start - 30) : m.start])]
+                perceiver = agent[0] if agent else according[0] if according else None
+                if perceiver is not None:
+                    pairs.append((perceiver.actor, before[-1].actor, level))
+            elif order in ("pt", "pt-next") and not before and author:
+                ahead = text[start : match.start()]
+                threats = [m for m in inside + after if m.actor != author]
+                quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
+                if threats and _FIRST_PERSON.search(ahead) and not quoted:  # a quoted "we" is the speaker's
+                    pairs.append((author, threats[0].actor, level))  # "We are concerned about X": the author's view
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
+                if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
+                    continue  # "focused on a number of impacts of X's rule": X is not what is focused on
                 if threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after:
                 pairs.append((after[0].actor, before[-1].actor, level))
+            elif order == "tp-next" and before and after and after[0].start == match.end():
+                pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
+            elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
+                pairs.append((author, before[-1].actor, level))  # the writer's own grading of the threat
+            elif order == "tp" and before and author and _TO_US.match(text, match.end()):
+                pairs.append((author, before[-1].actor, level))  # "X poses a serious threat to us"
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
-            verb = re.match(r"\w+", text[match.start() :]).group(0)
+            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
+            verb = opening.group(1) if opening else ""
             passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
-            if rule == "designated" and passive:
+            if rule in ("designated", "proscribed") and passive:
                 continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
@@ -536,6 +783,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
             noun = pair.group(0).split()[-1].casefold()
             add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
+    _structural(text, start, end, mentions, every, kinds, add)
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
@@ -545,6 +793,12 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue  # "the agreement provided for the withdrawal": stipulated, not given
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
+        if after and _CLASS_AGENT.search(text[before[-1].end if before else start : match.start()]):
+            for member in _listed_after(text, after):  # "groups targeting India, including LeT and JeM"
+                add(member.actor, after[0].actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
+            continue  # the class is no party; without a list there is no named agent
+        if cue in _FOUNDING and not after:
+            continue  # "a terrorist organization formed in 2007": nothing named was founded by a named founder
         if (
             not after
             and len(before) >= 2
@@ -576,9 +830,33 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 if _BETWEEN.search(lead) or between or by_both:
                     add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)
             continue
+        if cue in _FOUNDING and (
+            kinds.get(before[-1].actor) == "state" or text[match.end() : after[0].start].strip() not in ("", "the")
+        ):
+            continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
+        if _NEGATION.search(text[match.end() : after[0].start]):
+            continue  # "the negotiations did not involve X": the tie is denied
+        if _PARTICIPLE.search(text[match.end() : after[0].start]):
+            continue  # "U.S. air raids, leaving the ANDSF without ...": a clause of its own, not the cue's object
+        if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
+            if _TITLE_GAP.match(text[after[0].end : after[1].start]):
+                after = after[1:]  # "opposition to Yemen President Ali Abdullah Saleh": the person, not the state
+        if cue in _SEIZING and _TERRITORY.search(text[match.end() : after[0].start]):
+            continue  # "took over most of southern Somalia", "the city of Kabul": a place taken, not a party
+        adjunct = bool(_WITH.search(text[max(start, match.start() - 12) : match.start()]))
+        if adjunct:
+            opener = mentions[0] if mentions and _OPENS.fullmatch(text[start : mentions[0].start]) else None
+            if opener is None or opener.actor == after[0].actor:
+                continue  # "It was founded by X, with funding from Y": the recipient is the unnamed subject
+            before = [opener]
+        if cue in _ACCUSE and len(text[match.end() : after[0].start].split()) > 4:
+            continue  # "whom they accused of corruption and being backed by X": X is not the accused
         subject = before[-1]
         if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
             subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
+        lead_in = text[max(start, subject.start - 30) : subject.start]
+        if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and re.match(r"\s+(?:of|to)\b", text[subject.end :]):
+            continue  # "suspected by X of ties with Y": X holds the view, it is no party
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
                 add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
@@ -616,19 +894,98 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 a, b = b, a
             add(a, b, kind, cue, "relation:affiliation", True)
             continue
-        if kind == "support" and _REVERSED.match(cue) and text[match.start() - 1 : match.start()] != "-":
-            a, b = b, a  # "X, backed by Y" (but "Y-backed X")
+        given_by = r"\s+(?:from|of)\b" if adjunct else r"\s+from\b"  # "with the backing of Y", "funding from Y"
+        reverse = _REVERSED.match(cue) or re.match(given_by, text[match.end() : match.end() + 6])
+        if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
+            a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
         if cue in ("sanctions", "sanctioned"):
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
                 a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
         add(a, b, kind, cue, f"relation:{kind}", directed)
-        for extra in after[1:3]:  # "against Pakistani and U.S. interests"
-            gap = text[after[0].end : extra.start]
-            if re.fullmatch(r"[\s\w’'-]{0,20}?\b(?:and|or)\s*(?:the\s+)?", gap):
-                add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        for extra in _coordinated(text, after, end):  # "against Pakistani and U.S. interests"
+            add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
         if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
+
+
+def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
+    """The mentions coordinated with a cue's first object: "against X, Y, and Z", "against X-led Y forces and Z".
+
+    The list stops at a clause break ("which", "but", ";") and before a mention that opens a clause of its own
+    ("... and Z said"), so "X attacked Y and Z denied it" makes Z no object.
+    """
+    items = []
+    for prev, item in zip(after, after[1:5]):
+        gap = text[prev.end : item.start]
+        if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
+            break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
+        if _NEXT_VERB.match(text, item.end, end):
+            break
+        items.append(item)
+    return items
+
+
+def _listed_after(text: str, after: list[Mention]) -> list[Mention]:
+    """The items listed after a cue's object with "including": "targeting India, including LeT and JeM"."""
+    if len(after) < 2 or not _INCLUDING.fullmatch(text[after[0].end : after[1].start]):
+        return []
+    items = [after[1]]
+    for prev, item in zip(after[1:], after[2:6]):
+        gap = text[prev.end : item.start]
+        if gap.strip() and not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap):
+            break
+        items.append(item)
+    return items
+
+
+def _structural(text: str, start: int, end: int, mentions: list[Mention], every: list[Mention], kinds, add) -> None:
+    """Ties read from a sentence's structure rather than from one cue word beside two names.
+
+    "Under the leadership of X, Y ...": X leads Y. "In 2003, influenced by X, Y ...": X supports Y.
+    "Y was founded in 1970 by X": X founded Y. "the Taliban-led insurgency" in a sentence about a state: a
+    conflict with that state (one after "against", else the one named as the place, else the only one).
+    "Y launched missiles at X": a conflict.
+    """
+    fronted = _FRONTED.match(text, start, end)
+    if fronted:
+        agent = [m for m in mentions if fronted.start("agent") <= m.start and m.end <= fronted.end("agent")]
+        other = [m for m in mentions if m.start >= fronted.end()]
+        if agent and other:
+            cue = re.sub(r"\s+", " ", fronted.group("cue").casefold())
+            kind = "affiliation" if re.match(r"under|led|headed", cue) else "support"
+            add(agent[-1].actor, other[0].actor, kind, cue, f"relation:{kind}", True)
+    for match in _FOUNDED_BY.finditer(text, start, end):
+        founded = [m for m in mentions if m.end <= match.start()]
+        founder = [m for m in mentions if m.start == match.end()]
+        if founded and founder and len(text[founded[-1].end : match.start()].split()) <= 3:
+            cue = re.sub(r"\s+", " ", match.group(0).split()[0].casefold()) + " by"
+            add(founder[0].actor, founded[-1].actor, "affiliation", cue, "relation:affiliation", True)
+    states = [m for m in every if kinds.get(m.actor) == "state"]
+    for m in mentions:
+        if kinds.get(m.actor) == "state" or not _INSURGENCY.match(text, m.end, end):
+            continue
+        others = [o for o in states if o.actor != m.actor]
+        against = [
+            o for o in others if re.search(r"\bagainst\s+(?:the\s+)?$", text[max(start, o.start - 12) : o.start])
+        ]
+        placed = [o for o in others if _AT_PLACE.search(text[max(start, o.start - 12) : o.start])]
+        single = others if len({o.actor for o in others}) == 1 else []
+        opponent = (against or placed or single or [None])[0]
+        if opponent is not None:
+            add(m.actor, opponent.actor, "conflict", "insurgency", "relation:conflict", False)
+    for match in _LAUNCHED_AT.finditer(text, start, end):
+        attacker = [m for m in mentions if m.end <= match.start()]
+        target = [m for m in every if m.start == match.end()]  # "at Israel" is a target, not a place
+        if attacker and target:
+            add(
+                attacker[-1].actor,
+                target[0].actor,
+                "conflict",
+                match.group(0).split()[0].casefold(),
+                "relation:conflict",
+                False,
+            )
