@@ -278,3 +278,16 @@ def test_gold_is_verbatim_and_uses_known_labels(row):
 def test_every_entity_has_a_schema_kind():
     raw = json.loads((EVAL / "entities.json").read_text(encoding="utf-8"))["entities"]
     assert all(entity["kind"] in ACTOR_KINDS for entity in raw.values())
+
+
+def test_no_entity_is_declared_twice():
+    """json.loads keeps the last of two equal keys, so a repeated entity would silently lose the other's aliases."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        keys = [key for key, _ in items]
+        repeated.extend(sorted({key for key in keys if keys.count(key) > 1}))
+        return dict(items)
+
+    json.loads((EVAL / "entities.json").read_text(encoding="utf-8"), object_pairs_hook=pairs)
+    assert repeated == []
