@@ -42,9 +42,10 @@ else:
     limit = st.get_option("server.maxUploadSize")
     upload = st.file_uploader(
         "CSV file",
-        type=["csv"],
+        type=["csv", "zip", "gz"],
         key=session.uploader_key,
-        help=f"Up to {limit} MB here; import larger files with `python -m dossier import-events FILE`.",
+        help=f"A UCDP GED or ACLED export, or a ZIP or gzip file holding one. Up to {limit} MB here; "
+        "import larger files with `python -m dossier import-events FILE`.",
     )
     choices = {"auto": "Detect from the header", **{k: s.name for k, s in FORMATS.items()}}
     fmt = st.radio("Format", list(choices), format_func=choices.get, horizontal=True, key="import-format")

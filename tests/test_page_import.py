@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,7 @@ def test_empty_page_shows_licences_and_no_imports(bundled_data, run_app):
     assert any("Sundberg" in c.value for c in at.caption)
     assert any("acleddata" in c.value for c in at.caption)
     assert any(c.value == "Nothing imported yet." for c in at.caption)
-    assert at.file_uploader[0].allowed_type == [".csv"]
+    assert at.file_uploader[0].allowed_type == [".csv", ".zip", ".gz"]
 
 
 def test_check_then_import_the_good_rows(data_copy, run_app):
@@ -67,6 +69,17 @@ def test_check_then_import_the_good_rows(data_copy, run_app):
     assert "Lashkar-e-Islam" in unmapped.index
     assert unmapped.loc["IS", "Near matches (score)"] == "IS-K (83)"
     assert len(load_dataset(data_copy).imports) == 1
+
+
+def test_a_zipped_export_is_checked_like_the_csv_inside(data_copy, run_app):
+    """UCDP publishes its GED as a ZIP of one CSV: the page reads the member, and names the archive."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(FIXTURES / REAL_UCDP, "GEDEvent_excerpt.csv")
+    at = upload(run_app(page=PAGE), "ged-csv.zip", buffer.getvalue())
+    assert not at.exception
+    assert metrics(at) == {"Rows read": "200", "Rows that pass": "200", "Rows flagged": "30", "Rows rejected": "0"}
+    assert at.subheader[0].value == f"Check: {escape_markdown('ged-csv.zip')}"
 
 
 def test_the_real_ucdp_excerpt_imports_every_row_with_its_flags(data_copy, run_app):

@@ -119,11 +119,19 @@ def without(header: list[str], column: str) -> list[str]:
     return [c for c in header if c != column]
 
 
-def _zip() -> bytes:
+def _zip(*members: tuple[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("export.csv", good_acled())
+        for name, data in members or (("export.csv", good_acled()),):
+            archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _docx() -> bytes:
+    """What a Word file is: a ZIP of XML parts, no CSV among them."""
+    return _zip(
+        ("[Content_Types].xml", b"<Types/>"), ("word/document.xml", f"<w:document>{PROSE}</w:document>".encode())
+    )
 
 
 def _nested_html(depth: int, tag: str = "div") -> bytes:
@@ -207,10 +215,13 @@ CASES: tuple[Case, ...] = (
          "not UTF-8 or Windows-1252 text", "not UTF-8"),
     Case("png-as-txt", "photo.txt", lambda: b"\x89PNG\r\n\x1a\n" + _random(512, 3), "a PNG image", "binary data"),
     Case("pdf-as-txt", "report.txt", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF", NOT_CSV),
-    Case("zip-as-csv", "export.csv", _zip, "a ZIP container", "compressed archive"),
+    # an export zipped or gzipped is read as the CSV inside; a document is not
+    Case("zip-as-csv", "export.csv", _zip, "a ZIP container", "3 rows pass the checks", import_writes=True),
     Case("gzip-as-csv", "export.csv.gz.csv", lambda: gzip.compress(good_acled()), "a gzip archive",
-         "compressed archive"),
-    Case("docx-as-html", "memo.html", _zip, "a ZIP container", "compressed archive"),
+         "3 rows pass the checks", import_writes=True),
+    Case("zip-two-csvs", "exports.zip", lambda: _zip(("a.csv", good_acled()), ("b.csv", good_acled(2, 9))),
+         "a ZIP container", "holds 2 CSV files"),
+    Case("docx-as-html", "memo.html", _docx, "a ZIP container", "compressed archive holds no CSV file"),
     Case("control-chars", "controls.txt", lambda: bytes(range(1, 9)) * 300, "full of control characters", NOT_CSV),
     # --- truncated ---
     Case("truncated-utf8", "cut.txt", lambda: (PROSE.replace("Quetta", "Quetta (café)") + "Déjà").encode()[:-1],

@@ -14,7 +14,7 @@ from .view import rejected_csv
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a UCDP GED or ACLED export (CSV)")
+    parser.add_argument("file", help="a UCDP GED or ACLED export (CSV, or a ZIP or gzip file holding one CSV)")
     parser.add_argument("--format", choices=["auto", *FORMATS], default="auto", help="default: detect from the header")
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--good-rows", action="store_true", help="import the rows that pass, even if others fail")

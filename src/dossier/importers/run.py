@@ -32,6 +32,7 @@ from ..store import commit_files, data_dir, display_name, read_table_text
 from ..validate import type_table
 from . import detect
 from .actors import Gazetteer, imported_actor_ids, suggestion_text
+from .archives import DAMAGED, csv_source, damaged
 from .quality import describe
 from .spec import ACTOR_SCHEMA, EVENT_SCHEMA, LINK_SCHEMA, STORED_EVENT_ROW, ImporterSpec, ImportRefused, Mapped
 from .storage import (
@@ -161,16 +162,6 @@ class _Counting(io.RawIOBase):
         self.digest.update(memoryview(buffer)[:count])
         self.done += count
         return count
-
-
-def _opener(source: str | os.PathLike | bytes) -> tuple[Callable[[], BinaryIO], int]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        return (lambda: io.BytesIO(data)), len(data)
-    path = Path(source)
-    if not path.is_file():
-        raise ImportRefused(path.name, "no such file")
-    return (lambda: open(path, "rb")), path.stat().st_size
 
 
 def read_header(head: bytes, file_name: str) -> list[str]:
@@ -380,6 +371,8 @@ def _blocks(stream: _Counting, header: list[str], file_name: str) -> Iterator[pa
             yield pa.Table.from_batches([batch])
     except pa.ArrowInvalid as exc:
         raise _unreadable(exc, file_name, rows) from None
+    except DAMAGED as exc:  # a ZIP or gzip file that breaks part-way (pyarrow passes the reader's error on)
+        raise damaged(file_name, exc) from None
 
 
 @dataclass
@@ -456,7 +449,10 @@ def _scan(
             scan.good_ids.append(event_ids.filter(pa.array(good)))
             if progress:
                 progress(min(stream.done / max(size, 1), 1.0), f"{next_row - 2 - scan.hxl:,} rows read")
-        scan.sha256 = _finish_hash(stream, raw)
+        try:
+            scan.sha256 = _finish_hash(stream, raw)
+        except DAMAGED as exc:
+            raise damaged(name, exc) from None
     scan.rows_read = next_row - 2 - scan.hxl
     return scan
 
@@ -470,7 +466,8 @@ def prepare_import(
     accessed: str = "",
     filters: str = "",
 ) -> Prepared:
-    """Read, check and map a UCDP GED or ACLED CSV; build the import's files in memory. Writes nothing.
+    """Read, check and map a UCDP GED or ACLED CSV (or the one CSV in a ZIP or gzip file); build the import's
+    files in memory. Writes nothing.
 
     Rows are imported as published, with data-quality flags; only rows that cannot be represented
     (no id, no readable date, an id already used) are rejected. A file with repeated ids is read twice:
@@ -478,9 +475,12 @@ def prepare_import(
     """
     folder = data_dir(folder)
     name = display_name(file_name or Path(source).name)  # type: ignore[arg-type]
-    open_source, size = _opener(source)
-    with open_source() as handle:
-        head = handle.read(_HEAD)
+    open_source, size = csv_source(source, name)
+    try:
+        with open_source() as handle:
+            head = handle.read(_HEAD)
+    except DAMAGED as exc:
+        raise damaged(name, exc) from None
     header = read_header(head, name)
     spec = detect(header, name, fmt)
     registry = read_registry(folder)
