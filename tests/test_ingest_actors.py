@@ -258,3 +258,30 @@ def test_a_named_force_is_an_armed_group():
 @pytest.mark.parametrize(("name", "expected"), [("Russia", ("Russia", "RUS")), ("Turkey", ("Türkiye", "TUR"))])
 def test_common_short_country_names(name: str, expected):
     assert country(name) == expected
+
+
+def test_a_one_word_name_used_throughout_a_text_is_a_candidate():
+    text = (
+        "Officials are sanctioning Zorvath operatives. Money flows to Zorvath through banks. "
+        "By funding Zorvath, donors prolong the war."
+    )
+    assert "Zorvath" in [n for n, _ in names_and_kinds(text)]
+
+
+def test_a_name_used_once_or_twice_without_the_is_no_candidate():
+    assert names_and_kinds("Officials met in Geneva. Talks with Zorvath stalled.") == []
+
+
+def test_a_name_wrapped_over_two_lines_with_particles_is_one_name():
+    text = "The ministry listed Harakat Nasr al-Din\nwal-Ansar (HNDA) and its leader Musa ag\nTamrat as terrorists."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "Harakat Nasr al-Din wal-Ansar" in names
+    assert "Musa ag Tamrat" in names
+
+
+def test_a_possessive_is_not_part_of_a_particle_name():
+    assert [n for n, _ in names_and_kinds("They seized al-Qaida’s funds.")] == ["al-Qaida"]
+
+
+def test_a_bare_department_is_no_candidate():
+    assert names_and_kinds("The Department has also listed the fund.") == []

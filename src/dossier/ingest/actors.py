@@ -245,14 +245,18 @@ def country(name: str) -> tuple[str, str] | None:
 
 # --- candidates -------------------------------------------------------------------------------
 
-_PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|e|i|de)"
+# Lower-case particles of transliterated names: Arabic "al-", "wal-" ("and the"), "ibn"; Tuareg "ag" ("son of").
+_PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|wal|e|i|de)"
 _TOKEN = (
     r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
-    rf"|{_PARTICLE}-[A-Z]\w*(?:[’']\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida
+    rf"|{_PARTICLE}-[A-Z]\w*(?:[’'](?!s\b)\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida (not al-Qaida’s)
     r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
 )
-_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|e|i|van|von)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
+_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|ag|e|i|van|von)"
+# Words of one name may be split by the line break of hard-wrapped text ("Jama’at Nusrat al-Islam\nwal-Muslimin"),
+# never by a blank line.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_TOKEN})*")
 _ACRONYM = re.compile(
     rf"(?P<name>{_RUN.pattern}(?:[ \t]+and[ \t]+{_RUN.pattern})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
 )
@@ -589,6 +593,7 @@ NOT_ACTOR_HEADS = frozenset(
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
     "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
 )
+_BARE_ORGANS = frozenset("department ministry agency office bureau".split())
 STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
 
 
@@ -664,7 +669,12 @@ def _one_word_ok(
         return False
     if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) and sum(c.isupper() for c in name) >= 2:
         return counts.get(name, 0) >= 2 and len(name) >= 3  # an acronym used more than once
-    return counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the "
+    if counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the ":
+        return True
+    # A name the text keeps using inside its sentences, as subject and object alike ("sanctioning Hizballah
+    # operatives", "revenue for Hizballah", "By funding Hizballah"), is a name even without "the": a common
+    # word is written in lower case there, and a place is caught above by "in" or "province".
+    return counts.get(" " + name, 0) >= 3 and folded not in STATE_ORGANS
 
 
 _IN_REGION = re.compile(
@@ -713,6 +723,8 @@ def find_candidates(
     counts: dict[str, int] = {}
     for word in re.findall(r"(?<![\w-])[A-Z][\w-]*", text):
         counts[word] = counts.get(word, 0) + 1
+    for word in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{2,}(?=[.,;:’'-]|\s+[a-z])", text):  # inside a sentence
+        counts[" " + word] = counts.get(" " + word, 0) + 1
     found: dict[str, Candidate] = {}
     junk_acronyms: set[str] = set()
 
@@ -720,6 +732,8 @@ def find_candidates(
         name = name.strip(" ,;:-")
         if len(name) < 3 or _junk(name) or name.casefold() in known_names or name in junk_acronyms:
             return
+        if fold(name) in _BARE_ORGANS:
+            return  # "The Department has also designated ...": the writer's own department, not a name
         if name[0].islower() and not re.match(rf"{_PARTICLE}-", name):
             return  # "administered Kashmir" is what is left of "Pakistan-administered Kashmir"
         if any(a.casefold() in known_names for a in aliases):
