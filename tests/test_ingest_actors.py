@@ -285,3 +285,26 @@ def test_a_possessive_is_not_part_of_a_particle_name():
 
 def test_a_bare_department_is_no_candidate():
     assert names_and_kinds("The Department has also listed the fund.") == []
+
+
+def test_an_acronym_branch_of_a_group_is_one_name():
+    text = "Officials listed AQIM-Sahel and later the USA-Pakistan talks stalled."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "AQIM-Sahel" in names
+    assert "USA-Pakistan" not in names
+
+
+def test_a_person_of_a_group_already_named_is_two_names():
+    text = "The Free Valley Front, or FVF-North, grew. Omar Said Karim of FVF-North was listed."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "Omar Said Karim" in names
+    assert "Omar Said Karim of FVF-North" not in names
+
+
+def test_an_acronym_that_spells_the_possessor_runs_through_the_possessive():
+    text = "The Islamic Front's Upper Nile Province (IFUNP) is active in the north."
+    assert ("Islamic Front Upper Nile Province", "armed_group") in names_and_kinds(text)
+
+
+def test_designation_labels_in_the_plural_are_no_candidates():
+    assert names_and_kinds("They were named Specially Designated Global Terrorists on Monday.") == []

@@ -305,6 +305,9 @@ JUNK = (
             "FTO",
             "SDGT",
             "Terrorist Organization",
+            "Foreign Terrorist Organizations",  # the labels in the plural are no actors either
+            "Specially Designated Global Terrorists",
+            "Terrorist Organizations",
             "Original Source",
             "Source",
             "Title",
@@ -593,6 +596,8 @@ NOT_ACTOR_HEADS = frozenset(
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
     "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
 )
+# Acronyms of states and blocs, whose hyphenated compounds are pairs ("USA-Pakistan ties"), not branches.
+_STATE_ACRONYMS = frozenset("USA UAE PRC DPRK ROK UK US EU UN NATO ASEAN".split())
 _BARE_ORGANS = frozenset("department ministry agency office bureau".split())
 STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
 
@@ -663,6 +668,9 @@ def _one_word_ok(
         return True  # Lashkar-e-Tayyiba, Jaish-e-Mohammed
     if re.fullmatch(r"(?:al|el)-[A-Z][\w]+(?:[’'][\w]+)?", name):
         return True  # al-Qaeda, al-Qa’ida, al-Shabaab
+    parent = re.fullmatch(r"(?P<parent>[A-Z]{3,6})-(?:[A-Z]{2,5}|[A-Z][a-z]{3,})", name)
+    if parent and parent.group("parent") not in _STATE_ACRONYMS:
+        return True  # ISIS-DRC, ISIS-Mozambique, AQIM-Sahel: a group's acronym and the branch's place or letters
     if sentence_start or folded in lowercase or _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
         return False
     if _PLACE_AFTER.match(text[end : end + 20]):
@@ -752,6 +760,26 @@ def find_candidates(
         covered = [(m.start, m.end) for m in known if start <= m.start < end]
         for match in _ACRONYM.finditer(text, start, end):
             name = _strip_to_initials(match.group("name"), match.group("acronym"))
+            owner = _OWNER.search(text, max(start, match.start("name") - 60), match.start("name"))
+            possessor = _clean_run(owner.group(1), True, set())[0] if owner else ""
+            if possessor and _initials(f"{possessor} {match.group('name')}") == match.group("acronym").upper():
+                # "the Islamic State's West Africa Province (ISWAP)": the acronym spells the possessor too, so the
+                # name runs through the possessive, and its head ("Province") is no place
+                name = f"{possessor} {match.group('name')}"
+                kind = suggest_kind(name)
+                found.setdefault(
+                    "new:" + name.casefold(),
+                    Candidate(
+                        "new:" + name.casefold(),
+                        name,
+                        "armed_group" if kind == "other" else kind,
+                        "",
+                        "",
+                        [name, match.group("acronym")],
+                    ),
+                )
+                covered.append((owner.start(1), match.end("acronym")))
+                continue
             cleaned, titled = _clean_run(name, match.start() == start, lowercase_words)
             if cleaned and _junk(cleaned):
                 junk_acronyms.add(match.group("acronym"))  # "Specially Designated Global Terrorist (SDGT)"
@@ -790,6 +818,9 @@ def find_candidates(
                     person_title = (_tokens(piece.strip()) or [""])[0].rstrip(".") in _PERSON_TITLES
                     if where >= 0 and _POLITY.search(cleaned) and _of_state(text, where + len(cleaned), known, states):
                         pass  # "Islamic Republic of Afghanistan": the state's formal name
+                    elif len(words) >= 3 and _of_candidate(cleaned, found):
+                        holder, _, group = cleaned.rpartition(" of ")
+                        add(holder, suggest_kind(holder, titled), [holder])  # "Abu Yasir Hassan of ISIS-Mozambique"
                     elif len(words) >= 2 or (len(words) == 1 and country(cleaned)):
                         add(cleaned, suggest_kind(cleaned, titled), [cleaned])
                     elif len(words) == 1 and where >= 0 and person_title and fold(cleaned) not in lowercase_folded:
@@ -800,6 +831,21 @@ def find_candidates(
                             add(cleaned, suggest_kind(cleaned, titled), [cleaned])
                     offset = piece_start + len(piece)
     return list(found.values())
+
+
+_OWNER = re.compile(rf"({_RUN.pattern})['’]s[ \t]+$")
+
+
+def _initials(name: str) -> str:
+    """The capitals that start a name's words ("Islamic State West Africa Province" is ISWAP)."""
+    return "".join(t[0] for t in _tokens(name) if t[0].isupper())
+
+
+def _of_candidate(name: str, found: dict[str, Candidate]) -> bool:
+    """True for "<name> of <a candidate already found>": two names, the one "of" the other (a leader of his group,
+    "Abu Yasir Hassan of ISIS-Mozambique"), not one name such as "Bank of England" never seen alone."""
+    holder, of, group = name.rpartition(" of ")
+    return bool(of) and len(holder.split()) >= 2 and any(group in c.aliases for c in found.values())
 
 
 def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
