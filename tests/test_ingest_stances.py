@@ -453,3 +453,90 @@ def test_every_form_of_a_relation_verb_is_a_cue(text: str, expected: set):
 )
 def test_verb_forms_that_are_mostly_nouns_are_no_cues(text: str):
     assert related(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a listing verb other than "designate", the label after "as"
+            "Today India is adding the TTP as a designated terrorist organization.",
+            {("IND", "TTP", "recognised", "perception:added-as")},
+        ),
+        (  # the noun: the designated one after "designation of"
+            "India has renewed the terrorist designation of Lashkar-e-Taiba.",
+            {("IND", "let", "recognised", "perception:designation-of")},
+        ),
+        (  # "Y-designated" in an appositive: Y designates the head of the appositive
+            "The cell answers to Baitullah Mehsud, a U.S.-designated terrorist.",
+            {("USA", "baitullah", "recognised", "perception:designated-compound")},
+        ),
+        (  # a sanction on a named actor, no label needed
+            "The United States is sanctioning TTP financiers in Karachi.",
+            {("USA", "TTP", "recognised", "perception:proscribed")},
+        ),
+        (  # a group is no designator: the state earlier in the clause is
+            "India listed the BLA and its front, the TTP, as terrorist organizations.",
+            {("IND", "BLA", "recognised", "perception:designated")},
+        ),
+        (  # "pressure against" a foe, every foe named in that phrase
+            "Donald Trump ordered pressure against Iran and its allies like Hamas, officials said.",
+            {
+                ("trump", "IRN", "recognised", "perception:pressure-on"),
+                ("trump", "hamas", "recognised", "perception:pressure-on"),
+            },
+        ),
+        (  # the possessor inside an object of a coordinated verb is not the subject of "pose"
+            "They ensure that the TTP cannot weaken Pakistan’s economy or pose a threat to India.",
+            {("IND", "TTP", "recognised", "perception:poses-to")},
+        ),
+        (  # the head of "X and its affiliates like Y" is a threat too
+            "Al Qaeda and its affiliates like the TTP remain serious threats to India.",
+            {("IND", "AQ", "high", "perception:poses-to"), ("IND", "TTP", "high", "perception:poses-to")},
+        ),
+        ("India sanctioned two members of the TTP.", set()),  # the unnamed members are listed, not their group
+        ("India is sanctioning TTP.", {("IND", "TTP", "recognised", "perception:proscribed")}),
+        ("India reported sanctions evasion involving the TTP.", set()),  # no one is sanctioned
+    ],
+)
+def test_designations_and_sanctions_in_their_many_forms(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the designator unnamed ("The Department"): an official writer's own act
+            "The Department has also designated the TTP as a terrorist organization.",
+            {("USA", "TTP", "recognised", "perception:designated")},
+        ),
+        (  # the agentless passive of the writer's present act
+            "The BLA and the TTP have been designated as Foreign Terrorist Organizations.",
+            {("USA", "TTP", "recognised", "perception:designated")},
+        ),
+        (  # individuals named in the subject are the ones listed
+            "TTP leader Noor Wali Mehsud and Baitullah Mehsud of the TTP have been tagged by India as terrorists.",
+            {
+                ("IND", "noor", "recognised", "perception:listed-by"),
+                ("IND", "baitullah", "recognised", "perception:listed-by"),
+            },
+        ),
+        (  # a fronted gerund: the coordinated objects are all designated
+            "By designating the BLA and the TTP as terrorists, the Department warns the public.",
+            {
+                ("USA", "BLA", "recognised", "perception:designated"),
+                ("USA", "TTP", "recognised", "perception:designated"),
+            },
+        ),
+        (  # the writer's own label for a group
+            "The statement reminds the public that the TTP is a terrorist organization.",
+            {("USA", "TTP", "recognised", "perception:is-terrorist")},
+        ),
+        ("The BLA was designated as a terrorist group in 2019.", set()),  # a past act reported, no designator
+        ("Designated as a terrorist group in 2010, the TTP grew.", set()),
+        ("These designations seek to deny the TTP the means for terrorist attacks.", set()),  # no label
+    ],
+)
+def test_an_official_writer_designates_when_no_designator_is_named(text: str, expected: set):
+    kinds = KINDS | {"noor": "person", "baitullah": "person"}
+    found = perceptions(text, 0, len(text), mentions(text), kinds, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected

@@ -15,8 +15,22 @@ over Y", "X warned of Y", "X faces a growing threat from Y", "Y threatens X", "X
 designated Y a terrorist organization", "X banned Y", "Y is viewed as the deadliest
 group by X / according to X", and by contrast "X is focusing on Y rather than Z" (Y
 primary, Z low). An official writer's own grading ("Y remains the most capable
-branch") is its state's view. The level comes from the adjective (``LEVEL_WORDS``), on
-the project's scale; without one it is ``recognised``.
+branch") is its state's view.
+
+Designation and sanction language comes in many forms, and each is a ``recognised``
+threat: "is adding Y as a designated FTO", "tagged Y as an SDGT", "the FTO designation
+of Y", "Y, a U.S.-designated SDGT", "is sanctioning Y operatives", "maximum pressure
+against Y and its proxies like Z", "Y is a terrorist organization". With no designator
+named ("The Department has also designated Y", "Y and Z have been designated as FTOs",
+"By designating Y and Z, ..."), an official writer is the one designating, since that is
+its own act; a past act reported without an agent ("Y was designated in 2019") names no
+one. An armed group designates no one; a sanction on "two affiliates of Y" names no
+affiliate; the persons in a listed subject ("Y leader A and B of Z were tagged") are the
+ones listed; and the subject of "pose a threat" is not a possessor inside the object of a
+coordinated verb ("that Y can no longer obstruct X's recovery or pose a threat").
+
+The level comes from the adjective (``LEVEL_WORDS``), on the project's scale; without one
+it is ``recognised``.
 
 Relations. A cue word of a kind (``RELATION_CUES``, and every form of the verbs in
 ``VERB_STEMS``) between or beside two actors of one sentence: "cooperation between X
@@ -142,14 +156,55 @@ _PERCEPTION = (
         re.compile(
             r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
             r"(?!\s+by\b)(?P<mid>.{0,140}?)"
-            r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
+            r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist(?!\s+(?:attacks?|acts?|activit|operations?|plots?))|"
+            r"Specially\s+Designated)",
+            re.I | re.S,  # hard-wrapped text breaks a sentence over lines
+        ),
+        "pt",
+    ),
+    (  # "is adding X as a designated FTO", "tagged X as an SDGT", "placed X on the terrorist list": a listing
+        "added-as",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|tagg(?:ed|ing)|tags|nam(?:ed|es|ing)|plac(?:ed|es|ing)|includ(?:ed|es|ing))\b"
+            r"(?!\s+by\b)(?P<mid>[^.;]{0,80}?)\b(?:as|to|on)\s+(?:a|an|the)?\s*(?:[\w’'-]+\s+){0,2}?"
+            r"(?:designated\s+)?(?:Foreign\s+Terrorist|FTO|SDGT|Specially\s+Designated|terrorists?\b|"
+            r"designation|sanctions\s+list|blacklist)",
             re.I,
         ),
         "pt",
     ),
-    (  # "Pakistan banned the Haqqani network": a ban on a named actor treats it as a threat, label or not
+    (  # "maintained the FTO designation of X": the noun names the designated one after "of"
+        "designation-of",
+        re.compile(r"\bdesignations?\s+of\s+(?:the\s+)?(?=[A-Z])", re.I),
+        "pt-next",
+    ),
+    (  # "X, a U.S.-designated SDGT": the designator before the hyphen, the designated one the appositive's head
+        "designated-compound",
+        re.compile(
+            r"-designated\s+(?:SDGT|FTO|terrorists?|Specially\s+Designated|Foreign\s+Terrorist|global\s+terrorist)",
+            re.I,
+        ),
+        "compound",
+    ),
+    (  # "a policy of maximum pressure against X and its proxies like Y": pressure on a foe
+        "pressure-on",
+        re.compile(r"\bpressure\s+(?:campaign\s+)?(?:against|on)\s+(?:the\s+)?", re.I),
+        "pt-list",
+    ),
+    (  # "Today's designations notify ... that X is a terrorist organization": an official writer's own label
+        "is-terrorist",
+        re.compile(
+            r"\b(?:is|are|remains?)\s+(?:a|an)\s+(?:designated\s+|foreign\s+)?terrorist\s+(?:organi[sz]ation|group)s?\b",
+            re.I,
+        ),
+        "t-author",
+    ),
+    (  # "Pakistan banned the Haqqani network", "is sanctioning X operatives": a ban or sanction on a named actor
         "proscribed",
-        re.compile(r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es))\s+(?:the\s+)?(?=[A-Z])", re.I),
+        re.compile(
+            r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es)|sanction(?:s|ed|ing))\s+(?:the\s+)?(?-i:(?=[A-Z]))",
+            re.I,
+        ),
         "pt-next",
     ),
     (  # "Y is viewed as the deadliest ...", "Y is regarded as a terrorist organization by X": Y is the threat
@@ -167,7 +222,7 @@ _PERCEPTION = (
         "listed-by",
         re.compile(
             r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned|"
-            r"banned|outlawed|proscribed)\s+"
+            r"banned|outlawed|proscribed|tagged|named|branded)\s+"
             r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
             re.I,
         ),
@@ -233,7 +288,28 @@ _RULE_LEVEL = {
     "designated": "recognised",
     "listed-by": "recognised",
     "proscribed": "recognised",
+    "added-as": "recognised",
+    "designation-of": "recognised",
+    "designated-compound": "recognised",
+    "pressure-on": "recognised",
+    "is-terrorist": "recognised",
 }
+# Rules that list a designation: with no designator named, an official writer is the one designating ("The
+# Department has also designated X", "X and Y have been designated as FTOs", "By designating X, ...").
+_DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by"})
+# "X and its affiliates like Y": the head of the list is named with its members
+_AND_ITS_MEMBERS = re.compile(r"\s+and\s+(?:its|their)\s+[\w-]+\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
+# The writer's own act, now: "have been added", "are being designated" (not "was designated in 2019", a report)
+_OWN_ACT = re.compile(r"\b(?:(?:has|have)\s+(?:also\s+)?been|(?:is|are)(?:\s+being)?)\s+$", re.I)
+_HAS = re.compile(r"\b(?:has|have)\s+(?:also\s+)?$", re.I)
+# "sanctioned two affiliates of X": the designated are the members, unnamed; X is only their group
+_MEMBERS_OF = re.compile(
+    r"\b(?:affiliates?|members?|leaders?|operatives?|branch(?:es)?|factions?|financiers?|officials?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_CLAUSE_OPEN = re.compile(r"\b(?:that|which|who|whether)\s", re.I)
 # "According to B. Raman, ...": the one the sentence's view is attributed to, for a view stated in the passive
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the\s+)?$", re.I)
 # A first-person subject before a stance cue: the perceiver is the document's author ("We are concerned about X")
@@ -691,7 +767,30 @@ def perceptions(
             level = _RULE_LEVEL.get(rule) or _level(match.groupdict().get("adj"))
             pairs: list[tuple[str, str, str]] = []
             after = [m for m in after if not _PEOPLE_NOUN.match(text, m.end)]  # "Afghan society" is no actor
-            if order == "contrast" and before:
+            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
+            verb = opening.group(1) if opening else ""
+            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
+            designation = rule in _DESIGNATION
+            if designation and rule != "listed-by" and passive:
+                own_act = _OWN_ACT.search(text, max(start, match.start() - 25), match.start())
+                if author and before and own_act and not re.search(r"\bby\b", text[match.end() : end]):
+                    for threat in _designated(text, start, match.start(), before, kinds):  # "X have been designated"
+                        pairs.append((author, threat, level))  # the official writer, the only designator there is
+                order = "done"
+            if order == "compound":
+                designator = [m for m in mentions if m.end == match.start()]  # "U.S.-designated"
+                held = [m for m in before if designator and m.end <= designator[0].start]
+                gap = text[held[-1].end : designator[0].start] if held else ""
+                if designator and held and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap):
+                    pairs.append((designator[0].actor, held[-1].actor, level))  # "X, a U.S.-designated SDGT"
+                elif designator and after and not text[match.end() : after[0].start].strip(" ,").count(" ") > 3:
+                    pairs.append((designator[0].actor, after[0].actor, level))  # "the U.S.-designated terrorist X"
+            elif order == "pt-list" and before and after:
+                clause = re.split(r"[,;]", text[match.end() : end], maxsplit=1)[0]
+                for m in after:  # "pressure against X's regime and its proxies like Y": every foe named there
+                    if m.end <= match.end() + len(clause):
+                        pairs.append((before[-1].actor, m.actor, level))
+            elif order == "contrast" and before:
                 perceiver = before[-1].actor
                 focus = [m for m in inside if m.actor != perceiver]
                 if focus:  # "focusing on X rather than Y": no low without a focus ("cohesion over outreach to Y")
@@ -710,16 +809,32 @@ def perceptions(
                 ahead = text[start : match.start()]
                 threats = [m for m in inside + after if m.actor != author]
                 quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
-                if threats and _FIRST_PERSON.search(ahead) and not quoted:  # a quoted "we" is the speaker's
-                    pairs.append((author, threats[0].actor, level))  # "We are concerned about X": the author's view
+                acting = designation and (not verb.endswith("ed") or _HAS.search(ahead))  # not "Designated in 2010"
+                if order == "pt-next" and threats and threats[0].start != match.end():
+                    threats = []  # "sanctions evasion schemes involving X": X is not what is sanctioned
+                if threats and (_FIRST_PERSON.search(ahead) or acting) and not quoted:  # a quoted "we" is the
+                    # speaker's; "The Department has designated X", "By designating X and Y, ...": the writer's act
+                    for threat in _coordinated_threats(text, threats, inside, end) if designation else threats[:1]:
+                        pairs.append((author, threat.actor, level))  # "We are concerned about X": the author's view
+            elif order in ("pt", "pt-next") and before and designation:
+                designators = [m for m in before if kinds.get(m.actor) != "armed_group"]  # a group lists no one
+                threats = [m for m in inside + after if not designators or m.actor != designators[-1].actor]
+                if order == "pt-next" and (not threats or threats[0].start != match.end()):
+                    threats = []
+                for threat in _coordinated_threats(text, threats, inside, end) if designators else []:
+                    pairs.append((designators[-1].actor, threat.actor, level))  # "designated X and Y as FTOs"
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
                 if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
                     continue  # "focused on a number of impacts of X's rule": X is not what is focused on
                 if threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
+            elif order == "tp" and before and after and rule == "listed-by":
+                for threat in _designated(text, start, match.start(), before, kinds):
+                    pairs.append((after[0].actor, threat, level))  # "X leader A and B were tagged by Y as SDGTs"
             elif order == "tp" and before and after:
-                pairs.append((after[0].actor, before[-1].actor, level))
+                for threat in _subjects(text, start, match.start(), before):
+                    pairs.append((after[0].actor, threat, level))
             elif order == "tp-next" and before and after and after[0].start == match.end():
                 pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
             elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
@@ -728,15 +843,53 @@ def perceptions(
                 pairs.append((author, before[-1].actor, level))  # "X poses a serious threat to us"
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
-            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
-            verb = opening.group(1) if opening else ""
-            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
-            if rule in ("designated", "proscribed") and passive:
-                continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
                     found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
     return list(found.values())
+
+
+def _coordinated_threats(text: str, threats: list[Mention], inside: list[Mention], end: int) -> list[Mention]:
+    """The designated: the first named, with those coordinated with it inside the cue ("designating X and Y as")."""
+    if not threats or _MEMBERS_OF.search(text, max(0, threats[0].start - 30), threats[0].start):
+        return []
+    if re.match(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b", text[threats[0].end :]):
+        return []  # "adding Y as an alias to X's designation": a name of the one designated, not another
+    listed = [threats[0]]
+    for prev, item in zip(threats, threats[1:4]):
+        if item not in inside or not re.fullmatch(
+            r"\s*(?:\([^()]{1,12}\)\s*)?(?:,|,?\s+and)\s+(?:the\s+)?", text[prev.end : item.start]
+        ):
+            break
+        listed.append(item)
+    return listed
+
+
+def _subjects(text: str, start: int, at: int, before: list[Mention]) -> list[str]:
+    """The subject of the verb at ``at``: the last name before it, but not a possessor inside an object of a
+    coordinated verb ("that X can no longer obstruct Y's recovery or pose a threat": X), and with the head of
+    "X and its affiliates like Y" (X and Y)."""
+    last = before[-1]
+    if _POSSESSIVE.match(text, last.end) and re.search(r"\b(?:or|and)\s+$", text[last.end : at]):
+        opened = [m.end() for m in _CLAUSE_OPEN.finditer(text, start, last.start)]
+        heads = [m for m in before if m.start >= (opened[-1] if opened else start) and m is not last]
+        if heads:
+            last = heads[0]
+    found = [last.actor]
+    for prev in reversed([m for m in before if m.end <= last.start]):
+        if _AND_ITS_MEMBERS.fullmatch(text[prev.end : last.start]):
+            found.append(prev.actor)
+        break
+    return found
+
+
+def _designated(text: str, start: int, at: int, before: list[Mention], kinds: dict[str, str]) -> list[str]:
+    """Who a passive designation names: the persons of its subject when it names any ("X leader A and B of Y were
+    designated": A and B, individuals are listed by name), else the last name before the verb."""
+    breaks = [m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while)\b", text[start:at])]
+    clause = start + (breaks[-1] if breaks else 0)
+    persons = [m.actor for m in before if m.start >= clause and kinds.get(m.actor) == "person"]
+    return list(dict.fromkeys(persons)) or [before[-1].actor]
 
 
 def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
