@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dossier.ingest.actors import Candidate, Matcher, country, find_candidates, gazetteer, propose_id, suggest_kind
+from dossier.ingest.actors import (
+    Candidate,
+    Matcher,
+    country,
+    find_candidates,
+    gazetteer,
+    matching_names,
+    propose_id,
+    suggest_kind,
+)
 
 ACTORS = pd.DataFrame(
     {
@@ -308,3 +317,11 @@ def test_an_acronym_that_spells_the_possessor_runs_through_the_possessive():
 
 def test_designation_labels_in_the_plural_are_no_candidates():
     assert names_and_kinds("They were named Specially Designated Global Terrorists on Monday.") == []
+
+
+def test_a_candidate_state_is_also_named_by_its_demonym():
+    text = "Gunmen attacked Malian troops near the border. Mali has asked for help."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    mali = [c for c in found if c.iso3 == "MLI"]
+    assert mali and "Malian" in matching_names(mali[0])
+    assert not [c for c in found if c.name == "Malian"]

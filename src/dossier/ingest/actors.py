@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .countries import CAPITALS, DEMONYMS
+from .countries import CAPITALS, COUNTRIES, DEMONYMS
 from .normalise import fold
 
 # Spellings of one word; the first is the canonical one. Phrases are joined by spaces.
@@ -839,6 +839,13 @@ _OWNER = re.compile(rf"({_RUN.pattern})['’]s[ \t]+$")
 def _initials(name: str) -> str:
     """The capitals that start a name's words ("Islamic State West Africa Province" is ISWAP)."""
     return "".join(t[0] for t in _tokens(name) if t[0].isupper())
+
+
+def matching_names(candidate: Candidate) -> list[str]:
+    """The names a candidate is found by in text: its aliases and, for a state the gazetteer lacks, its demonyms
+    ("the Lebanese state", "Malian troops"), which are never candidates of their own."""
+    demonyms = COUNTRIES.get(candidate.iso3, ((), ()))[0] if candidate.kind == "state" else ()
+    return [*candidate.aliases, *(d for d in demonyms if d not in candidate.aliases)]
 
 
 def _of_candidate(name: str, found: dict[str, Candidate]) -> bool:
