@@ -325,3 +325,11 @@ def test_a_candidate_state_is_also_named_by_its_demonym():
     mali = [c for c in found if c.iso3 == "MLI"]
     assert mali and "Malian" in matching_names(mali[0])
     assert not [c for c in found if c.name == "Malian"]
+
+
+def test_a_demonym_and_an_organ_is_the_state_not_a_candidate():
+    assert names_and_kinds("Gunmen fought the Iraqi Government near Kirkuk.") == []
+
+
+def test_a_memorandum_is_no_actor():
+    assert names_and_kinds("It was detailed in National Security Presidential Memorandum 2.") == []

@@ -540,3 +540,32 @@ def test_an_official_writer_designates_when_no_designator_is_named(text: str, ex
     kinds = KINDS | {"noor": "person", "baitullah": "person"}
     found = perceptions(text, 0, len(text), mentions(text), kinds, author="USA")
     assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The TTP, a Lashkar-e-Taiba front, struck again.", {("TTP", "let", "affiliation", True)}),  # appositive
+        ("Jamaat-ud-Dawa (a Lashkar-e-Taiba faction) held rallies.", {("jud", "let", "affiliation", True)}),
+        ("The BLA, a Pakistan front, denied it.", set()),  # a state before the noun says where, not whose
+        ("It banks with the TTP-controlled charity Jamaat-ud-Dawa.", {("jud", "TTP", "affiliation", True)}),
+        ("Al Qaeda and its affiliates like the TTP grew.", {("TTP", "AQ", "affiliation", True)}),
+        ("Iran’s regime and its proxies like the Houthis struck.", {("IRN", "houthis", "support", True)}),
+        ("Baitullah Mehsud of the TTP was killed.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The 2019 India–Pakistan border skirmishes killed dozens.", {("IND", "PAK", "conflict", False)}),
+        ("Iran undermines Israel’s security.", {("IRN", "ISR", "conflict", False)}),
+        ("The United States is sanctioning TTP financiers.", {("USA", "TTP", "economic", True)}),
+        ("The TTP is believed to be part of Al Qaeda.", {("TTP", "AQ", "affiliation", True)}),
+        ("The TTP controls part of Pakistan.", set()),  # a part of a state is a place
+        ("Ambassador Noor Wali Mehsud spoke for Pakistan.", set()),  # a title is no diplomatic tie
+        ("IS-K threatens the United States and our allies.", set()),  # the allies are not named
+        (
+            "The United States is supporting India by exposing Iran’s networks.",
+            {("USA", "IND", "support", True)},
+        ),  # "by <gerund>" opens another clause
+    ],
+)
+def test_relations_from_appositives_compounds_and_lists(text: str, expected: set):
+    kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
+    found = relations(text, 0, len(text), mentions(text), kinds)
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected

@@ -591,7 +591,8 @@ def _strip_to_initials(name: str, acronym: str) -> str:
 # Head words of names that are documents, places, vehicles or populations, not actors.
 NOT_ACTOR_HEADS = frozenset(
     "act order register agreement accord deal treaty resolution law code report strategy declaration convention "
-    "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
+    "protocol plan policy doctrine bill statute amendment memorandum directive release communique "
+    "airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
     "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
@@ -742,6 +743,9 @@ def find_candidates(
             return
         if fold(name) in _BARE_ORGANS:
             return  # "The Department has also designated ...": the writer's own department, not a name
+        words = name.split()
+        if len(words) == 2 and words[0] in DEMONYMS and fold(words[1]) in STATE_ORGANS:
+            return  # "the Iraqi Government" is the state, found by its demonym
         if name[0].islower() and not re.match(rf"{_PARTICLE}-", name):
             return  # "administered Kashmir" is what is left of "Pakistan-administered Kashmir"
         if any(a.casefold() in known_names for a in aliases):

@@ -42,6 +42,16 @@ targeting X, including Y and Z". A place, a people ("Some Afghans", "Afghan soci
 a state before a group noun ("an Afghan Islamist group"), the holder of a view ("suspected
 by X of ties") or a denied tie makes no party. A person named with a state's title
 ("U.S. President Donald Trump") is affiliated to that state.
+
+Affiliation is said in many forms besides a cue word: an appositive or a parenthesis
+("X, a Y front and proxy", "X (an Y faction)"), a hyphenated compound ("the Y-controlled
+bank X"), a list headed by its parent ("Y and its affiliates like X"; "Y's regime and its
+proxies like X" is support), and "X of Y" for a person of a group. Two states joined by a
+dash before a noun of strife ("the Iran–Pakistan border skirmishes") are in conflict, as
+are the subject and object of "undermines" or "obstructs". For precision: an office's
+title ("Ambassador X") is no diplomatic tie, an unnamed ally ("our allies") no party,
+"part of" a state a place, a name guessed as a person but written "in the X" a place, and
+a "by <gerund>" phrase ("supporting X by exposing Z") opens a clause of its own.
 """
 
 from __future__ import annotations
@@ -329,6 +339,10 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "affiliate of",
         "affiliated with",
         "faction of",
+        "division of",
+        "offshoot of",
+        "splinter of",
+        "part of",
         "wing of",
         "spokesman for",
         "spokesperson for",
@@ -500,6 +514,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "credit",
         "debt",
         "sanctions",
+        "sanctioning",
         "economic recovery",
     ),
 }
@@ -510,7 +525,20 @@ _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplom
 VERB_STEMS: dict[str, tuple[str, ...]] = {
     "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
     "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
-    "conflict": ("oppose", "fight", "battle", "combat", "raid", "condemn", "denounce", "accuse"),
+    "conflict": (
+        "oppose",
+        "fight",
+        "battle",
+        "combat",
+        "raid",
+        "condemn",
+        "denounce",
+        "accuse",
+        "undermine",  # "X undermines Y's sovereignty", "to obstruct Y's recovery": acts against a party
+        "obstruct",
+        "destabilize",
+        "destabilise",
+    ),
     "diplomatic": ("negotiate", "sign", "meet"),
 }
 _IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
@@ -568,6 +596,7 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
 )
 _PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
+_MEANS = re.compile(r"\bby\s+\w+ing\b", re.I)  # "supporting X and Y by exposing Z": Z is no object of the cue
 _NEXT_VERB = re.compile(
     r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
 )
@@ -607,7 +636,7 @@ _COUNTED = re.compile(
     re.I,
 )
 # "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
-_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
+_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led|controlled|run|owned|operated)\b", re.I)
 # "interest in U.S. relations with": a name before such a noun is its party, not a place.
 _ATTRIBUTIVE = re.compile(
     r"[ \t]+(?:relations|ties|assistance|aid|support|sanctions|cooperation|engagement|talks|backing|funding)\b", re.I
@@ -618,9 +647,16 @@ _OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\
 _TITLED_AND = re.compile(rf"\s+and\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+)+")
 # "Al-Shabaab is an al-Qa’ida (AQ) affiliate": the group named before the noun is the parent
 _AFFILIATE_NOUN = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front)\b", re.I
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front|faction|wing|proxy|"
+    r"splinter\s+group|division)\b",
+    re.I,
 )
-_IS_A = re.compile(r"\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)\s+(?:\w+\s+){0,2}?$", re.I)
+# "X is a Y affiliate", and the appositive "X, a Y front and proxy" or "X (an Y faction)", which say the same
+_IS_A = re.compile(
+    r"(?:\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)|\s*,\s+(?:an?|the)|\s*\(\s*(?:an?|the))"
+    r"\s+(?:\w+\s+){0,2}?$",
+    re.I,
+)
 # "... affiliate and has ties to": the predicate's subject is the sentence's first actor
 _AND_HAS = re.compile(
     r"\b(?:and|but)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|maintains|maintained|keeps|retains)\b"
@@ -648,11 +684,21 @@ _GROUP_TITLE = re.compile(
 _POSSESSIVE_WING = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:wing|arm|front|branch|affiliate|faction|offshoot|franchise)\b", re.I
 )
+# "Hizb-controlled bank X", "a Y-run charity X": the one named after the compound belongs to the one before it
+_CONTROLLED = re.compile(r"-(?:controlled|run|owned|operated|affiliated)\s+(?:[a-z][\w-]*\s+){0,3}", re.I)
+# "X and its affiliates like Y", "X's regime and its terrorist proxies like Y"
+_MEMBERS_LIKE = re.compile(
+    r"(?:['’]s?\s+[a-z]+)?\s+and\s+(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>affiliates|branches|factions|franchises|offshoots|wings|proxies)\s+(?:like|such\s+as|including)\s+"
+    r"(?:the\s+)?"
+)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # "U.S.-Pakistan relations": two parties joined by a hyphen before the tie.
-_PAIR_COMPOUND = re.compile(r"^\s*[-–]\s*$")
+_PAIR_COMPOUND = re.compile(r"^\s*[-–—]\s*$")
 _PAIR_NOUN = re.compile(
-    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military)\s+)?"
-    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership)\b",
+    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military|border)\s+)?"
+    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership|skirmishes|clashes|conflict|war|"
+    r"dispute|hostilities)\b",
     re.I,
 )
 _PAIR_KIND = {
@@ -664,6 +710,12 @@ _PAIR_KIND = {
     "cooperation": "cooperation",
     "partnership": "cooperation",
     "tensions": "conflict",
+    "skirmishes": "conflict",  # "the Iran–Pakistan border skirmishes": the two named fight each other
+    "clashes": "conflict",
+    "conflict": "conflict",
+    "war": "conflict",
+    "dispute": "conflict",
+    "hostilities": "conflict",
 }
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
@@ -689,6 +741,8 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
             continue
         if _PLACE_NOUN.match(tail) or _POPULATION.match(tail):
             continue  # "Khyber Pakhtunkhwa province", "the Shia Hazara minority": whatever kind was guessed
+        if kinds.get(m.actor) == "person" and _IN_THE.search(lead):
+            continue  # "active in the Chad Basin": no person takes the article, a place does
         if kinds.get(m.actor) not in ("armed_group", "person"):
             listed = place_end >= 0 and re.fullmatch(
                 r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", text[place_end : m.start]
@@ -711,6 +765,7 @@ _GROUP_NOUN = re.compile(
     r"(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit)\b",
     re.I,
 )
+_IN_THE = re.compile(r"\b(?:in|across|throughout|into|within|near)\s+the\s+$", re.I)
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
@@ -916,6 +971,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         elif kinds.get(first.actor) != "state" and kinds.get(second.actor) == "person" and _GROUP_TITLE.match(gap):
             add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
     for n, m in enumerate(mentions):  # "X is an al-Qa’ida affiliate"
+        if kinds.get(m.actor) == "state":
+            continue  # "X, a Pakistani front": where it is from, not whose it is
         if _AFFILIATE_NOUN.match(text, m.end, end) and n and _IS_A.fullmatch(text[mentions[n - 1].end : m.start]):
             noun = _AFFILIATE_NOUN.match(text, m.end, end).group(0).split()[-1]
             add(mentions[n - 1].actor, m.actor, "affiliation", noun, "relation:affiliation", True)
@@ -931,6 +988,24 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 "relation:affiliation",
                 True,
             )
+    for first, second in zip(mentions, mentions[1:]):
+        gap = text[first.end : second.start]
+        if _CONTROLLED.fullmatch(gap):  # "X-controlled financial institution Y": Y belongs to X
+            add(
+                second.actor,
+                first.actor,
+                "affiliation",
+                gap.strip().split()[0].lstrip("-"),
+                "relation:affiliation",
+                True,
+            )
+        members = _MEMBERS_LIKE.fullmatch(gap)
+        if members:  # "X and its affiliates like Y": Y is one of X's; "X and its proxies like Y": X backs Y
+            kind = "support" if members.group("noun").casefold().startswith("prox") else "affiliation"
+            a, b = (first.actor, second.actor) if kind == "support" else (second.actor, first.actor)
+            add(a, b, kind, members.group("noun").casefold(), f"relation:{kind}", True)
+        if kinds.get(first.actor) == "person" and kinds.get(second.actor) == "armed_group" and _OF.fullmatch(gap):
+            add(first.actor, second.actor, "affiliation", "of", "relation:affiliation", True)  # "Abu X of Y"
     for first, second in zip(every, every[1:]):  # "U.S.-Pakistan relations"
         pair = _PAIR_NOUN.match(text, second.end, end)
         if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
@@ -944,8 +1019,16 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
             continue  # "the agreement provided for the withdrawal": stipulated, not given
+        if cue in ("ambassador", "envoy") and re.match(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]", text[match.end() :]):
+            continue  # "Ambassador Nathan Sales": the title of an office, not a diplomatic tie
+        if kind == "cooperation" and re.search(
+            r"\b(?:our|their|its|his|her)\s+$", text[max(start, match.start() - 8) : match.start()]
+        ):
+            continue  # "threats to the United States and our allies": the allies are not named
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
+        if cue == "part of" and (not after or kinds.get(after[0].actor) == "state"):
+            continue  # "part of Pakistan" is a place; "part of Ansar al-Islam" a membership
         if after and _CLASS_AGENT.search(text[before[-1].end if before else start : match.start()]):
             for member in _listed_after(text, after):  # "groups targeting India, including LeT and JeM"
                 add(member.actor, after[0].actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
@@ -1052,7 +1135,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
             a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
-        if cue in ("sanctions", "sanctioned"):
+        if cue in ("sanctions", "sanctioned", "sanctioning"):
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
                 a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
@@ -1075,6 +1158,8 @@ def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
     for prev, item in zip(after, after[1:5]):
         gap = text[prev.end : item.start]
         if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
+            break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
+        if _MEANS.search(gap):
             break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
         if _NEXT_VERB.match(text, item.end, end):
             break
