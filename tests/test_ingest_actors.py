@@ -333,3 +333,8 @@ def test_a_demonym_and_an_organ_is_the_state_not_a_candidate():
 
 def test_a_memorandum_is_no_actor():
     assert names_and_kinds("It was detailed in National Security Presidential Memorandum 2.") == []
+
+
+@pytest.mark.parametrize("name", ["Jabhat Nasr al-Din", "Liwa al-Fajr", "Hay'at Tahrir al-Qawm", "Jama’at Ansar Dawla"])
+def test_transliterated_group_heads_are_armed_groups(name: str):
+    assert suggest_kind(name) == "armed_group"
