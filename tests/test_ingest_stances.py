@@ -569,3 +569,46 @@ def test_relations_from_appositives_compounds_and_lists(text: str, expected: set
     kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
     found = relations(text, 0, len(text), mentions(text), kinds)
     assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list of agents after "backed by", each backing the one named before the parenthesis
+            "The TTP fought the Pakistani army (backed by the United States, India and others) for years.",
+            {("TTP", "PAK", "conflict", False), ("USA", "PAK", "support", True), ("IND", "PAK", "support", True)},
+        ),
+        (  # the backed one unnamed: no party
+            "Pakistan fought the TTP (largely backed by India) and allied militias (largely backed by Iran).",
+            {("PAK", "TTP", "conflict", False), ("IND", "TTP", "support", True)},
+        ),
+        (  # a listed subject shares the predicate; "and allied" is cooperation too
+            "The TTP and allied Lashkar-e-Taiba fought India.",
+            {
+                ("TTP", "let", "cooperation", False),
+                ("TTP", "IND", "conflict", False),
+                ("let", "IND", "conflict", False),
+            },
+        ),
+        (  # a fronted phrase is no list: only the clause's subject acts
+            "Influenced by Iran, the Houthis campaigned against Israel.",
+            {("IRN", "houthis", "support", True), ("houthis", "ISR", "conflict", False)},
+        ),
+        (  # a fronted means: the clause's subject does what the gerund says
+            "By funding the TTP, India undermines Pakistan's stability.",
+            {("IND", "TTP", "support", True), ("IND", "PAK", "conflict", False)},
+        ),
+        (  # the one who uses another "as" a means to act is the one acting
+            "The TTP uses Jamaat-ud-Dawa as a front to undermine Pakistan.",
+            {("TTP", "PAK", "conflict", False)},
+        ),
+        (  # the antecedent of "which is believed by X to be part of Y" is tied to Y, not X
+            "Reports name a group, the TTP, which is believed by the government of India to be part of Al Qaeda.",
+            {("TTP", "AQ", "affiliation", True)},
+        ),
+    ],
+)
+def test_relations_of_lists_fronted_means_and_purposes(text: str, expected: set):
+    kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
+    found = relations(text, 0, len(text), mentions(text), kinds)
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected

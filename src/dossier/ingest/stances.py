@@ -52,6 +52,14 @@ are the subject and object of "undermines" or "obstructs". For precision: an off
 title ("Ambassador X") is no diplomatic tie, an unnamed ally ("our allies") no party,
 "part of" a state a place, a name guessed as a person but written "in the X" a place, and
 a "by <gerund>" phrase ("supporting X by exposing Z") opens a clause of its own.
+
+Lists and clauses: agents listed after "backed by" all back the one named before the
+parenthesis, and none does when that one is unnamed ("allied militias (backed by Y)"); a
+listed subject ("X, Y and other countries conducting airstrikes against Z", "X and allied
+Y fought Z") shares its predicate, but a fronted phrase ("Influenced by X, the Ys ...")
+is no list; a fronted means ("By funding X, Y undermines Z") makes the clause's subject
+its agent; "X uses Y as a front to undermine Z" makes X the one acting; and in "a group,
+Y, which is believed by X to be part of Z" Y, not X, is tied to Z.
 """
 
 from __future__ import annotations
@@ -612,9 +620,21 @@ _LAUNCHED_AT = re.compile(r"\b(?:launched|fired|lobbed)\b[^.;,]{0,60}?\b(?:at|on
 # "suspected by X of ties with Y": X holds a view of the tie, it is no party to it
 _BELIEF_AGENT = re.compile(
     r"\b(?:suspected|accused|believed|alleged|thought|said|reported|seen|viewed|regarded|considered)\s+by\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+_RELATIVE = re.compile(r"\b(?:which|who|that)\b", re.I)
+# "X and allied Y": two parties on one side
+_ALLIED = re.compile(r"\s+and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated)\s+(?:the\s+)?", re.I)
+# A predicate's subject listed: "X, Y and other countries conducting airstrikes against Z"
+_LISTED_SUBJECT = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+# ... when the verb follows the list at once: "X, Y and other countries conducting airstrikes against", "X and allied
+# Y fought"
+_PREDICATE = re.compile(
+    r"\s*(?:(?:,?\s+and\s+other\s+\w+\s+)?(?:\w+ing|\w+ed|fought|struck)\b[^,;()]{0,40}?)?", re.I
+)  # or the cue itself is the verb: "X and allied Y fought Z"
+# A fronted means: "By funding X, Y undermines Z": Y does what the gerund says to X
+_FRONTED_MEANS = re.compile(r"\W*By\s+(?P<verb>\w+ing)\b(?P<object>[^,]{1,80}),\s*", re.I)
 _SEIZING = frozenset({"took over", "struck", "attacked", "targeted", "drove out"})
 # What is taken is territory when a quantity or a kind of place comes between: "most of southern Somalia"
 _TERRITORY = re.compile(
@@ -999,6 +1019,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 "relation:affiliation",
                 True,
             )
+        if _ALLIED.fullmatch(gap):  # "IS and allied White Flags"
+            add(first.actor, second.actor, "cooperation", "allied", "relation:cooperation", False)
         members = _MEMBERS_LIKE.fullmatch(gap)
         if members:  # "X and its affiliates like Y": Y is one of X's; "X and its proxies like Y": X backs Y
             kind = "support" if members.group("noun").casefold().startswith("prox") else "affiliation"
@@ -1088,11 +1110,22 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if cue in _ACCUSE and len(text[match.end() : after[0].start].split()) > 4:
             continue  # "whom they accused of corruption and being backed by X": X is not the accused
         subject = before[-1]
+        opener = before[0] if _OPENS.fullmatch(text[start : before[0].start]) else None
+        if (
+            opener
+            and opener is not subject
+            and re.search(r"\bas\b[^,;]{0,40}\bto\s+$", text[subject.end : match.start()])
+        ):
+            subject = opener  # "X uses Y as a front to undermine Z": X, the one who uses, acts
         if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
             subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
         lead_in = text[max(start, subject.start - 30) : subject.start]
         if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and re.match(r"\s+(?:of|to)\b", text[subject.end :]):
-            continue  # "suspected by X of ties with Y": X holds the view, it is no party
+            relative = [r.start() for r in _RELATIVE.finditer(text, start, subject.start)]
+            held = [m for m in before if relative and m.end <= relative[-1]]
+            if not held or held[-1].actor == after[0].actor:
+                continue  # "suspected by X of ties with Y": X holds the view, it is no party
+            subject = held[-1]  # "a group, Y, which is believed by X to be part of Z": Y is the one tied to Z
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
                 add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
@@ -1139,9 +1172,29 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
                 a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
+        if kind == "support" and reverse and re.search(r"\(\s*(?:\w+ly\s+)?$", text[start : match.start()]):
+            opened = text.rfind("(", start, match.start())
+            if ")" in text[subject.end : opened] or len(text[subject.end : opened].split()) > 2:
+                continue  # "allied forces (largely backed by Y)": the backed one is unnamed
         add(a, b, kind, cue, f"relation:{kind}", directed)
+        swapped = kind == "support" and a != subject.actor
         for extra in _coordinated(text, after, end):  # "against Pakistani and U.S. interests"
-            add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+            if swapped:  # "backed by X, Y and others": every agent listed backs the one named before
+                add(extra.actor, b, kind, cue, f"relation:{kind}", directed)
+            else:
+                add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        predicate = _PREDICATE.fullmatch(text, subject.end, match.start())
+        if kind in ("conflict", "support", "cooperation") and not swapped and subject is before[-1] and predicate:
+            listed: list[Mention] = []  # "X, Y and others conducting ... against Z", "X and allied Y fought Z"
+            for prev, item in zip(reversed(before[:-1]), reversed(before)):
+                gap = text[prev.end : item.start]
+                if not (_LISTED_SUBJECT.fullmatch(gap) or _ALLIED.fullmatch(gap)):
+                    break
+                listed.append(prev)
+            links = text[listed[-1].end : match.start()] if listed else ""
+            if re.search(r"\band\b", links):  # a list has its "and"; "Influenced by X, the Ys adopted" is none
+                for prev in listed:
+                    add(prev.actor, b, kind, cue, f"relation:{kind}", directed)
         if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
@@ -1159,8 +1212,8 @@ def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
         gap = text[prev.end : item.start]
         if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
             break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
-        if _MEANS.search(gap):
-            break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
+        if _MEANS.search(gap) or _MEMBERS_LIKE.fullmatch(gap):
+            break  # "by exposing Z", "and its proxies like Z": Z is no object of this cue
         if _NEXT_VERB.match(text, item.end, end):
             break
         items.append(item)
@@ -1196,6 +1249,20 @@ def _structural(text: str, start: int, end: int, mentions: list[Mention], every:
             cue = re.sub(r"\s+", " ", fronted.group("cue").casefold())
             kind = "affiliation" if re.match(r"under|led|headed", cue) else "support"
             add(agent[-1].actor, other[0].actor, kind, cue, f"relation:{kind}", True)
+    means = _FRONTED_MEANS.match(text, start, end)
+    if means and means.group("verb").casefold() in _CUE_KIND:  # "By funding X, Y undermines Z": Y funds X
+        kind = _CUE_KIND[means.group("verb").casefold()]
+        done_to = [m for m in mentions if means.start("object") <= m.start and m.end <= means.end("object")]
+        doer = [m for m in mentions if m.start >= means.end()][:1]
+        if done_to and doer and kind != "affiliation":
+            add(
+                doer[0].actor,
+                done_to[0].actor,
+                kind,
+                means.group("verb").casefold(),
+                f"relation:{kind}",
+                _DIRECTED.get(kind, False),
+            )
     for match in _FOUNDED_BY.finditer(text, start, end):
         founded = [m for m in mentions if m.end <= match.start()]
         founder = [m for m in mentions if m.start == match.end()]
