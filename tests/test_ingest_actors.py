@@ -338,3 +338,16 @@ def test_a_memorandum_is_no_actor():
 @pytest.mark.parametrize("name", ["Jabhat Nasr al-Din", "Liwa al-Fajr", "Hay'at Tahrir al-Qawm", "Jama’at Ansar Dawla"])
 def test_transliterated_group_heads_are_armed_groups(name: str):
     assert suggest_kind(name) == "armed_group"
+
+
+def test_a_gloss_in_another_language_names_no_other_actor():
+    text = "Jaysh al-Nur (JN; Arabic: جيش النور, lit. 'Army of the Light of the Dawn') is a militant group."
+    assert [n for n, _ in names_and_kinds(text)] == ["Jaysh al-Nur"]
+
+
+def test_creeds_and_event_names_are_no_candidates():
+    assert names_and_kinds("It is a Sunni Islamist group that fought in the Civil War of the Levant.") == []
+
+
+def test_a_name_inside_a_lower_case_compound_is_a_modifier():
+    assert names_and_kinds("Both groups operate in sub-Saharan Africa and pro-Western areas.") == []

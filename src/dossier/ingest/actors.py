@@ -615,7 +615,8 @@ def _strip_to_initials(name: str, acronym: str) -> str:
 # Head words of names that are documents, places, vehicles or populations, not actors.
 NOT_ACTOR_HEADS = frozenset(
     "act order register agreement accord deal treaty resolution law code report strategy declaration convention "
-    "protocol plan policy doctrine bill statute amendment memorandum directive release communique "
+    "protocol plan policy doctrine bill statute amendment memorandum directive release communique war revolution "
+    "crisis insurgency uprising "
     "airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
@@ -671,6 +672,7 @@ def _junk(name: str) -> bool:
     head = head_phrase[-1] if head_phrase else ""
     return (
         folded in JUNK
+        or all(w in _IDEOLOGY for w in folded.split())  # "a Sunni Islamist group": creeds, not a name
         or folded.startswith("cc ")
         or folded in _DEMONYM_WORDS
         or head in NOT_ACTOR_HEADS
@@ -829,7 +831,11 @@ def find_candidates(
             names = list(dict.fromkeys([f"{expanded} in the {region}", f"{group} in the {region}"]))
             add(names[0], "armed_group", names)
             covered.append((match.start(), match.end()))
+        for gloss in _GLOSS.finditer(text, start, end):  # "(Arabic: ..., lit. 'Organization for the ...')"
+            covered.append((gloss.start(), gloss.end()))
         for match in _RUN.finditer(text, start, end):
+            if re.search(r"(?<![\w-])[a-z]+-$", text[max(start, match.start() - 8) : match.start()]):
+                continue  # "sub-Saharan Africa", "pro-Western": a name inside a lower-case compound is a modifier
             pieces = [
                 piece for a, b in _pieces(text, match.start(), match.end()) for piece in _uncovered(a, b, covered)
             ]
@@ -874,6 +880,17 @@ def matching_names(candidate: Candidate) -> list[str]:
     ("the Lebanese state", "Malian troops"), which are never candidates of their own."""
     demonyms = COUNTRIES.get(candidate.iso3, ((), ()))[0] if candidate.kind == "state" else ()
     return [*candidate.aliases, *(d for d in demonyms if d not in candidate.aliases)]
+
+
+# A gloss of a name in another language or its translation, in a parenthesis: the subject's own names, not
+# other actors ("(Arabic: هيئة تحرير الشام, romanized ..., lit. 'Organization for the Liberation of the Levant')")
+_GLOSS = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,7};\s*)?(?=[A-Z][a-z]+:|lit\.|romani[sz]ed|transl\.)[^()]*(?:\([^()]*\)[^()]*)*\)"
+)  # after the acronym it may open with: "(HTS; Arabic: ...)"
+_IDEOLOGY = frozenset(
+    fold(w)
+    for w in "Sunni Shia Shiite Islamist Islamists Salafi Salafist Jihadist Jihadi Deobandi Wahhabi Marxist".split()
+)
 
 
 def _of_candidate(name: str, found: dict[str, Candidate]) -> bool:
