@@ -351,3 +351,24 @@ def test_creeds_and_event_names_are_no_candidates():
 
 def test_a_name_inside_a_lower_case_compound_is_a_modifier():
     assert names_and_kinds("Both groups operate in sub-Saharan Africa and pro-Western areas.") == []
+
+
+def test_a_long_name_then_its_short_form_after_or_is_one_candidate():
+    text = "The Islamic Front of Kordofan – Darfur, or IFK-Darfur, has been listed."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [(c.name, c.aliases) for c in found] == [
+        ("IFK-Darfur", ["IFK-Darfur", "Islamic Front of Kordofan – Darfur"])
+    ]
+
+
+def test_names_after_also_known_as_are_aliases_of_the_one_named_before():
+    text = (
+        "The Free Valley Front, or FVF-North, grew. FVF-North, also known as the Valley Guard and Madina at Nur, hid."
+    )
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [c.name for c in found] == ["FVF-North"]
+    assert {"Valley Guard", "Madina at Nur"} <= set(found[0].aliases)
+
+
+def test_drc_is_the_congo():
+    assert country("DRC") == ("Democratic Republic of the Congo", "COD")

@@ -235,6 +235,9 @@ _SHORT_NAMES = {
     "Swaziland": ("Eswatini", "SWZ"),
     "Macedonia": ("North Macedonia", "MKD"),
     "Vatican": ("Holy See", "VAT"),
+    "DRC": ("Democratic Republic of the Congo", "COD"),
+    "DR Congo": ("Democratic Republic of the Congo", "COD"),
+    "Democratic Republic of the Congo": ("Democratic Republic of the Congo", "COD"),
 }
 
 
@@ -831,6 +834,18 @@ def find_candidates(
             names = list(dict.fromkeys([f"{expanded} in the {region}", f"{group} in the {region}"]))
             add(names[0], "armed_group", names)
             covered.append((match.start(), match.end()))
+        for named in _OR_SHORT.finditer(text, start, end):  # "The Islamic State of ... – ..., or ISIS-DRC,"
+            long_name = _clean_run(re.sub(r"\s+", " ", named.group("long")), named.start() == start, set())[0]
+            add(named.group("short"), suggest_kind(long_name), [named.group("short"), long_name])
+            covered.append((named.start(), named.end()))
+        for known_as in _KNOWN_AS.finditer(text, start, end):  # "X, also known as Y and Z,": names of X
+            holder = next((c for c in found.values() if known_as.group("holder") in c.aliases), None)
+            if holder is not None:
+                for alias in re.split(r"\s+and\s+(?:the\s+)?", known_as.group("aliases")):
+                    alias = alias.strip()
+                    if alias and alias not in holder.aliases:
+                        holder.aliases.append(alias)
+                covered.append((known_as.start("aliases"), known_as.end("aliases")))
         for gloss in _GLOSS.finditer(text, start, end):  # "(Arabic: ..., lit. 'Organization for the ...')"
             covered.append((gloss.start(), gloss.end()))
         for match in _RUN.finditer(text, start, end):
@@ -887,6 +902,17 @@ def matching_names(candidate: Candidate) -> list[str]:
 _GLOSS = re.compile(
     r"\((?:[A-Z][A-Za-z]{1,7};\s*)?(?=[A-Z][a-z]+:|lit\.|romani[sz]ed|transl\.)[^()]*(?:\([^()]*\)[^()]*)*\)"
 )  # after the acronym it may open with: "(HTS; Arabic: ...)"
+# "The Islamic State of Iraq and Syria – Mozambique, or ISIS-Mozambique,": a long name, then its short form
+_OR_SHORT = re.compile(
+    rf"(?P<long>{_RUN.pattern}(?:[ \t]+(?:and|–|—|-)[ \t]+{_RUN.pattern})*),[ \t]+or[ \t]+"
+    r"(?P<short>[A-Z][\w]*-?[A-Z][\w-]*)(?=,)"
+)
+# "ISIS-DRC, also known as the Allied Democratic Forces and Madina at Tauheed Wau Mujahedeen,"
+_KNOWN_AS = re.compile(
+    r"(?P<holder>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,4}),?[ \t]+"
+    r"(?:also|formerly|previously)[ \t]+known[ \t]+as[ \t]+"
+    r"(?:the[ \t]+)?(?P<aliases>[A-Z][^,.;()]{1,80}?)(?=,|\.|;|\)|$)"
+)  # the names run to the end of the phrase, with their lower-case words ("Madina at Tauheed Wau Mujahedeen")
 _IDEOLOGY = frozenset(
     fold(w)
     for w in "Sunni Shia Shiite Islamist Islamists Salafi Salafist Jihadist Jihadi Deobandi Wahhabi Marxist".split()
