@@ -372,3 +372,16 @@ def test_names_after_also_known_as_are_aliases_of_the_one_named_before():
 
 def test_drc_is_the_congo():
     assert country("DRC") == ("Democratic Republic of the Congo", "COD")
+
+
+def test_an_official_name_after_officially_is_an_alias():
+    text = "The Free Valley Front (FVF), officially Jabhat al-Wadi al-Hurr (Arabic: جبهة), is a militant group."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [c.name for c in found] == ["Free Valley Front"]
+    assert "Jabhat al-Wadi al-Hurr" in found[0].aliases
+
+
+def test_a_name_spelt_out_before_its_acronym_may_hold_in_the():
+    assert ("Islamic Front in the Upper Nile", "armed_group") in names_and_kinds(
+        "It joined the Islamic Front in the Upper Nile (IF-UN) in 2019."
+    )

@@ -612,3 +612,25 @@ def test_relations_of_lists_fronted_means_and_purposes(text: str, expected: set)
     kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
     found = relations(text, 0, len(text), mentions(text), kinds)
     assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After the TTP absorbed Lashkar-e-Taiba, it grew.", {("let", "TTP", "affiliation", True)}),
+        (  # a capital then its state, after "outside of", is a place
+            "The TTP camped outside of Kabul, Afghanistan, before its attacks on Pakistani troops.",
+            {("TTP", "PAK", "conflict", False)},
+        ),
+    ],
+)
+def test_absorption_and_places_outside_of_a_town(text: str, expected: set):
+    names = NAMES | {"Afghanistan": "AFG"}
+    found = []
+    for name, actor in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(name)
+        if at >= 0 and all(at >= m.end or at + len(name) <= m.start for m in found):
+            found.append(Mention(actor, at, at + len(name)))
+    found.sort(key=lambda m: m.start)
+    kinds = KINDS | {"let": "armed_group"}
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), found, kinds)} == expected

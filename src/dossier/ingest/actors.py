@@ -260,8 +260,10 @@ _CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|ag|e|i|van|von)"
 # never by a blank line.
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_TOKEN})*")
+# A name spelt out before its acronym may hold "in the": "the Islamic State in the Greater Sahara (IS-GS)"
+_NAME_RUN = rf"{_TOKEN}(?:{_GAP}(?:(?:{_CONNECTOR}|in){_GAP})*{_TOKEN})*"
 _ACRONYM = re.compile(
-    rf"(?P<name>{_RUN.pattern}(?:[ \t]+and[ \t]+{_RUN.pattern})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
+    rf"(?P<name>{_NAME_RUN}(?:[ \t]+and[ \t]+{_NAME_RUN})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
 )
 _SPLIT = re.compile(r"\s+(?:of|for)\s+the\s+")
 _CONNECTORS = frozenset(_CONNECTOR.strip("(?:)").split("|"))
@@ -909,9 +911,9 @@ _OR_SHORT = re.compile(
 )
 # "ISIS-DRC, also known as the Allied Democratic Forces and Madina at Tauheed Wau Mujahedeen,"
 _KNOWN_AS = re.compile(
-    r"(?P<holder>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,4}),?[ \t]+"
-    r"(?:also|formerly|previously)[ \t]+known[ \t]+as[ \t]+"
-    r"(?:the[ \t]+)?(?P<aliases>[A-Z][^,.;()]{1,80}?)(?=,|\.|;|\)|$)"
+    r"(?P<holder>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,4})\)?,?[ \t]+"
+    r"(?:(?:also|formerly|previously)[ \t]+known[ \t]+as|officially(?:[ \t]+(?:called|named|termed))?)[ \t]+"
+    r"(?:the[ \t]+)?(?P<aliases>[A-Z][^,.;()]{1,80}?)(?=\s*[,.;()]|$)"
 )  # the names run to the end of the phrase, with their lower-case words ("Madina at Tauheed Wau Mujahedeen")
 _IDEOLOGY = frozenset(
     fold(w)

@@ -351,6 +351,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "offshoot of",
         "splinter of",
         "part of",
+        "absorbed",  # "X absorbed Y": Y became part of X
         "wing of",
         "spokesman for",
         "spokesperson for",
@@ -787,7 +788,7 @@ _GROUP_NOUN = re.compile(
 )
 _IN_THE = re.compile(r"\b(?:in|across|throughout|into|within|near)\s+the\s+$", re.I)
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
-_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside(?:\s+of)?)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
 _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
     r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
@@ -1154,6 +1155,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if near_between and len(after) >= 2:
             a, b = after[0].actor, after[1].actor
         if kind == "affiliation":
+            if cue == "absorbed":
+                a, b = b, a
             if (
                 _REVERSED.match(cue)
                 and kinds.get(b) == "person"
