@@ -634,3 +634,10 @@ def test_absorption_and_places_outside_of_a_town(text: str, expected: set):
     found.sort(key=lambda m: m.start)
     kinds = KINDS | {"let": "armed_group"}
     assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), found, kinds)} == expected
+
+
+def test_a_predicate_coordinated_after_a_tie_keeps_its_subject():
+    text = "The TTP is part of Lashkar-e-Taiba and possibly affiliated with Al Qaeda."
+    kinds = KINDS | {"AQ": "armed_group"}
+    found = {(r.actor_a, r.actor_b, r.kind) for r in relations(text, 0, len(text), mentions(text), kinds)}
+    assert found == {("TTP", "let", "affiliation"), ("TTP", "AQ", "affiliation")}

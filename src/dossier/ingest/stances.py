@@ -624,6 +624,7 @@ _BELIEF_AGENT = re.compile(
     r"(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+_AND_PREDICATE = re.compile(r"\s+and\s+(?:\w+ly\s+)?(?:also\s+)?(?:is\s+|was\s+)?", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|that)\b", re.I)
 # "X and allied Y": two parties on one side
 _ALLIED = re.compile(r"\s+and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated)\s+(?:the\s+)?", re.I)
@@ -1035,6 +1036,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             noun = pair.group(0).split()[-1].casefold()
             add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
     _structural(text, start, end, mentions, every, kinds, add)
+    last_subject: Mention | None = None  # the subject of the cue before, for a predicate coordinated after it
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
@@ -1127,6 +1129,9 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if not held or held[-1].actor == after[0].actor:
                 continue  # "suspected by X of ties with Y": X holds the view, it is no party
             subject = held[-1]  # "a group, Y, which is believed by X to be part of Z": Y is the one tied to Z
+        if last_subject is not None and _AND_PREDICATE.fullmatch(text[subject.end : match.start()]):
+            subject = last_subject  # "Y is part of X and possibly affiliated with Z": Y, not X, is tied to Z
+        last_subject = subject
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
                 add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
