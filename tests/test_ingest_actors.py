@@ -271,14 +271,19 @@ def test_common_short_country_names(name: str, expected):
 
 def test_a_one_word_name_used_throughout_a_text_is_a_candidate():
     text = (
-        "Officials are sanctioning Zorvath operatives. Money flows to Zorvath through banks. "
-        "By funding Zorvath, donors prolong the war."
+        "Officials are sanctioning the money of Zorvath. Banks lend to Zorvath; "
+        "by funding Zorvath, donors prolong the war."
     )
     assert "Zorvath" in [n for n, _ in names_and_kinds(text)]
 
 
 def test_a_name_used_once_or_twice_without_the_is_no_candidate():
     assert names_and_kinds("Officials met in Geneva. Talks with Zorvath stalled.") == []
+
+
+def test_a_name_used_only_as_a_modifier_is_no_candidate():
+    text = "Officials recalled Easter bombings, later Easter attacks, new Easter plots and Easter services."
+    assert names_and_kinds(text) == []
 
 
 def test_a_name_wrapped_over_two_lines_with_particles_is_one_name():

@@ -711,9 +711,9 @@ def _one_word_ok(
         return counts.get(name, 0) >= 2 and len(name) >= 3  # an acronym used more than once
     if counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the ":
         return True
-    # A name the text keeps using inside its sentences, as subject and object alike ("sanctioning Hizballah
-    # operatives", "revenue for Hizballah", "By funding Hizballah"), is a name even without "the": a common
-    # word is written in lower case there, and a place is caught above by "in" or "province".
+    # A name the text keeps using inside its sentences as a noun phrase of its own ("revenue for Hizballah.",
+    # "By funding Hizballah,", "proxies like Hizballah,") is a name even without "the": a common word is written
+    # in lower case there, and a place is caught above by "in" or "province".
     return counts.get(" " + name, 0) >= 3 and folded not in STATE_ORGANS
 
 
@@ -763,7 +763,9 @@ def find_candidates(
     counts: dict[str, int] = {}
     for word in re.findall(r"(?<![\w-])[A-Z][\w-]*", text):
         counts[word] = counts.get(word, 0) + 1
-    for word in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{2,}(?=[.,;:’'-]|\s+[a-z])", text):  # inside a sentence
+    # inside a sentence, a noun phrase of its own ("revenue for Hizballah.", "like Hizballah,"), not a modifier
+    # ("Easter bombings", "the Hazara community")
+    for word in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{2,}(?=[.,;:’'])", text):
         counts[" " + word] = counts.get(" " + word, 0) + 1
     found: dict[str, Candidate] = {}
     junk_acronyms: set[str] = set()
