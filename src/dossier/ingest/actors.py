@@ -530,6 +530,19 @@ _KIND_WORDS = (
 )
 
 
+# One pattern per kind, tried at every position (a lookahead, so matches may overlap) with the longest cue first:
+# the latest end over all positions is the latest end of any single cue, as when each cue was searched alone.
+_KIND_PATTERNS = tuple(
+    (
+        kind,
+        re.compile(
+            r"(?=(?<![\w])(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?![\w]))"
+        ),
+    )
+    for kind, cues in _KIND_WORDS
+)
+
+
 def suggest_kind(name: str, titled: bool = False) -> str:
     """The kind a name most likely has; the analyst confirms or changes it.
 
@@ -544,11 +557,10 @@ def suggest_kind(name: str, titled: bool = False) -> str:
     head = words.split(" of ")[0]
     for part in (head, words):
         best: tuple[int, str] | None = None
-        for kind, cues in _KIND_WORDS:
-            for cue in cues:
-                for match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", part):
-                    if best is None or match.end() > best[0]:
-                        best = (match.end(), kind)
+        for kind, pattern in _KIND_PATTERNS:
+            for match in pattern.finditer(part):
+                if best is None or match.end(1) > best[0]:
+                    best = (match.end(1), kind)
         if best:
             return best[1]
     if 2 <= len(name.split()) <= 4:
