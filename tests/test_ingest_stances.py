@@ -641,3 +641,32 @@ def test_a_predicate_coordinated_after_a_tie_keeps_its_subject():
     kinds = KINDS | {"AQ": "armed_group"}
     found = {(r.actor_a, r.actor_b, r.kind) for r in relations(text, 0, len(text), mentions(text), kinds)}
     assert found == {("TTP", "let", "affiliation"), ("TTP", "AQ", "affiliation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India imposed new sanctions on the TTP.", {("IND", "TTP", "recognised", "perception:sanctions-on")}),
+        (
+            "Baitullah Mehsud is a U.S.-designated terrorist.",
+            {("USA", "baitullah", "recognised", "perception:designated-compound")},
+        ),
+        ("India reported sanctions on exports.", set()),  # no named actor under them
+    ],
+)
+def test_sanctions_on_and_a_designated_predicate(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP swore allegiance to Al Qaeda.",
+        "The TTP remains loyal to Al Qaeda.",
+        "The TTP is affiliated to Al Qaeda.",
+    ],
+)
+def test_allegiance_and_loyalty_are_affiliation(text: str):
+    kinds = KINDS | {"AQ": "armed_group"}
+    found = {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), mentions(text), kinds)}
+    assert found == {("TTP", "AQ", "affiliation", True)}

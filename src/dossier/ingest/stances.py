@@ -20,7 +20,8 @@ branch") is its state's view.
 Designation and sanction language comes in many forms, and each is a ``recognised``
 threat: "is adding Y as a designated FTO", "tagged Y as an SDGT", "the FTO designation
 of Y", "Y, a U.S.-designated SDGT", "is sanctioning Y operatives", "maximum pressure
-against Y and its proxies like Z", "Y is a terrorist organization". With no designator
+against Y and its proxies like Z", "imposed sanctions on Y", "Y is a terrorist
+organization", "Y is a U.S.-designated terrorist". With no designator
 named ("The Department has also designated Y", "Y and Z have been designated as FTOs",
 "By designating Y and Z, ..."), an official writer is the one designating, since that is
 its own act; a past act reported without an agent ("Y was designated in 2019") names no
@@ -209,6 +210,11 @@ _PERCEPTION = (
         re.compile(r"\bpressure\s+(?:campaign\s+)?(?:against|on)\s+(?:the\s+)?", re.I),
         "pt-list",
     ),
+    (  # "imposed sanctions on X", "new sanctions against X": the one under them is treated as a threat
+        "sanctions-on",
+        re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?-i:(?=[A-Z]))", re.I),
+        "pt-next",
+    ),
     (  # "Today's designations notify ... that X is a terrorist organization": an official writer's own label
         "is-terrorist",
         re.compile(
@@ -310,11 +316,12 @@ _RULE_LEVEL = {
     "designation-of": "recognised",
     "designated-compound": "recognised",
     "pressure-on": "recognised",
+    "sanctions-on": "recognised",
     "is-terrorist": "recognised",
 }
 # Rules that list a designation: with no designator named, an official writer is the one designating ("The
 # Department has also designated X", "X and Y have been designated as FTOs", "By designating X, ...").
-_DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by"})
+_DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by", "sanctions-on"})
 # "X and its affiliates like Y": the head of the list is named with its members
 _AND_ITS_MEMBERS = re.compile(r"\s+and\s+(?:its|their)\s+[\w-]+\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
 # The writer's own act, now: "have been added", "are being designated" (not "was designated in 2019", a report)
@@ -357,6 +364,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "spokesperson for",
         "commander of",
         "pledged allegiance to",
+        "swore allegiance to",
+        "sworn allegiance to",
+        "pledges allegiance to",
+        "loyal to",
+        "affiliated to",
         "as the group's new leader",
         "as the group’s new leader",
         "founded by",
@@ -858,7 +870,8 @@ def perceptions(
                 designator = [m for m in mentions if m.end == match.start()]  # "U.S.-designated"
                 held = [m for m in before if designator and m.end <= designator[0].start]
                 gap = text[held[-1].end : designator[0].start] if held else ""
-                if designator and held and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap):
+                appositive = r"(?:\s*,\s*|\s+(?:is|was|are|were|remains)\s+)(?:a|an|the)\s+"  # or "X is a"
+                if designator and held and re.fullmatch(appositive, gap):
                     pairs.append((designator[0].actor, held[-1].actor, level))  # "X, a U.S.-designated SDGT"
                 elif designator and after and not text[match.end() : after[0].start].strip(" ,").count(" ") > 3:
                     pairs.append((designator[0].actor, after[0].actor, level))  # "the U.S.-designated terrorist X"
