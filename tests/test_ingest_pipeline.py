@@ -497,3 +497,24 @@ def test_both_parties_of_a_clash_named_as_a_pair_or_after_with(ds, text, roles):
     assert len(event) == 1, list(result.events["event_type"])
     found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
     assert set(zip(found["actor"], found["role"])) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (  # the claimer, not a place named before the event noun; the head of an appositive claims
+            "The TTP, a Pakistani militant group, claimed responsibility for the Quetta attack in 2023.",
+            {("TTP", "subject")},
+        ),
+        (  # a participle of the event noun's own: its agent after "by"
+            "Pakistan mourned the 2014 attacks conducted by the TTP.",
+            {("TTP", "subject")},
+        ),
+    ],
+)
+def test_claimers_and_agents_of_an_event_noun(ds, text, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == "attack"]
+    assert len(event) == 1, list(result.events["event_type"])
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert roles <= set(zip(found["actor"], found["role"]))

@@ -264,6 +264,8 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
         lead = text[max(start, m.start - 30) : m.start]
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
         by_other = re.search(r"\b(?!" + re.escape(trigger.group(1).split()[-1]) + r"\b)\w+ed\s+by\s+(?:the\s+)?$", lead)
+        if by_other and re.fullmatch(r"\s+\w+ed\s+by\s+(?:the\s+)?", text[trigger.end() : m.start]):
+            by_other = None  # "the attacks conducted by X": the participle is the trigger's own, X its agent
         if m.actor in states and re.search(r"\b(?:in|within|city\s+of|town\s+of)\s+$", lead) and not compound:
             roles.setdefault(m.actor, "location")  # "in Pakistan", "within Yemen", "the city of Kabul"
         elif (
@@ -295,7 +297,12 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
             adjacent = adjacent or owners  # "LeT’s 2008 Mumbai attacks": a possessor before a date or a place
             active = [m for m in before if _ACTIVE.match(text[m.end : m.end + 40])]
             blame = _BLAMED.search(text, start, trigger.start())
-            if adjacent:
+            claimer = [m for m in before if agent is not None and m.end <= agent.start()]
+            if agent is not None and claimer and _CLAIMED.match(text, agent.start()) and not owners:
+                before = claimer  # "X claimed responsibility for the Pahalgam attack": the claimer, not the place
+                if re.fullmatch(r",\s+(?:a|an|the)\s+[^,]*,\s*(?:\w+\s+){0,2}", text[claimer[0].end : agent.start()]):
+                    before = claimer[:1]  # "X, a Y front, claimed ...": the head of the appositive claims
+            elif adjacent:
                 before = adjacent  # "the ISIS-K attack", "BLA’s attack"
             elif blame is not None:
                 charged = [m for m in before if m.start >= blame.end()]
