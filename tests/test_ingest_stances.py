@@ -670,3 +670,15 @@ def test_allegiance_and_loyalty_are_affiliation(text: str):
     kinds = KINDS | {"AQ": "armed_group"}
     found = {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), mentions(text), kinds)}
     assert found == {("TTP", "AQ", "affiliation", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IS-K poses a serious risk to India.", {("IND", "IS-K", "high", "perception:poses-to")}),
+        ("India sees the TTP as a security risk.", {("IND", "TTP", "recognised", "perception:views-as")}),
+        ("Pakistan is at risk of default, the IMF said.", set()),  # a risk of something, no one as a risk
+    ],
+)
+def test_a_risk_is_a_threat(text: str, expected: set):
+    assert perceived(text) == expected

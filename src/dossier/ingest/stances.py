@@ -137,7 +137,7 @@ _LEVEL_OF = {w: level for level, words in LEVEL_WORDS.items() for w in words}
 _ADJ = "|".join(re.escape(w) for w in sorted(_LEVEL_OF, key=len, reverse=True))
 _THREAT_NOUN = (
     r"(?:security\s+|terrorist\s+|terrorism\s+|militant\s+)?"
-    r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary)"
+    r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary|risk(?!\s+of\b))"
 )
 
 # Nouns that make a graded description a threat: "the most dangerous terrorist group", not "the leading ally".
