@@ -682,3 +682,24 @@ def test_allegiance_and_loyalty_are_affiliation(text: str):
 )
 def test_a_risk_is_a_threat(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The TTP has been designated as a terrorist group by India, the United States and Israel.",
+            {
+                ("IND", "TTP", "recognised", "perception:listed-by"),
+                ("USA", "TTP", "recognised", "perception:listed-by"),
+                ("ISR", "TTP", "recognised", "perception:listed-by"),
+            },
+        ),
+        (
+            "The TTP is regarded as a terrorist organization by India and Israel.",
+            {("IND", "TTP", "recognised", "perception:seen-as"), ("ISR", "TTP", "recognised", "perception:seen-as")},
+        ),
+    ],
+)
+def test_every_designator_listed_after_by(text: str, expected: set):
+    assert perceived(text) == expected

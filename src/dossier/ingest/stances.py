@@ -893,8 +893,11 @@ def perceptions(
                 agent = [m for m in after if _BY.search(text[max(start, m.start - 8) : m.start])]
                 according = [m for m in before[:-1] if _ACCORDING.search(text[max(start, m.start - 30) : m.start])]
                 perceiver = agent[0] if agent else according[0] if according else None
-                if perceiver is not None:
-                    pairs.append((perceiver.actor, before[-1].actor, level))
+                holders = (
+                    [perceiver, *_coordinated(text, after[after.index(perceiver) :], end)] if agent else [perceiver]
+                )
+                for holder in holders if perceiver is not None else []:
+                    pairs.append((holder.actor, before[-1].actor, level))  # "by India, the United States and Israel"
             elif order in ("pt", "pt-next") and not before and author:
                 ahead = text[start : match.start()]
                 threats = [m for m in inside + after if m.actor != author]
@@ -920,8 +923,10 @@ def perceptions(
                 if threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after and rule == "listed-by":
+                listers = [after[0], *_coordinated(text, after, end)]  # "by the United States, the EU and Canada"
                 for threat in _designated(text, start, match.start(), before, kinds):
-                    pairs.append((after[0].actor, threat, level))  # "X leader A and B were tagged by Y as SDGTs"
+                    for lister in listers:
+                        pairs.append((lister.actor, threat, level))  # "X leader A and B were tagged by Y as SDGTs"
             elif order == "tp" and before and after:
                 for threat in _subjects(text, start, match.start(), before):
                     pairs.append((after[0].actor, threat, level))
