@@ -432,12 +432,6 @@ _KIND_WORDS = (
             "tahrir",
             "nusra",
             "nusrat",
-            "hizballah",  # spellings of Hezbollah
-            "hizbullah",
-            "hizbollah",
-            "isis",
-            "isil",
-            "daesh",
         ),
     ),
     (
