@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dossier.ingest.actors import Candidate, Matcher, country, find_candidates, gazetteer, propose_id, suggest_kind
+from dossier.ingest.actors import (
+    Candidate,
+    Matcher,
+    country,
+    find_candidates,
+    gazetteer,
+    matching_names,
+    propose_id,
+    suggest_kind,
+)
 
 ACTORS = pd.DataFrame(
     {
@@ -258,3 +267,126 @@ def test_a_named_force_is_an_armed_group():
 @pytest.mark.parametrize(("name", "expected"), [("Russia", ("Russia", "RUS")), ("Turkey", ("Türkiye", "TUR"))])
 def test_common_short_country_names(name: str, expected):
     assert country(name) == expected
+
+
+def test_a_one_word_name_used_throughout_a_text_is_a_candidate():
+    text = (
+        "Officials are sanctioning the money of Zorvath. Banks lend to Zorvath; "
+        "by funding Zorvath, donors prolong the war."
+    )
+    assert "Zorvath" in [n for n, _ in names_and_kinds(text)]
+
+
+def test_a_name_used_once_or_twice_without_the_is_no_candidate():
+    assert names_and_kinds("Officials met in Geneva. Talks with Zorvath stalled.") == []
+
+
+def test_a_name_used_only_as_a_modifier_is_no_candidate():
+    text = "Officials recalled Easter bombings, later Easter attacks, new Easter plots and Easter services."
+    assert names_and_kinds(text) == []
+
+
+def test_a_name_wrapped_over_two_lines_with_particles_is_one_name():
+    text = "The ministry listed Harakat Nasr al-Din\nwal-Ansar (HNDA) and its leader Musa ag\nTamrat as terrorists."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "Harakat Nasr al-Din wal-Ansar" in names
+    assert "Musa ag Tamrat" in names
+
+
+def test_a_possessive_is_not_part_of_a_particle_name():
+    assert [n for n, _ in names_and_kinds("They seized al-Qaida’s funds.")] == ["al-Qaida"]
+
+
+def test_a_bare_department_is_no_candidate():
+    assert names_and_kinds("The Department has also listed the fund.") == []
+
+
+def test_an_acronym_branch_of_a_group_is_one_name():
+    text = "Officials listed AQIM-Sahel and later the USA-Pakistan talks stalled."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "AQIM-Sahel" in names
+    assert "USA-Pakistan" not in names
+
+
+def test_a_person_of_a_group_already_named_is_two_names():
+    text = "The Free Valley Front, or FVF-North, grew. Omar Said Karim of FVF-North was listed."
+    names = [n for n, _ in names_and_kinds(text)]
+    assert "Omar Said Karim" in names
+    assert "Omar Said Karim of FVF-North" not in names
+
+
+def test_an_acronym_that_spells_the_possessor_runs_through_the_possessive():
+    text = "The Islamic Front's Upper Nile Province (IFUNP) is active in the north."
+    assert ("Islamic Front Upper Nile Province", "armed_group") in names_and_kinds(text)
+
+
+def test_designation_labels_in_the_plural_are_no_candidates():
+    assert names_and_kinds("They were named Specially Designated Global Terrorists on Monday.") == []
+
+
+def test_a_candidate_state_is_also_named_by_its_demonym():
+    text = "Gunmen attacked Malian troops near the border. Mali has asked for help."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    mali = [c for c in found if c.iso3 == "MLI"]
+    assert mali and "Malian" in matching_names(mali[0])
+    assert not [c for c in found if c.name == "Malian"]
+
+
+def test_a_demonym_and_an_organ_is_the_state_not_a_candidate():
+    assert names_and_kinds("Gunmen fought the Iraqi Government near Kirkuk.") == []
+
+
+def test_a_memorandum_is_no_actor():
+    assert names_and_kinds("It was detailed in National Security Presidential Memorandum 2.") == []
+
+
+@pytest.mark.parametrize("name", ["Jabhat Nasr al-Din", "Liwa al-Fajr", "Hay'at Tahrir al-Qawm", "Jama’at Ansar Dawla"])
+def test_transliterated_group_heads_are_armed_groups(name: str):
+    assert suggest_kind(name) == "armed_group"
+
+
+def test_a_gloss_in_another_language_names_no_other_actor():
+    text = "Jaysh al-Nur (JN; Arabic: جيش النور, lit. 'Army of the Light of the Dawn') is a militant group."
+    assert [n for n, _ in names_and_kinds(text)] == ["Jaysh al-Nur"]
+
+
+def test_creeds_and_event_names_are_no_candidates():
+    assert names_and_kinds("It is a Sunni Islamist group that fought in the Civil War of the Levant.") == []
+
+
+def test_a_name_inside_a_lower_case_compound_is_a_modifier():
+    assert names_and_kinds("Both groups operate in sub-Saharan Africa and pro-Western areas.") == []
+
+
+def test_a_long_name_then_its_short_form_after_or_is_one_candidate():
+    text = "The Islamic Front of Kordofan – Darfur, or IFK-Darfur, has been listed."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [(c.name, c.aliases) for c in found] == [
+        ("IFK-Darfur", ["IFK-Darfur", "Islamic Front of Kordofan – Darfur"])
+    ]
+
+
+def test_names_after_also_known_as_are_aliases_of_the_one_named_before():
+    text = (
+        "The Free Valley Front, or FVF-North, grew. FVF-North, also known as the Valley Guard and Madina at Nur, hid."
+    )
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [c.name for c in found] == ["FVF-North"]
+    assert {"Valley Guard", "Madina at Nur"} <= set(found[0].aliases)
+
+
+def test_drc_is_the_congo():
+    assert country("DRC") == ("Democratic Republic of the Congo", "COD")
+
+
+def test_an_official_name_after_officially_is_an_alias():
+    text = "The Free Valley Front (FVF), officially Jabhat al-Wadi al-Hurr (Arabic: جبهة), is a militant group."
+    found = find_candidates(text, [(0, len(text))], [], set(), set())
+    assert [c.name for c in found] == ["Free Valley Front"]
+    assert "Jabhat al-Wadi al-Hurr" in found[0].aliases
+
+
+def test_a_name_spelt_out_before_its_acronym_may_hold_in_the():
+    assert ("Islamic Front in the Upper Nile", "armed_group") in names_and_kinds(
+        "It joined the Islamic Front in the Upper Nile (IF-UN) in 2019."
+    )

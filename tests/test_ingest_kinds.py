@@ -67,3 +67,20 @@ def test_default_is_a_reported_fact():
 def test_reported_future_and_evaluative_judgments(sentence: str, kind: str, family: str):
     found, rule = classify(sentence)
     assert (found, rule.split(":")[0]) == (kind, family)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "family"),
+    [
+        ("The United States will keep pressing the group.", "forecast", "modal"),  # "States" is a name, not "states"
+        ('The envoy noted that "the militants remain a danger to our partners.', "reported_fact", "quoted"),
+        ("Such listings are part of a wider effort that we should pursue.”", "reported_fact", "quoted"),  # a quote ends
+        ("The faction is believed by officials to be possibly linked to the TTP.", "reported_fact", "attributed-view"),
+        ("The cell reportedly has possible ties to the TTP.", "reported_fact", "attributed-view"),
+        ("The 2009 offensive was a pivotal event in the war.", "judgment", "evaluative"),
+        ("The militia is notorious for its raids on villages.", "judgment", "evaluative"),
+    ],
+)
+def test_quoted_speech_attributed_views_and_copular_evaluations(sentence: str, kind: str, family: str):
+    got, rule = classify(sentence)
+    assert (got, rule.split(":")[0]) == (kind, family)

@@ -468,3 +468,53 @@ def test_a_first_person_view_in_an_official_document_is_its_states(context, publ
     analysis = analyse(read_document(text.encode(), "statement.txt"), "src-test", context)
     found = set(zip(analysis.assessments["perceiver"], analysis.assessments["threat"]))
     assert found == ({(perceiver, "TTP")} if perceiver else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions deny the TTP the funds to plan and carry out attacks.",  # what is made possible, not done
+        "A TTP leader called on Pakistan's youth to launch attacks on the state.",  # what is called for
+    ],
+)
+def test_attacks_after_an_infinitive_are_not_events(ds, text):
+    assert prepare(text.encode(), "e.txt", ds).events.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("The 2019 Afghanistan–Pakistan border skirmishes killed ten.", {("AFG", "subject"), ("PAK", "object")}),
+        (
+            "The TTP lost its most senior commander in battle with Pakistan in May 2020.",
+            {("TTP", "associated"), ("PAK", "object")},
+        ),
+    ],
+)
+def test_both_parties_of_a_clash_named_as_a_pair_or_after_with(ds, text, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == "clash"]
+    assert len(event) == 1, list(result.events["event_type"])
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert set(zip(found["actor"], found["role"])) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (  # the claimer, not a place named before the event noun; the head of an appositive claims
+            "The TTP, a Pakistani militant group, claimed responsibility for the Quetta attack in 2023.",
+            {("TTP", "subject")},
+        ),
+        (  # a participle of the event noun's own: its agent after "by"
+            "Pakistan mourned the 2014 attacks conducted by the TTP.",
+            {("TTP", "subject")},
+        ),
+    ],
+)
+def test_claimers_and_agents_of_an_event_noun(ds, text, roles):
+    result = prepare(text.encode(), "e.txt", ds)
+    event = result.events[result.events["event_type"] == "attack"]
+    assert len(event) == 1, list(result.events["event_type"])
+    found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
+    assert roles <= set(zip(found["actor"], found["role"]))

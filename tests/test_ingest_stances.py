@@ -453,3 +453,253 @@ def test_every_form_of_a_relation_verb_is_a_cue(text: str, expected: set):
 )
 def test_verb_forms_that_are_mostly_nouns_are_no_cues(text: str):
     assert related(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a listing verb other than "designate", the label after "as"
+            "Today India is adding the TTP as a designated terrorist organization.",
+            {("IND", "TTP", "recognised", "perception:added-as")},
+        ),
+        (  # the noun: the designated one after "designation of"
+            "India has renewed the terrorist designation of Lashkar-e-Taiba.",
+            {("IND", "let", "recognised", "perception:designation-of")},
+        ),
+        (  # "Y-designated" in an appositive: Y designates the head of the appositive
+            "The cell answers to Baitullah Mehsud, a U.S.-designated terrorist.",
+            {("USA", "baitullah", "recognised", "perception:designated-compound")},
+        ),
+        (  # a sanction on a named actor, no label needed
+            "The United States is sanctioning TTP financiers in Karachi.",
+            {("USA", "TTP", "recognised", "perception:proscribed")},
+        ),
+        (  # a group is no designator: the state earlier in the clause is
+            "India listed the BLA and its front, the TTP, as terrorist organizations.",
+            {("IND", "BLA", "recognised", "perception:designated")},
+        ),
+        (  # "pressure against" a foe, every foe named in that phrase
+            "Donald Trump ordered pressure against Iran and its allies like Hamas, officials said.",
+            {
+                ("trump", "IRN", "recognised", "perception:pressure-on"),
+                ("trump", "hamas", "recognised", "perception:pressure-on"),
+            },
+        ),
+        (  # the possessor inside an object of a coordinated verb is not the subject of "pose"
+            "They ensure that the TTP cannot weaken Pakistan’s economy or pose a threat to India.",
+            {("IND", "TTP", "recognised", "perception:poses-to")},
+        ),
+        (  # the head of "X and its affiliates like Y" is a threat too
+            "Al Qaeda and its affiliates like the TTP remain serious threats to India.",
+            {("IND", "AQ", "high", "perception:poses-to"), ("IND", "TTP", "high", "perception:poses-to")},
+        ),
+        ("India sanctioned two members of the TTP.", set()),  # the unnamed members are listed, not their group
+        ("India is sanctioning TTP.", {("IND", "TTP", "recognised", "perception:proscribed")}),
+        ("India reported sanctions evasion involving the TTP.", set()),  # no one is sanctioned
+    ],
+)
+def test_designations_and_sanctions_in_their_many_forms(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the designator unnamed ("The Department"): an official writer's own act
+            "The Department has also designated the TTP as a terrorist organization.",
+            {("USA", "TTP", "recognised", "perception:designated")},
+        ),
+        (  # the agentless passive of the writer's present act
+            "The BLA and the TTP have been designated as Foreign Terrorist Organizations.",
+            {("USA", "TTP", "recognised", "perception:designated")},
+        ),
+        (  # individuals named in the subject are the ones listed
+            "TTP leader Noor Wali Mehsud and Baitullah Mehsud of the TTP have been tagged by India as terrorists.",
+            {
+                ("IND", "noor", "recognised", "perception:listed-by"),
+                ("IND", "baitullah", "recognised", "perception:listed-by"),
+            },
+        ),
+        (  # a fronted gerund: the coordinated objects are all designated
+            "By designating the BLA and the TTP as terrorists, the Department warns the public.",
+            {
+                ("USA", "BLA", "recognised", "perception:designated"),
+                ("USA", "TTP", "recognised", "perception:designated"),
+            },
+        ),
+        (  # the writer's own label for a group
+            "The statement reminds the public that the TTP is a terrorist organization.",
+            {("USA", "TTP", "recognised", "perception:is-terrorist")},
+        ),
+        ("The BLA was designated as a terrorist group in 2019.", set()),  # a past act reported, no designator
+        ("Designated as a terrorist group in 2010, the TTP grew.", set()),
+        ("These designations seek to deny the TTP the means for terrorist attacks.", set()),  # no label
+    ],
+)
+def test_an_official_writer_designates_when_no_designator_is_named(text: str, expected: set):
+    kinds = KINDS | {"noor": "person", "baitullah": "person"}
+    found = perceptions(text, 0, len(text), mentions(text), kinds, author="USA")
+    assert {(p.perceiver, p.threat, p.level, p.rule) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The TTP, a Lashkar-e-Taiba front, struck again.", {("TTP", "let", "affiliation", True)}),  # appositive
+        ("Jamaat-ud-Dawa (a Lashkar-e-Taiba faction) held rallies.", {("jud", "let", "affiliation", True)}),
+        ("The BLA, a Pakistan front, denied it.", set()),  # a state before the noun says where, not whose
+        ("It banks with the TTP-controlled charity Jamaat-ud-Dawa.", {("jud", "TTP", "affiliation", True)}),
+        ("Al Qaeda and its affiliates like the TTP grew.", {("TTP", "AQ", "affiliation", True)}),
+        ("Iran’s regime and its proxies like the Houthis struck.", {("IRN", "houthis", "support", True)}),
+        ("Baitullah Mehsud of the TTP was killed.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The 2019 India–Pakistan border skirmishes killed dozens.", {("IND", "PAK", "conflict", False)}),
+        ("Iran undermines Israel’s security.", {("IRN", "ISR", "conflict", False)}),
+        ("The United States is sanctioning TTP financiers.", {("USA", "TTP", "economic", True)}),
+        ("The TTP is believed to be part of Al Qaeda.", {("TTP", "AQ", "affiliation", True)}),
+        ("The TTP controls part of Pakistan.", set()),  # a part of a state is a place
+        ("Ambassador Noor Wali Mehsud spoke for Pakistan.", set()),  # a title is no diplomatic tie
+        ("IS-K threatens the United States and our allies.", set()),  # the allies are not named
+        (
+            "The United States is supporting India by exposing Iran’s networks.",
+            {("USA", "IND", "support", True)},
+        ),  # "by <gerund>" opens another clause
+    ],
+)
+def test_relations_from_appositives_compounds_and_lists(text: str, expected: set):
+    kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
+    found = relations(text, 0, len(text), mentions(text), kinds)
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list of agents after "backed by", each backing the one named before the parenthesis
+            "The TTP fought the Pakistani army (backed by the United States, India and others) for years.",
+            {("TTP", "PAK", "conflict", False), ("USA", "PAK", "support", True), ("IND", "PAK", "support", True)},
+        ),
+        (  # the backed one unnamed: no party
+            "Pakistan fought the TTP (largely backed by India) and allied militias (largely backed by Iran).",
+            {("PAK", "TTP", "conflict", False), ("IND", "TTP", "support", True)},
+        ),
+        (  # a listed subject shares the predicate; "and allied" is cooperation too
+            "The TTP and allied Lashkar-e-Taiba fought India.",
+            {
+                ("TTP", "let", "cooperation", False),
+                ("TTP", "IND", "conflict", False),
+                ("let", "IND", "conflict", False),
+            },
+        ),
+        (  # a fronted phrase is no list: only the clause's subject acts
+            "Influenced by Iran, the Houthis campaigned against Israel.",
+            {("IRN", "houthis", "support", True), ("houthis", "ISR", "conflict", False)},
+        ),
+        (  # a fronted means: the clause's subject does what the gerund says
+            "By funding the TTP, India undermines Pakistan's stability.",
+            {("IND", "TTP", "support", True), ("IND", "PAK", "conflict", False)},
+        ),
+        (  # the one who uses another "as" a means to act is the one acting
+            "The TTP uses Jamaat-ud-Dawa as a front to undermine Pakistan.",
+            {("TTP", "PAK", "conflict", False)},
+        ),
+        (  # the antecedent of "which is believed by X to be part of Y" is tied to Y, not X
+            "Reports name a group, the TTP, which is believed by the government of India to be part of Al Qaeda.",
+            {("TTP", "AQ", "affiliation", True)},
+        ),
+    ],
+)
+def test_relations_of_lists_fronted_means_and_purposes(text: str, expected: set):
+    kinds = KINDS | {"jud": "armed_group", "AQ": "armed_group", "houthis": "armed_group"}
+    found = relations(text, 0, len(text), mentions(text), kinds)
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After the TTP absorbed Lashkar-e-Taiba, it grew.", {("let", "TTP", "affiliation", True)}),
+        (  # a capital then its state, after "outside of", is a place
+            "The TTP camped outside of Kabul, Afghanistan, before its attacks on Pakistani troops.",
+            {("TTP", "PAK", "conflict", False)},
+        ),
+    ],
+)
+def test_absorption_and_places_outside_of_a_town(text: str, expected: set):
+    names = NAMES | {"Afghanistan": "AFG"}
+    found = []
+    for name, actor in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(name)
+        if at >= 0 and all(at >= m.end or at + len(name) <= m.start for m in found):
+            found.append(Mention(actor, at, at + len(name)))
+    found.sort(key=lambda m: m.start)
+    kinds = KINDS | {"let": "armed_group"}
+    assert {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), found, kinds)} == expected
+
+
+def test_a_predicate_coordinated_after_a_tie_keeps_its_subject():
+    text = "The TTP is part of Lashkar-e-Taiba and possibly affiliated with Al Qaeda."
+    kinds = KINDS | {"AQ": "armed_group"}
+    found = {(r.actor_a, r.actor_b, r.kind) for r in relations(text, 0, len(text), mentions(text), kinds)}
+    assert found == {("TTP", "let", "affiliation"), ("TTP", "AQ", "affiliation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India imposed new sanctions on the TTP.", {("IND", "TTP", "recognised", "perception:sanctions-on")}),
+        (
+            "Baitullah Mehsud is a U.S.-designated terrorist.",
+            {("USA", "baitullah", "recognised", "perception:designated-compound")},
+        ),
+        ("India reported sanctions on exports.", set()),  # no named actor under them
+    ],
+)
+def test_sanctions_on_and_a_designated_predicate(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP swore allegiance to Al Qaeda.",
+        "The TTP remains loyal to Al Qaeda.",
+        "The TTP is affiliated to Al Qaeda.",
+    ],
+)
+def test_allegiance_and_loyalty_are_affiliation(text: str):
+    kinds = KINDS | {"AQ": "armed_group"}
+    found = {(r.actor_a, r.actor_b, r.kind, r.directed) for r in relations(text, 0, len(text), mentions(text), kinds)}
+    assert found == {("TTP", "AQ", "affiliation", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IS-K poses a serious risk to India.", {("IND", "IS-K", "high", "perception:poses-to")}),
+        ("India sees the TTP as a security risk.", {("IND", "TTP", "recognised", "perception:views-as")}),
+        ("Pakistan is at risk of default, the IMF said.", set()),  # a risk of something, no one as a risk
+    ],
+)
+def test_a_risk_is_a_threat(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The TTP has been designated as a terrorist group by India, the United States and Israel.",
+            {
+                ("IND", "TTP", "recognised", "perception:listed-by"),
+                ("USA", "TTP", "recognised", "perception:listed-by"),
+                ("ISR", "TTP", "recognised", "perception:listed-by"),
+            },
+        ),
+        (
+            "The TTP is regarded as a terrorist organization by India and Israel.",
+            {("IND", "TTP", "recognised", "perception:seen-as"), ("ISR", "TTP", "recognised", "perception:seen-as")},
+        ),
+    ],
+)
+def test_every_designator_listed_after_by(text: str, expected: set):
+    assert perceived(text) == expected

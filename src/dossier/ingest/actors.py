@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .countries import CAPITALS, DEMONYMS
+from .countries import CAPITALS, COUNTRIES, DEMONYMS
 from .normalise import fold
 
 # Spellings of one word; the first is the canonical one. Phrases are joined by spaces.
@@ -235,6 +235,9 @@ _SHORT_NAMES = {
     "Swaziland": ("Eswatini", "SWZ"),
     "Macedonia": ("North Macedonia", "MKD"),
     "Vatican": ("Holy See", "VAT"),
+    "DRC": ("Democratic Republic of the Congo", "COD"),
+    "DR Congo": ("Democratic Republic of the Congo", "COD"),
+    "Democratic Republic of the Congo": ("Democratic Republic of the Congo", "COD"),
 }
 
 
@@ -245,16 +248,22 @@ def country(name: str) -> tuple[str, str] | None:
 
 # --- candidates -------------------------------------------------------------------------------
 
-_PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|e|i|de)"
+# Lower-case particles of transliterated names: Arabic "al-", "wal-" ("and the"), "ibn"; Tuareg "ag" ("son of").
+_PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|wal|e|i|de)"
 _TOKEN = (
     r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
-    rf"|{_PARTICLE}-[A-Z]\w*(?:[’']\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida
+    rf"|{_PARTICLE}-[A-Z]\w*(?:[’'](?!s\b)\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida (not al-Qaida’s)
     r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
 )
-_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|e|i|van|von)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
+_CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|ag|e|i|van|von)"
+# Words of one name may be split by the line break of hard-wrapped text ("Jama’at Nusrat al-Islam\nwal-Muslimin"),
+# never by a blank line.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_TOKEN})*")
+# A name spelt out before its acronym may hold "in the": "the Islamic State in the Greater Sahara (IS-GS)"
+_NAME_RUN = rf"{_TOKEN}(?:{_GAP}(?:(?:{_CONNECTOR}|in){_GAP})*{_TOKEN})*"
 _ACRONYM = re.compile(
-    rf"(?P<name>{_RUN.pattern}(?:[ \t]+and[ \t]+{_RUN.pattern})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
+    rf"(?P<name>{_NAME_RUN}(?:[ \t]+and[ \t]+{_NAME_RUN})?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{{1,11}})[;,)]"
 )
 _SPLIT = re.compile(r"\s+(?:of|for)\s+the\s+")
 _CONNECTORS = frozenset(_CONNECTOR.strip("(?:)").split("|"))
@@ -301,6 +310,9 @@ JUNK = (
             "FTO",
             "SDGT",
             "Terrorist Organization",
+            "Foreign Terrorist Organizations",  # the labels in the plural are no actors either
+            "Specially Designated Global Terrorists",
+            "Terrorist Organizations",
             "Original Source",
             "Source",
             "Title",
@@ -402,6 +414,24 @@ _KIND_WORDS = (
             "houthis",
             "houthi",
             "ahrar",
+            # transliterated Arabic heads of group names: front, army, brigade, battalion, organization, group,
+            # movement, liberation, victory (Jabhat Fateh al-Sham, Liwa al-Haqq, Hay'at Tahrir al-Sham)
+            "jabhat",
+            "jaysh",
+            "liwa",
+            "katibat",
+            "kataib",
+            "kata'ib",
+            "hay'at",
+            "hay’at",
+            "hayʼat",
+            "jama'at",
+            "jama’at",
+            "jamaat",
+            "harakat",
+            "tahrir",
+            "nusra",
+            "nusrat",
         ),
     ),
     (
@@ -494,6 +524,19 @@ _KIND_WORDS = (
 )
 
 
+# One pattern per kind, tried at every position (a lookahead, so matches may overlap) with the longest cue first:
+# the latest end over all positions is the latest end of any single cue, as when each cue was searched alone.
+_KIND_PATTERNS = tuple(
+    (
+        kind,
+        re.compile(
+            r"(?=(?<![\w])(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?![\w]))"
+        ),
+    )
+    for kind, cues in _KIND_WORDS
+)
+
+
 def suggest_kind(name: str, titled: bool = False) -> str:
     """The kind a name most likely has; the analyst confirms or changes it.
 
@@ -508,11 +551,10 @@ def suggest_kind(name: str, titled: bool = False) -> str:
     head = words.split(" of ")[0]
     for part in (head, words):
         best: tuple[int, str] | None = None
-        for kind, cues in _KIND_WORDS:
-            for cue in cues:
-                for match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", part):
-                    if best is None or match.end() > best[0]:
-                        best = (match.end(), kind)
+        for kind, pattern in _KIND_PATTERNS:
+            for match in pattern.finditer(part):
+                if best is None or match.end(1) > best[0]:
+                    best = (match.end(1), kind)
         if best:
             return best[1]
     if 2 <= len(name.split()) <= 4:
@@ -584,11 +626,16 @@ def _strip_to_initials(name: str, acronym: str) -> str:
 # Head words of names that are documents, places, vehicles or populations, not actors.
 NOT_ACTOR_HEADS = frozenset(
     "act order register agreement accord deal treaty resolution law code report strategy declaration convention "
-    "protocol plan policy doctrine bill statute amendment airport express train hotel mosque highway road bridge "
+    "protocol plan policy doctrine bill statute amendment memorandum directive release communique war revolution "
+    "crisis insurgency uprising "
+    "airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
     "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
 )
+# Acronyms of states and blocs, whose hyphenated compounds are pairs ("USA-Pakistan ties"), not branches.
+_STATE_ACRONYMS = frozenset("USA UAE PRC DPRK ROK UK US EU UN NATO ASEAN".split())
+_BARE_ORGANS = frozenset("department ministry agency office bureau".split())
 STATE_ORGANS = frozenset("army navy air force forces military government troops marines police".split())
 
 
@@ -636,6 +683,7 @@ def _junk(name: str) -> bool:
     head = head_phrase[-1] if head_phrase else ""
     return (
         folded in JUNK
+        or all(w in _IDEOLOGY for w in folded.split())  # "a Sunni Islamist group": creeds, not a name
         or folded.startswith("cc ")
         or folded in _DEMONYM_WORDS
         or head in NOT_ACTOR_HEADS
@@ -658,13 +706,21 @@ def _one_word_ok(
         return True  # Lashkar-e-Tayyiba, Jaish-e-Mohammed
     if re.fullmatch(r"(?:al|el)-[A-Z][\w]+(?:[’'][\w]+)?", name):
         return True  # al-Qaeda, al-Qa’ida, al-Shabaab
+    parent = re.fullmatch(r"(?P<parent>[A-Z]{3,6})-(?:[A-Z]{2,5}|[A-Z][a-z]{3,})", name)
+    if parent and parent.group("parent") not in _STATE_ACRONYMS:
+        return True  # ISIS-DRC, ISIS-Mozambique, AQIM-Sahel: a group's acronym and the branch's place or letters
     if sentence_start or folded in lowercase or _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
         return False
     if _PLACE_AFTER.match(text[end : end + 20]):
         return False
     if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) and sum(c.isupper() for c in name) >= 2:
         return counts.get(name, 0) >= 2 and len(name) >= 3  # an acronym used more than once
-    return counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the "
+    if counts.get(name, 0) >= 2 and text[max(0, start - 4) : start].casefold() == "the ":
+        return True
+    # A name the text keeps using inside its sentences as a noun phrase of its own ("revenue for Hizballah.",
+    # "By funding Hizballah,", "proxies like Hizballah,") is a name even without "the": a common word is written
+    # in lower case there, and a place is caught above by "in" or "province".
+    return counts.get(" " + name, 0) >= 3 and folded not in STATE_ORGANS
 
 
 _IN_REGION = re.compile(
@@ -713,6 +769,10 @@ def find_candidates(
     counts: dict[str, int] = {}
     for word in re.findall(r"(?<![\w-])[A-Z][\w-]*", text):
         counts[word] = counts.get(word, 0) + 1
+    # inside a sentence, a noun phrase of its own ("revenue for Hizballah.", "like Hizballah,"), not a modifier
+    # ("Easter bombings", "the Hazara community")
+    for word in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{2,}(?=[.,;:’'])", text):
+        counts[" " + word] = counts.get(" " + word, 0) + 1
     found: dict[str, Candidate] = {}
     junk_acronyms: set[str] = set()
 
@@ -720,6 +780,11 @@ def find_candidates(
         name = name.strip(" ,;:-")
         if len(name) < 3 or _junk(name) or name.casefold() in known_names or name in junk_acronyms:
             return
+        if fold(name) in _BARE_ORGANS:
+            return  # "The Department has also designated ...": the writer's own department, not a name
+        words = name.split()
+        if len(words) == 2 and words[0] in DEMONYMS and fold(words[1]) in STATE_ORGANS:
+            return  # "the Iraqi Government" is the state, found by its demonym
         if name[0].islower() and not re.match(rf"{_PARTICLE}-", name):
             return  # "administered Kashmir" is what is left of "Pakistan-administered Kashmir"
         if any(a.casefold() in known_names for a in aliases):
@@ -738,6 +803,26 @@ def find_candidates(
         covered = [(m.start, m.end) for m in known if start <= m.start < end]
         for match in _ACRONYM.finditer(text, start, end):
             name = _strip_to_initials(match.group("name"), match.group("acronym"))
+            owner = _OWNER.search(text, max(start, match.start("name") - 60), match.start("name"))
+            possessor = _clean_run(owner.group(1), True, set())[0] if owner else ""
+            if possessor and _initials(f"{possessor} {match.group('name')}") == match.group("acronym").upper():
+                # "the Islamic State's West Africa Province (ISWAP)": the acronym spells the possessor too, so the
+                # name runs through the possessive, and its head ("Province") is no place
+                name = f"{possessor} {match.group('name')}"
+                kind = suggest_kind(name)
+                found.setdefault(
+                    "new:" + name.casefold(),
+                    Candidate(
+                        "new:" + name.casefold(),
+                        name,
+                        "armed_group" if kind == "other" else kind,
+                        "",
+                        "",
+                        [name, match.group("acronym")],
+                    ),
+                )
+                covered.append((owner.start(1), match.end("acronym")))
+                continue
             cleaned, titled = _clean_run(name, match.start() == start, lowercase_words)
             if cleaned and _junk(cleaned):
                 junk_acronyms.add(match.group("acronym"))  # "Specially Designated Global Terrorist (SDGT)"
@@ -759,7 +844,23 @@ def find_candidates(
             names = list(dict.fromkeys([f"{expanded} in the {region}", f"{group} in the {region}"]))
             add(names[0], "armed_group", names)
             covered.append((match.start(), match.end()))
+        for named in _OR_SHORT.finditer(text, start, end):  # "The Islamic State of ... – ..., or ISIS-DRC,"
+            long_name = _clean_run(re.sub(r"\s+", " ", named.group("long")), named.start() == start, set())[0]
+            add(named.group("short"), suggest_kind(long_name), [named.group("short"), long_name])
+            covered.append((named.start(), named.end()))
+        for known_as in _KNOWN_AS.finditer(text, start, end):  # "X, also known as Y and Z,": names of X
+            holder = next((c for c in found.values() if known_as.group("holder") in c.aliases), None)
+            if holder is not None:
+                for alias in re.split(r"\s+and\s+(?:the\s+)?", known_as.group("aliases")):
+                    alias = alias.strip()
+                    if alias and alias not in holder.aliases:
+                        holder.aliases.append(alias)
+                covered.append((known_as.start("aliases"), known_as.end("aliases")))
+        for gloss in _GLOSS.finditer(text, start, end):  # "(Arabic: ..., lit. 'Organization for the ...')"
+            covered.append((gloss.start(), gloss.end()))
         for match in _RUN.finditer(text, start, end):
+            if re.search(r"(?<![\w-])[a-z]+-$", text[max(start, match.start() - 8) : match.start()]):
+                continue  # "sub-Saharan Africa", "pro-Western": a name inside a lower-case compound is a modifier
             pieces = [
                 piece for a, b in _pieces(text, match.start(), match.end()) for piece in _uncovered(a, b, covered)
             ]
@@ -776,6 +877,9 @@ def find_candidates(
                     person_title = (_tokens(piece.strip()) or [""])[0].rstrip(".") in _PERSON_TITLES
                     if where >= 0 and _POLITY.search(cleaned) and _of_state(text, where + len(cleaned), known, states):
                         pass  # "Islamic Republic of Afghanistan": the state's formal name
+                    elif len(words) >= 3 and _of_candidate(cleaned, found):
+                        holder, _, group = cleaned.rpartition(" of ")
+                        add(holder, suggest_kind(holder, titled), [holder])  # "Abu Yasir Hassan of ISIS-Mozambique"
                     elif len(words) >= 2 or (len(words) == 1 and country(cleaned)):
                         add(cleaned, suggest_kind(cleaned, titled), [cleaned])
                     elif len(words) == 1 and where >= 0 and person_title and fold(cleaned) not in lowercase_folded:
@@ -786,6 +890,50 @@ def find_candidates(
                             add(cleaned, suggest_kind(cleaned, titled), [cleaned])
                     offset = piece_start + len(piece)
     return list(found.values())
+
+
+_OWNER = re.compile(rf"({_RUN.pattern})['’]s[ \t]+$")
+
+
+def _initials(name: str) -> str:
+    """The capitals that start a name's words ("Islamic State West Africa Province" is ISWAP)."""
+    return "".join(t[0] for t in _tokens(name) if t[0].isupper())
+
+
+def matching_names(candidate: Candidate) -> list[str]:
+    """The names a candidate is found by in text: its aliases and, for a state the gazetteer lacks, its demonyms
+    ("the Lebanese state", "Malian troops"), which are never candidates of their own."""
+    demonyms = COUNTRIES.get(candidate.iso3, ((), ()))[0] if candidate.kind == "state" else ()
+    return [*candidate.aliases, *(d for d in demonyms if d not in candidate.aliases)]
+
+
+# A gloss of a name in another language or its translation, in a parenthesis: the subject's own names, not
+# other actors ("(Arabic: هيئة تحرير الشام, romanized ..., lit. 'Organization for the Liberation of the Levant')")
+_GLOSS = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,7};\s*)?(?=[A-Z][a-z]+:|lit\.|romani[sz]ed|transl\.)[^()]*(?:\([^()]*\)[^()]*)*\)"
+)  # after the acronym it may open with: "(HTS; Arabic: ...)"
+# "The Islamic State of Iraq and Syria – Mozambique, or ISIS-Mozambique,": a long name, then its short form
+_OR_SHORT = re.compile(
+    rf"(?P<long>{_RUN.pattern}(?:[ \t]+(?:and|–|—|-)[ \t]+{_RUN.pattern})*),[ \t]+or[ \t]+"
+    r"(?P<short>[A-Z][\w]*-?[A-Z][\w-]*)(?=,)"
+)
+# "ISIS-DRC, also known as the Allied Democratic Forces and Madina at Tauheed Wau Mujahedeen,"
+_KNOWN_AS = re.compile(
+    r"(?P<holder>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,4})\)?,?[ \t]+"
+    r"(?:(?:also|formerly|previously)[ \t]+known[ \t]+as|officially(?:[ \t]+(?:called|named|termed))?)[ \t]+"
+    r"(?:the[ \t]+)?(?P<aliases>[A-Z][^,.;()]{1,80}?)(?=\s*[,.;()]|$)"
+)  # the names run to the end of the phrase, with their lower-case words ("Madina at Tauheed Wau Mujahedeen")
+_IDEOLOGY = frozenset(
+    fold(w)
+    for w in "Sunni Shia Shiite Islamist Islamists Salafi Salafist Jihadist Jihadi Deobandi Wahhabi Marxist".split()
+)
+
+
+def _of_candidate(name: str, found: dict[str, Candidate]) -> bool:
+    """True for "<name> of <a candidate already found>": two names, the one "of" the other (a leader of his group,
+    "Abu Yasir Hassan of ISIS-Mozambique"), not one name such as "Bank of England" never seen alone."""
+    holder, of, group = name.rpartition(" of ")
+    return bool(of) and len(holder.split()) >= 2 and any(group in c.aliases for c in found.values())
 
 
 def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,7 +3,8 @@
 Writers name a state by its people ("Pakistani officials", "the Afghans") and its
 government by its capital ("Islamabad accuses Kabul"). ``gazetteer`` adds these
 as aliases of the state actors already in the gazetteer (by ISO 3166 alpha-3), and
-candidate finding knows them so that "Chinese" is never proposed as an actor.
+candidate finding knows them so that "Chinese" is never proposed as an actor, and gives
+a candidate state the gazetteer lacks its demonyms ("the Malian army" is Mali).
 Plurals are written out: the table is the whole rule.
 """
 
@@ -44,6 +45,19 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "YEM": (("Yemeni", "Yemenis"), ("Sanaa",)),
     "SOM": (("Somali", "Somalis"), ("Mogadishu",)),
     "NGA": (("Nigerian", "Nigerians"), ("Abuja",)),
+    "LBN": (("Lebanese",), ("Beirut",)),
+    "JOR": (("Jordanian", "Jordanians"), ("Amman",)),
+    "LBY": (("Libyan", "Libyans"), ("Tripoli",)),
+    "SDN": (("Sudanese",), ("Khartoum",)),
+    "MLI": (("Malian", "Malians"), ("Bamako",)),
+    "BFA": (("Burkinabe", "Burkinabé"), ("Ouagadougou",)),
+    "NER": (("Nigerien", "Nigeriens"), ("Niamey",)),
+    "TCD": (("Chadian", "Chadians"), ("N'Djamena",)),
+    "CMR": (("Cameroonian", "Cameroonians"), ("Yaoundé",)),
+    "MOZ": (("Mozambican", "Mozambicans"), ("Maputo",)),
+    "COD": (("Congolese",), ("Kinshasa",)),
+    "KEN": (("Kenyan", "Kenyans"), ("Nairobi",)),
+    "ETH": (("Ethiopian", "Ethiopians"), ("Addis Ababa",)),
 }
 
 DEMONYMS = {d: iso3 for iso3, (names, _) in COUNTRIES.items() for d in names}

@@ -129,7 +129,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "capture": ("capture", "captures", "captured", "capturing", "apprehension", "apprehended"),
     "arrest": ("arrest", "arrests", "arrested", "arresting", "detained", "detains"),
-    "clash": ("clash", "clashes", "clashed", "firefight", "gun battle", "exchange of fire", "fighting between"),
+    "clash": (
+        "clash",
+        "clashes",
+        "clashed",
+        "firefight",
+        "gun battle",
+        "exchange of fire",
+        "fighting between",
+        "battle with",
+        "battles with",
+        "skirmish",
+        "skirmishes",
+    ),
     "visit": ("visit", "visits", "visited", "visiting", "trip to", "travelled to", "traveled to"),
     "talks": (
         "talks",
@@ -252,6 +264,8 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
         lead = text[max(start, m.start - 30) : m.start]
         compound = text[m.end : m.end + 1] == "-"  # "in U.S.-Pakistan relations"
         by_other = re.search(r"\b(?!" + re.escape(trigger.group(1).split()[-1]) + r"\b)\w+ed\s+by\s+(?:the\s+)?$", lead)
+        if by_other and re.fullmatch(r"\s+\w+ed\s+by\s+(?:the\s+)?", text[trigger.end() : m.start]):
+            by_other = None  # "the attacks conducted by X": the participle is the trigger's own, X its agent
         if m.actor in states and re.search(r"\b(?:in|within|city\s+of|town\s+of)\s+$", lead) and not compound:
             roles.setdefault(m.actor, "location")  # "in Pakistan", "within Yemen", "the city of Kabul"
         elif (
@@ -283,7 +297,12 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
             adjacent = adjacent or owners  # "LeT’s 2008 Mumbai attacks": a possessor before a date or a place
             active = [m for m in before if _ACTIVE.match(text[m.end : m.end + 40])]
             blame = _BLAMED.search(text, start, trigger.start())
-            if adjacent:
+            claimer = [m for m in before if agent is not None and m.end <= agent.start()]
+            if agent is not None and claimer and _CLAIMED.match(text, agent.start()) and not owners:
+                before = claimer  # "X claimed responsibility for the Pahalgam attack": the claimer, not the place
+                if re.fullmatch(r",\s+(?:a|an|the)\s+[^,]*,\s*(?:\w+\s+){0,2}", text[claimer[0].end : agent.start()]):
+                    before = claimer[:1]  # "X, a Y front, claimed ...": the head of the appositive claims
+            elif adjacent:
                 before = adjacent  # "the ISIS-K attack", "BLA’s attack"
             elif blame is not None:
                 charged = [m for m in before if m.start >= blame.end()]
@@ -320,6 +339,15 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
                 roles[subject.actor] = "subject"
                 if claimant:
                     attribution = "claimed"
+    if noun:  # "the 2024 Iran–Pakistan border skirmishes", "U.S.-Taliban talks": a dashed pair names both parties
+        preceding = [m for m in mentions if m.end <= trigger.start()]
+        for first, second in zip(preceding, preceding[1:]):
+            if re.fullmatch(r"\s*[-–—]\s*", text[first.end : second.start]) and _PAIR_BEFORE.fullmatch(
+                text, second.end, trigger.start()
+            ):
+                roles[first.actor], roles[second.actor] = "subject", "object"
+    if re.search(r"\b(?:with|between)$", word) and after and after[0].actor not in roles:
+        roles[after[0].actor] = "object"  # "killed in battle with X": the one the trigger names is the other party
     objected = "object" in roles.values()
     for m in after:
         if m.actor in roles:
@@ -364,6 +392,8 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
             continue  # "Pakistan must address …" says what ought to happen, not what did
         if _NOUN_PLURAL.search(phrase) and (_GENERIC.search(lead) or _INCLUDE.match(text, match.end())):
             continue  # "numerous attacks", "its attacks include ...": a kind of event, not one
+        if _NOUN_PLURAL.search(phrase) and _is_noun(phrase) and _PURPOSE.search(lead) and not dated:
+            continue  # "the resources to plan and carry out attacks", "called on X to launch attacks": intended
         if (
             _is_noun(phrase)
             and _ANAPHOR.match(text[start : match.start()])
@@ -378,6 +408,9 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
     return _without_shadowed(found, dated)
 
 
+# An infinitive before a plural event noun: what is planned, called for or made possible, not what happened
+_PURPOSE = re.compile(r"\bto\s+(?!have\b)(?:[\w-]+\s+){0,5}$", re.IGNORECASE)  # not "claimed to have fired"
+_PAIR_BEFORE = re.compile(r"\s+(?:(?:border|bilateral|peace|trade|military|armed)\s+)?", re.IGNORECASE)
 _INCLUDE = re.compile(r"\s+(?:include|includes|included|including|such\s+as)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)  # "... the talks collapsed"
 _DATED_NOUN = re.compile(

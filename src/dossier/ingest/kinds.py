@@ -3,6 +3,8 @@
 ``kind_rule`` reads ``family:cue`` (for example ``modal:could``), or
 ``default:reported_fact`` when no cue occurs. Families are tried in this order:
 
+0. quoted speech ("noted that “...", a closing quotation mark with no opening one) and views held by
+   others ("is believed by the government", "reportedly") -> reported_fact
 1. reported future ("Houthis said they will not stop", "It said that troops are going to leave") and
    questions about the future ("they don't know how the Taliban will treat women") -> reported_fact:
    what someone else says of the future is not the author's forecast
@@ -12,7 +14,7 @@
 4. estimative (ICD 203 terms: likely, probably, almost certainly; "we assess") -> judgment
 5. evaluative (the author weighs causes, roles and effects: "This means that", "Initial indications are
    that", "plays a critical role", "one of the critical events that caused", "made it easier for",
-   "ill-prepared", a conditional "would") -> judgment
+   "ill-prepared", "was a pivotal event", "is notorious for", a conditional "would") -> judgment
 6. hedge (the writer's inference: suggests, indicates, appears to) -> judgment
 7. normative (what ought to happen: must, should) -> judgment
 8. attribution (someone said so: said, reported, according to) -> reported_fact
@@ -26,7 +28,9 @@ _PAST_MODAL = (
     r"(?:could|would|might|may|must|should)(?:\s+not|n['’]t)?\s+have\s+(?:been\s+|\w+(?:ed|en|wn|ne|t|ught|un)\b)\w*"
 )
 _SAYS = (
-    r"(?:said|says|say|stated|states|announced|announces|told|tells|claimed|claims|declared|warned|added|noted|vowed)"
+    # "states" only in lower case: "the United States will" is a name before a modal, not a report
+    r"(?:said|says|say|stated|(?-i:states)|announced|announces|told|tells|claimed|claims|declared|warned|added|noted|"
+    r"vowed)"
 )
 _FUTURE = r"(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+going\s+to|plans?\s+to|intends?\s+to)"
 _REPORTED_FUTURE = (
@@ -34,7 +38,25 @@ _REPORTED_FUTURE = (
     rf"|(?:know|knows|knew|ask|asks|asked|wonder|wonders|wondered)\s+(?:how|whether|if|what|when|who)\b"
     rf"(?:\s+[\w’'.,-]+){{0,8}}?\s+{_FUTURE})"
 )
+# Quoted speech: a quotation opened after a verb of saying, or the close of one that began in an earlier
+# sentence (a closing mark with no opening one), is what the speaker said, whatever its modals and hedges.
+_QUOTED = (
+    rf"(?:{_SAYS}\s+(?:that\s+)?(?=[“\"]))"
+    r"|(?:^[^“\"]*[.!?]\s*[”\"]\s*$)"
+)
+# A view held by someone named or unnamed ("is believed by the government", "reportedly"): theirs, not the
+# author's, however hedged.
+_ATTRIBUTED_VIEW = (
+    r"(?:(?:believed|seen|regarded|considered|thought|suspected)\s+by\b|reportedly|allegedly|is\s+alleged\s+to)"
+)
+# The author's evaluation in a copula: "was a pivotal event", "is notorious for", "is a direct continuation of"
+_EVALUATION = (
+    r"(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:pivotal|notorious|infamous|watershed|landmark|decisive|"
+    r"direct\s+continuation|turning\s+point|major\s+setback|serious\s+blow|key\s+turning)\b)"
+)
 RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("quoted", "reported_fact", (_QUOTED,)),
+    ("attributed-view", "reported_fact", (_ATTRIBUTED_VIEW,)),
     ("reported-future", "reported_fact", (_REPORTED_FUTURE,)),
     ("past-modal", "judgment", (_PAST_MODAL,)),
     (
@@ -123,6 +145,7 @@ RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             r"(?:made\s+it\s+(?:easier|harder|more\s+difficult|possible|impossible)\s+for)",
             "ill-prepared",
             "ill-equipped",
+            _EVALUATION,
             # a conditional "would", not the narrative future-in-past ("he would later lead the group")
             r"(?:would(?!\s+(?:later|go\s+on|eventually|soon|then|become|never\s+again|subsequently)\b))",
         ),

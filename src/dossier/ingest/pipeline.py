@@ -338,7 +338,7 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     }
     every_known = [m for ms in known.values() for m in ms]
     candidates = actor_tools.find_candidates(text, spans, every_known, context.known_names, context.states)
-    candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in c.aliases})
+    candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in actor_tools.matching_names(c)})
     mentions: dict[str, list[actor_tools.Mention]] = {}
     for cid, (s, e) in zip(claim_ids, spans):
         extra = [

@@ -15,8 +15,23 @@ over Y", "X warned of Y", "X faces a growing threat from Y", "Y threatens X", "X
 designated Y a terrorist organization", "X banned Y", "Y is viewed as the deadliest
 group by X / according to X", and by contrast "X is focusing on Y rather than Z" (Y
 primary, Z low). An official writer's own grading ("Y remains the most capable
-branch") is its state's view. The level comes from the adjective (``LEVEL_WORDS``), on
-the project's scale; without one it is ``recognised``.
+branch") is its state's view.
+
+Designation and sanction language comes in many forms, and each is a ``recognised``
+threat: "is adding Y as a designated FTO", "tagged Y as an SDGT", "the FTO designation
+of Y", "Y, a U.S.-designated SDGT", "is sanctioning Y operatives", "maximum pressure
+against Y and its proxies like Z", "imposed sanctions on Y", "Y is a terrorist
+organization", "Y is a U.S.-designated terrorist". With no designator
+named ("The Department has also designated Y", "Y and Z have been designated as FTOs",
+"By designating Y and Z, ..."), an official writer is the one designating, since that is
+its own act; a past act reported without an agent ("Y was designated in 2019") names no
+one. An armed group designates no one; a sanction on "two affiliates of Y" names no
+affiliate; the persons in a listed subject ("Y leader A and B of Z were tagged") are the
+ones listed; and the subject of "pose a threat" is not a possessor inside the object of a
+coordinated verb ("that Y can no longer obstruct X's recovery or pose a threat").
+
+The level comes from the adjective (``LEVEL_WORDS``), on the project's scale; without one
+it is ``recognised``.
 
 Relations. A cue word of a kind (``RELATION_CUES``, and every form of the verbs in
 ``VERB_STEMS``) between or beside two actors of one sentence: "cooperation between X
@@ -28,6 +43,24 @@ targeting X, including Y and Z". A place, a people ("Some Afghans", "Afghan soci
 a state before a group noun ("an Afghan Islamist group"), the holder of a view ("suspected
 by X of ties") or a denied tie makes no party. A person named with a state's title
 ("U.S. President Donald Trump") is affiliated to that state.
+
+Affiliation is said in many forms besides a cue word: an appositive or a parenthesis
+("X, a Y front and proxy", "X (an Y faction)"), a hyphenated compound ("the Y-controlled
+bank X"), a list headed by its parent ("Y and its affiliates like X"; "Y's regime and its
+proxies like X" is support), and "X of Y" for a person of a group. Two states joined by a
+dash before a noun of strife ("the Iran–Pakistan border skirmishes") are in conflict, as
+are the subject and object of "undermines" or "obstructs". For precision: an office's
+title ("Ambassador X") is no diplomatic tie, an unnamed ally ("our allies") no party,
+"part of" a state a place, a name guessed as a person but written "in the X" a place, and
+a "by <gerund>" phrase ("supporting X by exposing Z") opens a clause of its own.
+
+Lists and clauses: agents listed after "backed by" all back the one named before the
+parenthesis, and none does when that one is unnamed ("allied militias (backed by Y)"); a
+listed subject ("X, Y and other countries conducting airstrikes against Z", "X and allied
+Y fought Z") shares its predicate, but a fronted phrase ("Influenced by X, the Ys ...")
+is no list; a fronted means ("By funding X, Y undermines Z") makes the clause's subject
+its agent; "X uses Y as a front to undermine Z" makes X the one acting; and in "a group,
+Y, which is believed by X to be part of Z" Y, not X, is tied to Z.
 """
 
 from __future__ import annotations
@@ -104,7 +137,7 @@ _LEVEL_OF = {w: level for level, words in LEVEL_WORDS.items() for w in words}
 _ADJ = "|".join(re.escape(w) for w in sorted(_LEVEL_OF, key=len, reverse=True))
 _THREAT_NOUN = (
     r"(?:security\s+|terrorist\s+|terrorism\s+|militant\s+)?"
-    r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary)"
+    r"(?:threat|threats|danger|concern|priority|menace|enemy|adversary|risk(?!\s+of\b))"
 )
 
 # Nouns that make a graded description a threat: "the most dangerous terrorist group", not "the leading ally".
@@ -142,14 +175,60 @@ _PERCEPTION = (
         re.compile(
             r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
             r"(?!\s+by\b)(?P<mid>.{0,140}?)"
-            r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist|Specially\s+Designated)",
+            r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist(?!\s+(?:attacks?|acts?|activit|operations?|plots?))|"
+            r"Specially\s+Designated)",
+            re.I | re.S,  # hard-wrapped text breaks a sentence over lines
+        ),
+        "pt",
+    ),
+    (  # "is adding X as a designated FTO", "tagged X as an SDGT", "placed X on the terrorist list": a listing
+        "added-as",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|tagg(?:ed|ing)|tags|nam(?:ed|es|ing)|plac(?:ed|es|ing)|includ(?:ed|es|ing))\b"
+            r"(?!\s+by\b)(?P<mid>[^.;]{0,80}?)\b(?:as|to|on)\s+(?:a|an|the)?\s*(?:[\w’'-]+\s+){0,2}?"
+            r"(?:designated\s+)?(?:Foreign\s+Terrorist|FTO|SDGT|Specially\s+Designated|terrorists?\b|"
+            r"designation|sanctions\s+list|blacklist)",
             re.I,
         ),
         "pt",
     ),
-    (  # "Pakistan banned the Haqqani network": a ban on a named actor treats it as a threat, label or not
+    (  # "maintained the FTO designation of X": the noun names the designated one after "of"
+        "designation-of",
+        re.compile(r"\bdesignations?\s+of\s+(?:the\s+)?(?=[A-Z])", re.I),
+        "pt-next",
+    ),
+    (  # "X, a U.S.-designated SDGT": the designator before the hyphen, the designated one the appositive's head
+        "designated-compound",
+        re.compile(
+            r"-designated\s+(?:SDGT|FTO|terrorists?|Specially\s+Designated|Foreign\s+Terrorist|global\s+terrorist)",
+            re.I,
+        ),
+        "compound",
+    ),
+    (  # "a policy of maximum pressure against X and its proxies like Y": pressure on a foe
+        "pressure-on",
+        re.compile(r"\bpressure\s+(?:campaign\s+)?(?:against|on)\s+(?:the\s+)?", re.I),
+        "pt-list",
+    ),
+    (  # "imposed sanctions on X", "new sanctions against X": the one under them is treated as a threat
+        "sanctions-on",
+        re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?-i:(?=[A-Z]))", re.I),
+        "pt-next",
+    ),
+    (  # "Today's designations notify ... that X is a terrorist organization": an official writer's own label
+        "is-terrorist",
+        re.compile(
+            r"\b(?:is|are|remains?)\s+(?:a|an)\s+(?:designated\s+|foreign\s+)?terrorist\s+(?:organi[sz]ation|group)s?\b",
+            re.I,
+        ),
+        "t-author",
+    ),
+    (  # "Pakistan banned the Haqqani network", "is sanctioning X operatives": a ban or sanction on a named actor
         "proscribed",
-        re.compile(r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es))\s+(?:the\s+)?(?=[A-Z])", re.I),
+        re.compile(
+            r"\b(?:bann?(?:ed|s)|outlaw(?:ed|s)|proscrib(?:ed|es)|sanction(?:s|ed|ing))\s+(?:the\s+)?(?-i:(?=[A-Z]))",
+            re.I,
+        ),
         "pt-next",
     ),
     (  # "Y is viewed as the deadliest ...", "Y is regarded as a terrorist organization by X": Y is the threat
@@ -167,7 +246,7 @@ _PERCEPTION = (
         "listed-by",
         re.compile(
             r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned|"
-            r"banned|outlawed|proscribed)\s+"
+            r"banned|outlawed|proscribed|tagged|named|branded)\s+"
             r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
             re.I,
         ),
@@ -233,7 +312,29 @@ _RULE_LEVEL = {
     "designated": "recognised",
     "listed-by": "recognised",
     "proscribed": "recognised",
+    "added-as": "recognised",
+    "designation-of": "recognised",
+    "designated-compound": "recognised",
+    "pressure-on": "recognised",
+    "sanctions-on": "recognised",
+    "is-terrorist": "recognised",
 }
+# Rules that list a designation: with no designator named, an official writer is the one designating ("The
+# Department has also designated X", "X and Y have been designated as FTOs", "By designating X, ...").
+_DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by", "sanctions-on"})
+# "X and its affiliates like Y": the head of the list is named with its members
+_AND_ITS_MEMBERS = re.compile(r"\s+and\s+(?:its|their)\s+[\w-]+\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
+# The writer's own act, now: "have been added", "are being designated" (not "was designated in 2019", a report)
+_OWN_ACT = re.compile(r"\b(?:(?:has|have)\s+(?:also\s+)?been|(?:is|are)(?:\s+being)?)\s+$", re.I)
+_HAS = re.compile(r"\b(?:has|have)\s+(?:also\s+)?$", re.I)
+# "sanctioned two affiliates of X": the designated are the members, unnamed; X is only their group
+_MEMBERS_OF = re.compile(
+    r"\b(?:affiliates?|members?|leaders?|operatives?|branch(?:es)?|factions?|financiers?|officials?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_CLAUSE_OPEN = re.compile(r"\b(?:that|which|who|whether)\s", re.I)
 # "According to B. Raman, ...": the one the sentence's view is attributed to, for a view stated in the passive
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the\s+)?$", re.I)
 # A first-person subject before a stance cue: the perceiver is the document's author ("We are concerned about X")
@@ -253,11 +354,21 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "affiliate of",
         "affiliated with",
         "faction of",
+        "division of",
+        "offshoot of",
+        "splinter of",
+        "part of",
+        "absorbed",  # "X absorbed Y": Y became part of X
         "wing of",
         "spokesman for",
         "spokesperson for",
         "commander of",
         "pledged allegiance to",
+        "swore allegiance to",
+        "sworn allegiance to",
+        "pledges allegiance to",
+        "loyal to",
+        "affiliated to",
         "as the group's new leader",
         "as the group’s new leader",
         "founded by",
@@ -424,6 +535,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "credit",
         "debt",
         "sanctions",
+        "sanctioning",
         "economic recovery",
     ),
 }
@@ -434,7 +546,20 @@ _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplom
 VERB_STEMS: dict[str, tuple[str, ...]] = {
     "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
     "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
-    "conflict": ("oppose", "fight", "battle", "combat", "raid", "condemn", "denounce", "accuse"),
+    "conflict": (
+        "oppose",
+        "fight",
+        "battle",
+        "combat",
+        "raid",
+        "condemn",
+        "denounce",
+        "accuse",
+        "undermine",  # "X undermines Y's sovereignty", "to obstruct Y's recovery": acts against a party
+        "obstruct",
+        "destabilize",
+        "destabilise",
+    ),
     "diplomatic": ("negotiate", "sign", "meet"),
 }
 _IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
@@ -492,6 +617,7 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
 )
 _PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
+_MEANS = re.compile(r"\bby\s+\w+ing\b", re.I)  # "supporting X and Y by exposing Z": Z is no object of the cue
 _NEXT_VERB = re.compile(
     r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
 )
@@ -507,9 +633,22 @@ _LAUNCHED_AT = re.compile(r"\b(?:launched|fired|lobbed)\b[^.;,]{0,60}?\b(?:at|on
 # "suspected by X of ties with Y": X holds a view of the tie, it is no party to it
 _BELIEF_AGENT = re.compile(
     r"\b(?:suspected|accused|believed|alleged|thought|said|reported|seen|viewed|regarded|considered)\s+by\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+_AND_PREDICATE = re.compile(r"\s+and\s+(?:\w+ly\s+)?(?:also\s+)?(?:is\s+|was\s+)?", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|that)\b", re.I)
+# "X and allied Y": two parties on one side
+_ALLIED = re.compile(r"\s+and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated)\s+(?:the\s+)?", re.I)
+# A predicate's subject listed: "X, Y and other countries conducting airstrikes against Z"
+_LISTED_SUBJECT = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+# ... when the verb follows the list at once: "X, Y and other countries conducting airstrikes against", "X and allied
+# Y fought"
+_PREDICATE = re.compile(
+    r"\s*(?:(?:,?\s+and\s+other\s+\w+\s+)?(?:\w+ing|\w+ed|fought|struck)\b[^,;()]{0,40}?)?", re.I
+)  # or the cue itself is the verb: "X and allied Y fought Z"
+# A fronted means: "By funding X, Y undermines Z": Y does what the gerund says to X
+_FRONTED_MEANS = re.compile(r"\W*By\s+(?P<verb>\w+ing)\b(?P<object>[^,]{1,80}),\s*", re.I)
 _SEIZING = frozenset({"took over", "struck", "attacked", "targeted", "drove out"})
 # What is taken is territory when a quantity or a kind of place comes between: "most of southern Somalia"
 _TERRITORY = re.compile(
@@ -531,7 +670,7 @@ _COUNTED = re.compile(
     re.I,
 )
 # "Iran-backed Houthis", "U.S.-led efforts": a hyphenated agent names a party, not a modifier.
-_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led)\b", re.I)
+_AGENT_COMPOUND = re.compile(r"-(?:backed|supported|funded|sponsored|armed|led|controlled|run|owned|operated)\b", re.I)
 # "interest in U.S. relations with": a name before such a noun is its party, not a place.
 _ATTRIBUTIVE = re.compile(
     r"[ \t]+(?:relations|ties|assistance|aid|support|sanctions|cooperation|engagement|talks|backing|funding)\b", re.I
@@ -542,9 +681,16 @@ _OFFICE = re.compile(r"^(?:leader|emir|amir|founder|chief|commander|head|spokes\
 _TITLED_AND = re.compile(rf"\s+and\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+)+")
 # "Al-Shabaab is an al-Qa’ida (AQ) affiliate": the group named before the noun is the parent
 _AFFILIATE_NOUN = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front)\b", re.I
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:affiliate|branch|franchise|offshoot|subsidiary|front|faction|wing|proxy|"
+    r"splinter\s+group|division)\b",
+    re.I,
 )
-_IS_A = re.compile(r"\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)\s+(?:\w+\s+){0,2}?$", re.I)
+# "X is a Y affiliate", and the appositive "X, a Y front and proxy" or "X (an Y faction)", which say the same
+_IS_A = re.compile(
+    r"(?:\s+(?:is|was|are|were|became|remains|remained)\s+(?:an?|the|one)|\s*,\s+(?:an?|the)|\s*\(\s*(?:an?|the))"
+    r"\s+(?:\w+\s+){0,2}?$",
+    re.I,
+)
 # "... affiliate and has ties to": the predicate's subject is the sentence's first actor
 _AND_HAS = re.compile(
     r"\b(?:and|but)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|maintains|maintained|keeps|retains)\b"
@@ -572,11 +718,21 @@ _GROUP_TITLE = re.compile(
 _POSSESSIVE_WING = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:wing|arm|front|branch|affiliate|faction|offshoot|franchise)\b", re.I
 )
+# "Hizb-controlled bank X", "a Y-run charity X": the one named after the compound belongs to the one before it
+_CONTROLLED = re.compile(r"-(?:controlled|run|owned|operated|affiliated)\s+(?:[a-z][\w-]*\s+){0,3}", re.I)
+# "X and its affiliates like Y", "X's regime and its terrorist proxies like Y"
+_MEMBERS_LIKE = re.compile(
+    r"(?:['’]s?\s+[a-z]+)?\s+and\s+(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>affiliates|branches|factions|franchises|offshoots|wings|proxies)\s+(?:like|such\s+as|including)\s+"
+    r"(?:the\s+)?"
+)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # "U.S.-Pakistan relations": two parties joined by a hyphen before the tie.
-_PAIR_COMPOUND = re.compile(r"^\s*[-–]\s*$")
+_PAIR_COMPOUND = re.compile(r"^\s*[-–—]\s*$")
 _PAIR_NOUN = re.compile(
-    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military)\s+)?"
-    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership)\b",
+    r"\s+(?:(?:bilateral|security|diplomatic|economic|trade|military|border)\s+)?"
+    r"(?:relations|relationship|ties|talks|cooperation|tensions|dialogue|partnership|skirmishes|clashes|conflict|war|"
+    r"dispute|hostilities)\b",
     re.I,
 )
 _PAIR_KIND = {
@@ -588,6 +744,12 @@ _PAIR_KIND = {
     "cooperation": "cooperation",
     "partnership": "cooperation",
     "tensions": "conflict",
+    "skirmishes": "conflict",  # "the Iran–Pakistan border skirmishes": the two named fight each other
+    "clashes": "conflict",
+    "conflict": "conflict",
+    "war": "conflict",
+    "dispute": "conflict",
+    "hostilities": "conflict",
 }
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TITLE_GAP = re.compile(rf"^(?:['’]s)?\s+(?:(?:{'|'.join(sorted(TITLES))})\.?\s+){{1,3}}$")
@@ -613,6 +775,8 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
             continue
         if _PLACE_NOUN.match(tail) or _POPULATION.match(tail):
             continue  # "Khyber Pakhtunkhwa province", "the Shia Hazara minority": whatever kind was guessed
+        if kinds.get(m.actor) == "person" and _IN_THE.search(lead):
+            continue  # "active in the Chad Basin": no person takes the article, a place does
         if kinds.get(m.actor) not in ("armed_group", "person"):
             listed = place_end >= 0 and re.fullmatch(
                 r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?", text[place_end : m.start]
@@ -635,8 +799,9 @@ _GROUP_NOUN = re.compile(
     r"(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit)\b",
     re.I,
 )
+_IN_THE = re.compile(r"\b(?:in|across|throughout|into|within|near)\s+the\s+$", re.I)
 _POPULATION = re.compile(r"[ \t]+(?:minority|minorities|community|communities|population|diaspora)\b", re.I)
-_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|outside(?:\s+of)?)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s+$")
 _PLACE_NOUN = re.compile(r"[ \t]+(?:province|district|region|valley|city|town|village|border|area|coast)\b", re.I)
 _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militants"
     r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
@@ -691,7 +856,31 @@ def perceptions(
             level = _RULE_LEVEL.get(rule) or _level(match.groupdict().get("adj"))
             pairs: list[tuple[str, str, str]] = []
             after = [m for m in after if not _PEOPLE_NOUN.match(text, m.end)]  # "Afghan society" is no actor
-            if order == "contrast" and before:
+            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
+            verb = opening.group(1) if opening else ""
+            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
+            designation = rule in _DESIGNATION
+            if designation and rule != "listed-by" and passive:
+                own_act = _OWN_ACT.search(text, max(start, match.start() - 25), match.start())
+                if author and before and own_act and not re.search(r"\bby\b", text[match.end() : end]):
+                    for threat in _designated(text, start, match.start(), before, kinds):  # "X have been designated"
+                        pairs.append((author, threat, level))  # the official writer, the only designator there is
+                order = "done"
+            if order == "compound":
+                designator = [m for m in mentions if m.end == match.start()]  # "U.S.-designated"
+                held = [m for m in before if designator and m.end <= designator[0].start]
+                gap = text[held[-1].end : designator[0].start] if held else ""
+                appositive = r"(?:\s*,\s*|\s+(?:is|was|are|were|remains)\s+)(?:a|an|the)\s+"  # or "X is a"
+                if designator and held and re.fullmatch(appositive, gap):
+                    pairs.append((designator[0].actor, held[-1].actor, level))  # "X, a U.S.-designated SDGT"
+                elif designator and after and not text[match.end() : after[0].start].strip(" ,").count(" ") > 3:
+                    pairs.append((designator[0].actor, after[0].actor, level))  # "the U.S.-designated terrorist X"
+            elif order == "pt-list" and before and after:
+                clause = re.split(r"[,;]", text[match.end() : end], maxsplit=1)[0]
+                for m in after:  # "pressure against X's regime and its proxies like Y": every foe named there
+                    if m.end <= match.end() + len(clause):
+                        pairs.append((before[-1].actor, m.actor, level))
+            elif order == "contrast" and before:
                 perceiver = before[-1].actor
                 focus = [m for m in inside if m.actor != perceiver]
                 if focus:  # "focusing on X rather than Y": no low without a focus ("cohesion over outreach to Y")
@@ -704,22 +893,43 @@ def perceptions(
                 agent = [m for m in after if _BY.search(text[max(start, m.start - 8) : m.start])]
                 according = [m for m in before[:-1] if _ACCORDING.search(text[max(start, m.start - 30) : m.start])]
                 perceiver = agent[0] if agent else according[0] if according else None
-                if perceiver is not None:
-                    pairs.append((perceiver.actor, before[-1].actor, level))
+                holders = (
+                    [perceiver, *_coordinated(text, after[after.index(perceiver) :], end)] if agent else [perceiver]
+                )
+                for holder in holders if perceiver is not None else []:
+                    pairs.append((holder.actor, before[-1].actor, level))  # "by India, the United States and Israel"
             elif order in ("pt", "pt-next") and not before and author:
                 ahead = text[start : match.start()]
                 threats = [m for m in inside + after if m.actor != author]
                 quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
-                if threats and _FIRST_PERSON.search(ahead) and not quoted:  # a quoted "we" is the speaker's
-                    pairs.append((author, threats[0].actor, level))  # "We are concerned about X": the author's view
+                acting = designation and (not verb.endswith("ed") or _HAS.search(ahead))  # not "Designated in 2010"
+                if order == "pt-next" and threats and threats[0].start != match.end():
+                    threats = []  # "sanctions evasion schemes involving X": X is not what is sanctioned
+                if threats and (_FIRST_PERSON.search(ahead) or acting) and not quoted:  # a quoted "we" is the
+                    # speaker's; "The Department has designated X", "By designating X and Y, ...": the writer's act
+                    for threat in _coordinated_threats(text, threats, inside, end) if designation else threats[:1]:
+                        pairs.append((author, threat.actor, level))  # "We are concerned about X": the author's view
+            elif order in ("pt", "pt-next") and before and designation:
+                designators = [m for m in before if kinds.get(m.actor) != "armed_group"]  # a group lists no one
+                threats = [m for m in inside + after if not designators or m.actor != designators[-1].actor]
+                if order == "pt-next" and (not threats or threats[0].start != match.end()):
+                    threats = []
+                for threat in _coordinated_threats(text, threats, inside, end) if designators else []:
+                    pairs.append((designators[-1].actor, threat.actor, level))  # "designated X and Y as FTOs"
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
                 if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
                     continue  # "focused on a number of impacts of X's rule": X is not what is focused on
                 if threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
+            elif order == "tp" and before and after and rule == "listed-by":
+                listers = [after[0], *_coordinated(text, after, end)]  # "by the United States, the EU and Canada"
+                for threat in _designated(text, start, match.start(), before, kinds):
+                    for lister in listers:
+                        pairs.append((lister.actor, threat, level))  # "X leader A and B were tagged by Y as SDGTs"
             elif order == "tp" and before and after:
-                pairs.append((after[0].actor, before[-1].actor, level))
+                for threat in _subjects(text, start, match.start(), before):
+                    pairs.append((after[0].actor, threat, level))
             elif order == "tp-next" and before and after and after[0].start == match.end():
                 pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
             elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
@@ -728,15 +938,53 @@ def perceptions(
                 pairs.append((author, before[-1].actor, level))  # "X poses a serious threat to us"
             if _NEGATION.search(text, max(start, match.start() - 25), match.start()):
                 continue
-            opening = re.match(r"\W*(\w*)", text[match.start() : match.end()])  # "'s top concern is" opens with "'s"
-            verb = opening.group(1) if opening else ""
-            passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
-            if rule in ("designated", "proscribed") and passive:
-                continue  # "X was designated a terrorist": X is the designated one, not the designator
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
                     found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
     return list(found.values())
+
+
+def _coordinated_threats(text: str, threats: list[Mention], inside: list[Mention], end: int) -> list[Mention]:
+    """The designated: the first named, with those coordinated with it inside the cue ("designating X and Y as")."""
+    if not threats or _MEMBERS_OF.search(text, max(0, threats[0].start - 30), threats[0].start):
+        return []
+    if re.match(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b", text[threats[0].end :]):
+        return []  # "adding Y as an alias to X's designation": a name of the one designated, not another
+    listed = [threats[0]]
+    for prev, item in zip(threats, threats[1:4]):
+        if item not in inside or not re.fullmatch(
+            r"\s*(?:\([^()]{1,12}\)\s*)?(?:,|,?\s+and)\s+(?:the\s+)?", text[prev.end : item.start]
+        ):
+            break
+        listed.append(item)
+    return listed
+
+
+def _subjects(text: str, start: int, at: int, before: list[Mention]) -> list[str]:
+    """The subject of the verb at ``at``: the last name before it, but not a possessor inside an object of a
+    coordinated verb ("that X can no longer obstruct Y's recovery or pose a threat": X), and with the head of
+    "X and its affiliates like Y" (X and Y)."""
+    last = before[-1]
+    if _POSSESSIVE.match(text, last.end) and re.search(r"\b(?:or|and)\s+$", text[last.end : at]):
+        opened = [m.end() for m in _CLAUSE_OPEN.finditer(text, start, last.start)]
+        heads = [m for m in before if m.start >= (opened[-1] if opened else start) and m is not last]
+        if heads:
+            last = heads[0]
+    found = [last.actor]
+    for prev in reversed([m for m in before if m.end <= last.start]):
+        if _AND_ITS_MEMBERS.fullmatch(text[prev.end : last.start]):
+            found.append(prev.actor)
+        break
+    return found
+
+
+def _designated(text: str, start: int, at: int, before: list[Mention], kinds: dict[str, str]) -> list[str]:
+    """Who a passive designation names: the persons of its subject when it names any ("X leader A and B of Y were
+    designated": A and B, individuals are listed by name), else the last name before the verb."""
+    breaks = [m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while)\b", text[start:at])]
+    clause = start + (breaks[-1] if breaks else 0)
+    persons = [m.actor for m in before if m.start >= clause and kinds.get(m.actor) == "person"]
+    return list(dict.fromkeys(persons)) or [before[-1].actor]
 
 
 def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: dict[str, str]) -> list[Relation]:
@@ -763,6 +1011,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         elif kinds.get(first.actor) != "state" and kinds.get(second.actor) == "person" and _GROUP_TITLE.match(gap):
             add(second.actor, first.actor, "affiliation", gap.strip(" ’'s").strip(), "relation:title", True)
     for n, m in enumerate(mentions):  # "X is an al-Qa’ida affiliate"
+        if kinds.get(m.actor) == "state":
+            continue  # "X, a Pakistani front": where it is from, not whose it is
         if _AFFILIATE_NOUN.match(text, m.end, end) and n and _IS_A.fullmatch(text[mentions[n - 1].end : m.start]):
             noun = _AFFILIATE_NOUN.match(text, m.end, end).group(0).split()[-1]
             add(mentions[n - 1].actor, m.actor, "affiliation", noun, "relation:affiliation", True)
@@ -778,12 +1028,33 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
                 "relation:affiliation",
                 True,
             )
+    for first, second in zip(mentions, mentions[1:]):
+        gap = text[first.end : second.start]
+        if _CONTROLLED.fullmatch(gap):  # "X-controlled financial institution Y": Y belongs to X
+            add(
+                second.actor,
+                first.actor,
+                "affiliation",
+                gap.strip().split()[0].lstrip("-"),
+                "relation:affiliation",
+                True,
+            )
+        if _ALLIED.fullmatch(gap):  # "IS and allied White Flags"
+            add(first.actor, second.actor, "cooperation", "allied", "relation:cooperation", False)
+        members = _MEMBERS_LIKE.fullmatch(gap)
+        if members:  # "X and its affiliates like Y": Y is one of X's; "X and its proxies like Y": X backs Y
+            kind = "support" if members.group("noun").casefold().startswith("prox") else "affiliation"
+            a, b = (first.actor, second.actor) if kind == "support" else (second.actor, first.actor)
+            add(a, b, kind, members.group("noun").casefold(), f"relation:{kind}", True)
+        if kinds.get(first.actor) == "person" and kinds.get(second.actor) == "armed_group" and _OF.fullmatch(gap):
+            add(first.actor, second.actor, "affiliation", "of", "relation:affiliation", True)  # "Abu X of Y"
     for first, second in zip(every, every[1:]):  # "U.S.-Pakistan relations"
         pair = _PAIR_NOUN.match(text, second.end, end)
         if pair and _PAIR_COMPOUND.match(text[first.end : second.start]):
             noun = pair.group(0).split()[-1].casefold()
             add(first.actor, second.actor, _PAIR_KIND[noun], noun, f"relation:{_PAIR_KIND[noun]}", False)
     _structural(text, start, end, mentions, every, kinds, add)
+    last_subject: Mention | None = None  # the subject of the cue before, for a predicate coordinated after it
     for match in _CUE.finditer(text, start, end):
         cue = re.sub(r"\s+", " ", match.group(1).casefold())
         kind = _CUE_KIND[cue]
@@ -791,8 +1062,16 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
             continue  # "the agreement provided for the withdrawal": stipulated, not given
+        if cue in ("ambassador", "envoy") and re.match(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]", text[match.end() :]):
+            continue  # "Ambassador Nathan Sales": the title of an office, not a diplomatic tie
+        if kind == "cooperation" and re.search(
+            r"\b(?:our|their|its|his|her)\s+$", text[max(start, match.start() - 8) : match.start()]
+        ):
+            continue  # "threats to the United States and our allies": the allies are not named
         before = [m for m in mentions if m.end <= match.start()]
         after = [m for m in mentions if m.start >= match.end()]
+        if cue == "part of" and (not after or kinds.get(after[0].actor) == "state"):
+            continue  # "part of Pakistan" is a place; "part of Ansar al-Islam" a membership
         if after and _CLASS_AGENT.search(text[before[-1].end if before else start : match.start()]):
             for member in _listed_after(text, after):  # "groups targeting India, including LeT and JeM"
                 add(member.actor, after[0].actor, kind, cue, f"relation:{kind}", _DIRECTED.get(kind, False))
@@ -852,11 +1131,25 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if cue in _ACCUSE and len(text[match.end() : after[0].start].split()) > 4:
             continue  # "whom they accused of corruption and being backed by X": X is not the accused
         subject = before[-1]
+        opener = before[0] if _OPENS.fullmatch(text[start : before[0].start]) else None
+        if (
+            opener
+            and opener is not subject
+            and re.search(r"\bas\b[^,;]{0,40}\bto\s+$", text[subject.end : match.start()])
+        ):
+            subject = opener  # "X uses Y as a front to undermine Z": X, the one who uses, acts
         if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
             subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
         lead_in = text[max(start, subject.start - 30) : subject.start]
         if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and re.match(r"\s+(?:of|to)\b", text[subject.end :]):
-            continue  # "suspected by X of ties with Y": X holds the view, it is no party
+            relative = [r.start() for r in _RELATIVE.finditer(text, start, subject.start)]
+            held = [m for m in before if relative and m.end <= relative[-1]]
+            if not held or held[-1].actor == after[0].actor:
+                continue  # "suspected by X of ties with Y": X holds the view, it is no party
+            subject = held[-1]  # "a group, Y, which is believed by X to be part of Z": Y is the one tied to Z
+        if last_subject is not None and _AND_PREDICATE.fullmatch(text[subject.end : match.start()]):
+            subject = last_subject  # "Y is part of X and possibly affiliated with Z": Y, not X, is tied to Z
+        last_subject = subject
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
                 add(after[0].actor, after[1].actor, kind, cue, f"relation:{kind}", False)  # "signed by X and Y"
@@ -885,6 +1178,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if near_between and len(after) >= 2:
             a, b = after[0].actor, after[1].actor
         if kind == "affiliation":
+            if cue == "absorbed":
+                a, b = b, a
             if (
                 _REVERSED.match(cue)
                 and kinds.get(b) == "person"
@@ -899,13 +1194,33 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
             a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
         directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
-        if cue in ("sanctions", "sanctioned"):
+        if cue in ("sanctions", "sanctioned", "sanctioning"):
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
                 a, b = (b, a) if _BY.search(text[match.end() : after[0].start]) else (a, b)
+        if kind == "support" and reverse and re.search(r"\(\s*(?:\w+ly\s+)?$", text[start : match.start()]):
+            opened = text.rfind("(", start, match.start())
+            if ")" in text[subject.end : opened] or len(text[subject.end : opened].split()) > 2:
+                continue  # "allied forces (largely backed by Y)": the backed one is unnamed
         add(a, b, kind, cue, f"relation:{kind}", directed)
+        swapped = kind == "support" and a != subject.actor
         for extra in _coordinated(text, after, end):  # "against Pakistani and U.S. interests"
-            add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+            if swapped:  # "backed by X, Y and others": every agent listed backs the one named before
+                add(extra.actor, b, kind, cue, f"relation:{kind}", directed)
+            else:
+                add(before[-1].actor, extra.actor, kind, cue, f"relation:{kind}", directed)
+        predicate = _PREDICATE.fullmatch(text, subject.end, match.start())
+        if kind in ("conflict", "support", "cooperation") and not swapped and subject is before[-1] and predicate:
+            listed: list[Mention] = []  # "X, Y and others conducting ... against Z", "X and allied Y fought Z"
+            for prev, item in zip(reversed(before[:-1]), reversed(before)):
+                gap = text[prev.end : item.start]
+                if not (_LISTED_SUBJECT.fullmatch(gap) or _ALLIED.fullmatch(gap)):
+                    break
+                listed.append(prev)
+            links = text[listed[-1].end : match.start()] if listed else ""
+            if re.search(r"\band\b", links):  # a list has its "and"; "Influenced by X, the Ys adopted" is none
+                for prev in listed:
+                    add(prev.actor, b, kind, cue, f"relation:{kind}", directed)
         if len(before) >= 2 and _TITLED_AND.fullmatch(text[before[-2].end : before[-1].start]):
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
@@ -923,6 +1238,8 @@ def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
         gap = text[prev.end : item.start]
         if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
             break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
+        if _MEANS.search(gap) or _MEMBERS_LIKE.fullmatch(gap):
+            break  # "by exposing Z", "and its proxies like Z": Z is no object of this cue
         if _NEXT_VERB.match(text, item.end, end):
             break
         items.append(item)
@@ -958,6 +1275,20 @@ def _structural(text: str, start: int, end: int, mentions: list[Mention], every:
             cue = re.sub(r"\s+", " ", fronted.group("cue").casefold())
             kind = "affiliation" if re.match(r"under|led|headed", cue) else "support"
             add(agent[-1].actor, other[0].actor, kind, cue, f"relation:{kind}", True)
+    means = _FRONTED_MEANS.match(text, start, end)
+    if means and means.group("verb").casefold() in _CUE_KIND:  # "By funding X, Y undermines Z": Y funds X
+        kind = _CUE_KIND[means.group("verb").casefold()]
+        done_to = [m for m in mentions if means.start("object") <= m.start and m.end <= means.end("object")]
+        doer = [m for m in mentions if m.start >= means.end()][:1]
+        if done_to and doer and kind != "affiliation":
+            add(
+                doer[0].actor,
+                done_to[0].actor,
+                kind,
+                means.group("verb").casefold(),
+                f"relation:{kind}",
+                _DIRECTED.get(kind, False),
+            )
     for match in _FOUNDED_BY.finditer(text, start, end):
         founded = [m for m in mentions if m.end <= match.start()]
         founder = [m for m in mentions if m.start == match.end()]
