@@ -27,7 +27,10 @@ def act(chosen: Act) -> None:
 
 
 st.title("Import events")
-st.caption("UCDP GED and ACLED CSV exports. Every row is checked; each import keeps its file, checksum and licence.")
+st.caption(
+    "UCDP GED and ACLED CSV exports, plain or in a ZIP or gzip file. Every row is checked; "
+    "each import keeps its file, checksum and licence."
+)
 with st.expander("Licences and attribution", icon=":material/license:"):
     for spec in IMPORTERS:
         st.markdown(f"**{escape_markdown(spec.name)}** · {escape_markdown(spec.licence.licence)}")
