@@ -80,7 +80,7 @@ def csv_source(source: str | os.PathLike | bytes, file_name: str) -> tuple[Opene
     if magic in _ZIP_MAGICS:
         return _zip_member(raw, file_name)
     if magic.startswith(_GZIP_MAGIC):
-        return _gunzipped(raw, size), _gzip_size(raw, size)
+        return _gunzipped(raw), _gzip_size(raw, size)
     return raw, size
 
 
@@ -88,7 +88,7 @@ def _zip_member(raw: Opener, file_name: str) -> tuple[Opener, int]:
     try:
         with zipfile.ZipFile(raw()) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ImportRefused(file_name, f"the compressed archive cannot be read ({exc})") from None
     csvs = [m for m in members if not m.is_dir() and _is_csv(m.filename)]
     if not csvs:
@@ -118,7 +118,7 @@ def _is_csv(name: str) -> bool:
     return path.suffix.lower() == ".csv" and "__MACOSX" not in path.parts and not path.name.startswith("._")
 
 
-def _gunzipped(raw: Opener, size: int) -> Opener:
+def _gunzipped(raw: Opener) -> Opener:
     def open_stream() -> BinaryIO:
         handle = raw()
         return io.BufferedReader(_Inner(gzip.GzipFile(fileobj=handle, mode="rb"), handle))
