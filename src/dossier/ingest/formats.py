@@ -194,6 +194,7 @@ def header_block(text: str) -> tuple[dict[str, str], list[Span]]:
     """
     meta: dict[str, str] = {}
     spans: list[Span] = []
+    bare_title = False  # the title came from a line without a key, which a "Title:" line overrides
     position = 0
     while position < len(text):
         end = text.find("\n", position)
@@ -207,14 +208,15 @@ def header_block(text: str) -> tuple[dict[str, str], list[Span]]:
         match = _HEADER_LINE.match(line)
         key = _HEADER_KEYS.get(match.group(1).strip().casefold()) if match else None
         if key is None and not spans and _TITLE_LINE.match(line) and _known_key(text, end + 1):
-            meta["title"] = line.strip()  # a "Title:" line in the block below wins
+            meta["title"], bare_title = line.strip(), True
             spans.append(Span(position, end))
             position = end + 1
             continue
         if key is None:
             break
-        if match.group(2) and (key not in meta or key == "title" and len(spans) == 1 and "title" in meta):
+        if match.group(2) and (key not in meta or key == "title" and bare_title):
             meta[key] = match.group(2).strip()
+            bare_title = bare_title and key != "title"
         spans.append(Span(position, end))
         position = end + 1
     return meta, spans
