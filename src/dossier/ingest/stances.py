@@ -944,11 +944,18 @@ def perceptions(
     return list(found.values())
 
 
+# Matched where a mention ends, with ``pattern.match(text, pos)``: slicing the rest of the document for each
+# sentence would copy it once per match.
+_AS_ALIAS = re.compile(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b")  # "X as an alias": a name, not a threat
+_NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]")  # "Ambassador Nathan Sales": a title before a name, no tie
+_OF_OR_TO = re.compile(r"\s+(?:of|to)\b")
+
+
 def _coordinated_threats(text: str, threats: list[Mention], inside: list[Mention], end: int) -> list[Mention]:
     """The designated: the first named, with those coordinated with it inside the cue ("designating X and Y as")."""
     if not threats or _MEMBERS_OF.search(text, max(0, threats[0].start - 30), threats[0].start):
         return []
-    if re.match(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b", text[threats[0].end :]):
+    if _AS_ALIAS.match(text, threats[0].end):
         return []  # "adding Y as an alias to X's designation": a name of the one designated, not another
     listed = [threats[0]]
     for prev, item in zip(threats, threats[1:4]):
@@ -1062,7 +1069,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
             continue  # "the agreement provided for the withdrawal": stipulated, not given
-        if cue in ("ambassador", "envoy") and re.match(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]", text[match.end() :]):
+        if cue in ("ambassador", "envoy") and _NAME_FOLLOWS.match(text, match.end()):
             continue  # "Ambassador Nathan Sales": the title of an office, not a diplomatic tie
         if kind == "cooperation" and re.search(
             r"\b(?:our|their|its|his|her)\s+$", text[max(start, match.start() - 8) : match.start()]
@@ -1141,7 +1148,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if len(before) >= 2 and _AND_HAS.search(text[before[-1].end : match.start()]):
             subject = before[0]  # "Al-Shabaab is an al-Qa’ida (AQ) affiliate and has ties to ..."
         lead_in = text[max(start, subject.start - 30) : subject.start]
-        if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and re.match(r"\s+(?:of|to)\b", text[subject.end :]):
+        if kind != "conflict" and _BELIEF_AGENT.search(lead_in) and _OF_OR_TO.match(text, subject.end):
             relative = [r.start() for r in _RELATIVE.finditer(text, start, subject.start)]
             held = [m for m in before if relative and m.end <= relative[-1]]
             if not held or held[-1].actor == after[0].actor:
