@@ -236,10 +236,11 @@ def test_the_corpus_is_large_varied_and_split_before_scoring():
     held_out = [split for split in splits if split != "dev"]
     assert 0.2 <= len(held_out) / len(splits) <= 0.5
     for split in set(held_out):
-        # each held-out split is at most 40% of dev plus itself; the first one at least 20%
+        # each held-out split is at most 40% of dev plus itself; together they are at least a fifth of the
+        # corpus (above). The first one's own share is not held to 20%: it falls each time a blind split,
+        # scored once, moves into dev (heldout2, then heldout3).
         share = splits.count(split) / (splits.count("dev") + splits.count(split))
         assert share <= 0.4, split
-        assert split != "heldout" or share >= 0.2
     assert len({row["layout"] for row in MANIFEST}) >= 5
     for row in MANIFEST:
         assert row["licence"] and row["attribution"] and row["how_obtained"], row["file"]
