@@ -7,6 +7,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dossier.ui.panels import DYAD_TABLE
+
 pytestmark = pytest.mark.integration
 
 PAGE = "pages/matrix.py"
@@ -75,6 +77,10 @@ def test_relations_view_from_the_url_and_a_tie_with_its_claims(bundled_data, run
 def test_dyad_view_counts_curated_events(bundled_data, run_app):
     at = run_app({"view": "Event dyads"}, page=PAGE)
     assert not at.exception
+    assert [e.label for e in at.expander] == ["Every dyad as a table (9 dyads)"]
+    assert not at.dataframe  # closed: the table is not sent until it is opened
+    at.session_state[DYAD_TABLE] = True
+    at.run()
     table = at.dataframe[0].value
     assert len(table) == 9
     top = table.iloc[0]

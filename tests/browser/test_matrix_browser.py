@@ -70,3 +70,18 @@ def test_group_filter_restricts_the_dyads(served, page):
     expect(page).to_have_url(re.compile(r"[?&]group=BLA(&|$)"))
     expect(rows).to_have_text(["BLA"])
     assert page.problems.dialogs == [] and page.problems.errors == []
+
+
+def test_the_dyad_table_is_sent_only_when_opened(served, page):
+    """Every dyad is listed in a closed expander: its grid is not sent (nor loaded) until the analyst opens it."""
+    page.goto(f"{served.url}/matrix?view=Event+dyads")
+    expect(page.locator(".st-key-dyad-chart .yaxislayer-above .ytick text")).to_have_count(6)
+    box = page.locator(".st-key-dyad-table-open")
+    expect(box).to_contain_text("Every dyad as a table (9 dyads)")
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_have_count(0)
+    wait_for_app(page)  # a click during a rerun can be lost
+    box.get_by_text("Every dyad as a table").click()
+    expect(grid).to_have_count(1)
+    expect(grid).to_be_visible()
+    assert page.problems.dialogs == [] and page.problems.errors == []

@@ -119,9 +119,21 @@ def dyad_panel(full: Dataset, view: Dataset) -> None:
     chart_downloads(out, view.selection, "dyads")
     if out.coverage_note():
         st.caption(out.coverage_note())
-    st.dataframe(out.table(), hide_index=True, placeholder="not reported", column_config=DYAD_COLUMNS)
+    # Lazy, like the undated events: a closed expander's table is not sent, so the heatmap paints sooner (the
+    # table's grid component is loaded only when it is opened); opening it reruns.
+    dyads = len(out.found)
+    table = st.expander(
+        f"Every dyad as a table ({dyads:,} dyad{'s' if dyads != 1 else ''})",
+        key=DYAD_TABLE,
+        on_change="rerun",
+        icon=":material/table:",
+    )
+    if table.open:
+        with table:
+            st.dataframe(out.table(), hide_index=True, placeholder="not reported", column_config=DYAD_COLUMNS)
 
 
+DYAD_TABLE = "dyad-table-open"
 MATRIX_PANELS = {"assessment": threat_panel, "relation": relations_panel, "dyad": dyad_panel}
 
 
