@@ -92,6 +92,29 @@ def test_line_breaks_citations_and_abbreviations(text: str, expected: list[str])
     assert sentences(text, soft_wrap=True) == expected
 
 
+WRAPPED = [  # a hard-wrapped paragraph at about 60 columns, with a labelled first line
+    "Summary: The Northern Front was named a terrorist group in",
+    "May 2015 by the two governments after raids in the Western",
+    "Province. Its aims: to hold towns along the coast and the river",
+    "Valley, Port Aster, Ruritania and Old Harbour Town. In",
+    "June 2016 the group seized the two towns along the Blue River.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    range(len(WRAPPED) - 1),
+)
+def test_labelled_and_title_case_lines_of_a_wrapped_paragraph_run_on(line: int):
+    """A labelled line at full width ("Summary: ... in" before "May"), a line before one that opens with
+    "Word. Its aims: to" (no key holds a sentence end) and a title-case line that ends a sentence inside it
+    ("Old Harbour Town. In") are wraps, not rows or headings."""
+    text = "\n".join(WRAPPED)
+    found = sentences(text, soft_wrap=True)
+    assert not any(s.endswith(WRAPPED[line].split()[-1]) for s in found), found
+    assert len(found) == 3
+
+
 @pytest.mark.parametrize(
     ("text", "claims"),
     [
