@@ -357,6 +357,17 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "division of",
         "offshoot of",
         "splinter of",
+        "splinter group of",  # "X is a splinter group of Y", and the same nouns of a part for a whole
+        "splinter faction of",
+        "breakaway group of",
+        "breakaway faction of",
+        "subsidiary of",
+        "front for",
+        "front of",
+        "arm of",
+        "cell of",
+        "subgroup of",
+        "franchise of",
         "part of",
         "absorbed",  # "X absorbed Y": Y became part of X
         "wing of",
@@ -494,6 +505,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "condemned",
         "condemns",
         "denounced",
+        "at the expense of",  # "X's activities at the expense of Y's sovereignty"
+        "to counter",  # the base form only after "to": "counter" alone is as often a noun or a prefix
+        "countered",
+        "countering",
+        "counters",
     ),
     "diplomatic": (
         "talks with",
@@ -544,7 +560,7 @@ _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplom
 # "harbored"), not only the forms a first writer happened to use. Verbs that are above all nouns ("attack",
 # "target", "bomb", "arm") are left to the phrase cues above, which need a preposition or a past tense.
 VERB_STEMS: dict[str, tuple[str, ...]] = {
-    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
+    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll", "enable"),
     "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
     "conflict": (
         "oppose",
@@ -559,13 +575,16 @@ VERB_STEMS: dict[str, tuple[str, ...]] = {
         "obstruct",
         "destabilize",
         "destabilise",
+        "kill",  # "X killed soldiers of Y", "X assassinated Y's minister"
+        "assassinate",
+        "threaten",  # "threatened the lives of Y's officials"; "X threatens Y" itself is a perception
     ),
     "diplomatic": ("negotiate", "sign", "meet"),
 }
 _IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
 _DOUBLED = {"equip"}  # equipped, equipping
 # Base forms that are more often another word: "came back", "a fund", "a sign of", "a shelter"
-_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat"}
+_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat", "kill"}
 # Forms that are above all nouns: "U.S. air raids, leaving the ANDSF ...", "signs of dissension", "Pakistan's
 # finances", "combat troops"
 _NOUN_FORMS = {"raid", "raids", "signs", "finances"}
@@ -616,7 +635,7 @@ _COORDINATED = re.compile(r"-(?:led|backed)\s+|[^;:.()]{0,45}?(?:,|\band\b|\bor\
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
 )
-_PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
+_PARTICIPLE = re.compile(r",\s+(?:(?:and|or)\s+)?\w+ing\b")  # ", leaving X", ", and enforcing X": a clause of its own
 _MEANS = re.compile(r"\bby\s+\w+ing\b", re.I)  # "supporting X and Y by exposing Z": Z is no object of the cue
 _NEXT_VERB = re.compile(
     r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
@@ -812,6 +831,73 @@ _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militan
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.I)
+
+# Relative clauses. A cue inside "..., which/that/who <cue> Y" has for its subject the clause's antecedent:
+# the name just before the pronoun ("X, which backs Y"), the subject of a copula whose predicate noun the
+# pronoun takes up ("X is an armed group that fights Y"), or, when the antecedent is a common noun ("a bombing
+# that killed Y", "two firms that are linked to Y"), no named actor at all.
+_RELATIVE_PRONOUN = re.compile(r"(?-i:\b(?:which|that|who|whom)\b)")
+_RIGHT_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?(?:\[\w{1,4}\])*\s*,?\s*$")  # "X (XY)," before the pronoun
+_APPOSITIVE = re.compile(r"\s*,\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}")  # "X, a senior commander who"
+_COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes)\s+(?:an?|the|one)\b", re.I)
+# "said that", "announced that": a complementiser opens a clause with a subject of its own, it takes up no noun.
+_SAYS = re.compile(
+    r"\b(?:said|says|say|announced|reported|stated|claimed|believed|believes|noted|added|warned|argued|insisted|"
+    r"alleged|suggested|indicated|showed|shows|found|concluded|assessed|assesses|judged|judges|means|meant|"
+    r"ensure|ensures|ensured|so|such|now|given|clear|likely|possible)\s+$",
+    re.I,
+)
+# "fighters within X", "members of X": the part acts, not the whole.
+_PART_OF_GROUP = re.compile(
+    r"\b(?:fighters|members|militants|elements|commanders|supporters|cadres|operatives|factions)\s+"
+    r"(?:within|inside|of|from|in)\s+(?:the\s+)?$",
+    re.I,
+)
+_POSSESSOR = re.compile(r"['’]s\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|for|to|with|from|by|on|in|against|the|a|an)\b)[a-z]")
+# "those supporting X", "companies enabling X": a participle after a common noun modifies that noun.
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:those|others|anyone|people|persons|individuals|entities)\s+$", re.I)
+# "met the group's demands", "met the conditions": meeting a demand is no meeting.
+_DEMANDS = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:demands|conditions|requirements|deadline|terms|needs)\b")
+# "sanctions authorities", "the sanctions regime": the noun modifies another, it imposes nothing on a party.
+_SANCTIONS_NOUN = re.compile(
+    r"\s+(?:authorities|authority|programs?|programmes?|regimes?|policy|policies|evasion|tools?)\b",
+    re.I,
+)
+# "threatened the group would ...": a clause follows, its subject is not the one threatened.
+_CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|could|might|may|should|must|was|were|is|are|had|has)\b")
+
+
+def _relative_subject(text: str, start: int, subject: Mention, before: list[Mention], at: int) -> Mention | None:
+    """The subject of a cue at ``at`` that a relative pronoun separates from ``subject`` (see ``_RELATIVE_PRONOUN``).
+
+    Returns ``subject`` when no pronoun stands between them or the pronoun follows it at once, the subject of
+    a copula before the pronoun's noun, or None when the antecedent names no actor.
+    """
+    pronouns = [
+        m
+        for m in _RELATIVE_PRONOUN.finditer(text, subject.end, at)
+        if m.group(0) != "that" or not _SAYS.search(text, max(start, m.start() - 20), m.start())
+    ]
+    if not pronouns:
+        return subject
+    pronoun = pronouns[-1]
+    if _RIGHT_AFTER.fullmatch(text, subject.end, pronoun.start()) or _APPOSITIVE.fullmatch(
+        text, subject.end, pronoun.start()
+    ):
+        return subject  # "X, which", "X, an Islamist commander who"
+    copulas = [
+        c
+        for c in _COPULA.finditer(text, start, pronoun.start())
+        if not re.search(r"[;:]", text[c.end() : pronoun.start()])
+    ]
+    if copulas:
+        heads = [m for m in before if m.end <= copulas[-1].start()]
+        if heads:
+            return heads[-1]  # "X is an armed group which fights Y"
+    return None
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
 
 
@@ -931,6 +1017,8 @@ def perceptions(
                 for threat in _subjects(text, start, match.start(), before):
                     pairs.append((after[0].actor, threat, level))
             elif order == "tp-next" and before and after and after[0].start == match.end():
+                if _CLAUSE_FOLLOWS.match(text, after[0].end, end):
+                    continue  # "threatened the group would declare ...": a statement about it, no threat to it
                 pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
             elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
                 pairs.append((author, before[-1].actor, level))  # the writer's own grading of the threat
@@ -1069,6 +1157,15 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
             continue  # "the agreement provided for the withdrawal": stipulated, not given
+        if cue.endswith("ing") and _POSSESSOR.search(text, max(start, match.start() - 4), match.start()):
+            if _NOUN_AFTER.match(text, match.end(), end):
+                continue  # "X's destabilizing activities": a modifier of a noun ("X's backing of Y" is a tie)
+        if cue.endswith("ing") and _NOUN_BEFORE_PARTICIPLE.search(text[max(start, match.start() - 14) : match.start()]):
+            continue  # "those supporting X": the unnamed ones do it
+        if cue == "met" and _DEMANDS.match(text, match.end()):
+            continue  # "unless the government met the group's conditions"
+        if cue.startswith("sanction") and _SANCTIONS_NOUN.match(text, match.end()):
+            continue  # "its sanctions authorities"
         if cue in ("ambassador", "envoy") and _NAME_FOLLOWS.match(text, match.end()):
             continue  # "Ambassador Nathan Sales": the title of an office, not a diplomatic tie
         if kind == "cooperation" and re.search(
@@ -1122,6 +1219,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
         if _NEGATION.search(text[match.end() : after[0].start]):
             continue  # "the negotiations did not involve X": the tie is denied
+        if cue.startswith("threaten") and (
+            not text[match.end() : after[0].start].strip(" the") or _CLAUSE_FOLLOWS.match(text, after[0].end, end)
+        ):
+            continue  # "X threatens Y" is a perception; "threatened Y would ..." a statement
         if _PARTICIPLE.search(text[match.end() : after[0].start]):
             continue  # "U.S. air raids, leaving the ANDSF without ...": a clause of its own, not the cue's object
         if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
@@ -1156,6 +1257,13 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             subject = held[-1]  # "a group, Y, which is believed by X to be part of Z": Y is the one tied to Z
         if last_subject is not None and _AND_PREDICATE.fullmatch(text[subject.end : match.start()]):
             subject = last_subject  # "Y is part of X and possibly affiliated with Z": Y, not X, is tied to Z
+        if kind != "affiliation" or not _REVERSED.match(cue):  # "X, which is led by Y": Y is no subject
+            relative = _relative_subject(text, start, subject, before, match.start())
+            if relative is None:
+                continue  # "a bombing that killed Y", "two firms that are linked to Y": the subject is unnamed
+            subject = relative
+        if _PART_OF_GROUP.search(text[max(start, subject.start - 30) : subject.start]):
+            continue  # "fighters within X pledged allegiance to Y": some of X's, not X
         last_subject = subject
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
@@ -1200,7 +1308,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         reverse = _REVERSED.match(cue) or re.match(given_by, text[match.end() : match.end() + 6])
         if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
             a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
-        directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
+        directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "accused", "accuses"))
         if cue in ("sanctions", "sanctioned", "sanctioning"):
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
