@@ -751,3 +751,24 @@ def test_relation_subjects_across_clauses_and_general_cues(text: str, expected: 
 def test_a_threat_followed_by_a_clause_is_a_statement(text: str, expected: set):
     """ "threatened X would ..." reports what was threatened to happen; X is the subject of that clause."""
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office of the official writer, unnamed, designates: the writer's act
+        ("On 2 May the Deputy Secretary of State designated the BLA as a terrorist group.", {("USA", "BLA")}),
+        ("The Secretary also designated the BLA under Executive Order 13224.", {("USA", "BLA")}),
+        ("The BLA was designated in 2019.", set()),
+        # countering a named actor treats it as a threat
+        ("Pakistan continues to counter Iran's activities.", {("PAK", "IRN")}),
+        ("The United States will act to disrupt those supporting Iran.", {("USA", "IRN")}),
+        ("Pakistan works to combat terrorism in Afghanistan.", set()),
+        ("Pakistan is countering terrorism, and enforcing Donald Trump's policy.", set()),
+        ("The United States is committed to helping Pakistan by disrupting Iran's networks.", {("USA", "IRN")}),
+        ("Pakistan's counter-terrorism unit met the TTP.", set()),
+    ],
+)
+def test_office_designators_and_countering_are_perceptions(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat) for p in found} == expected

@@ -176,7 +176,7 @@ _PERCEPTION = (
             r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
             r"(?!\s+by\b)(?P<mid>.{0,140}?)"
             r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist(?!\s+(?:attacks?|acts?|activit|operations?|plots?))|"
-            r"Specially\s+Designated)",
+            r"Specially\s+Designated|under\s+(?:[Ss]ection\s+\d|Executive\s+Order|E\.O\.))",  # or its legal authority
             re.I | re.S,  # hard-wrapped text breaks a sentence over lines
         ),
         "pt",
@@ -298,6 +298,14 @@ _PERCEPTION = (
         ),
         "pt",
     ),
+    (  # "X continues to counter Y's activities", "to disrupt those supporting Y": acting against a threat
+        "counters",
+        re.compile(
+            r"\b(?:counter(?:s|ed|ing)?|combat(?:s|ed|ing|ting)?|confront(?:s|ed|ing)?|disrupt(?:s|ed|ing)?)\b(?!-)",
+            re.I,
+        ),
+        "pt",
+    ),
     (  # "Y threatens X": X is the one threatened ("threatened to" is an intention, not a threat to someone)
         "threatens",
         re.compile(r"\b(?:threatens|threatened|threatening)\s+(?!to\b)(?:the\s+)?(?=[A-Z])", re.I),
@@ -309,6 +317,7 @@ _RULE_LEVEL = {
     "concerned-about": "high",
     "warned": "recognised",
     "threatens": "recognised",
+    "counters": "recognised",
     "designated": "recognised",
     "listed-by": "recognised",
     "proscribed": "recognised",
@@ -341,6 +350,11 @@ _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"“(])(?:we|our|i|us)\b", re.I)
 # A view the sentence attributes to someone else is not the author's: "..., officials said", "according to"
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according\s+to|claimed|claims|reported|alleged)\b", re.I)
+# "the Deputy Secretary of State designated", "The Secretary also designated": an office of the writer, unnamed
+_OFFICE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:(?:Deputy|Under|Assistant|Acting)\s+)?(?:Secretary|Department|Ministry|Minister|Treasury)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?\s+(?:(?:also|today|has|have|formally)\s+)*$"
+)
 _TO_US = re.compile(r"\s*(?:us|our\b|the\s+homeland\b)", re.I)
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
@@ -988,7 +1002,9 @@ def perceptions(
                 ahead = text[start : match.start()]
                 threats = [m for m in inside + after if m.actor != author]
                 quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
-                acting = designation and (not verb.endswith("ed") or _HAS.search(ahead))  # not "Designated in 2010"
+                acting = designation and (  # not "Designated in 2010", but "the Deputy Secretary designated"
+                    not verb.endswith("ed") or _HAS.search(ahead) or _OFFICE_SUBJECT.search(ahead)
+                )
                 if order == "pt-next" and threats and threats[0].start != match.end():
                     threats = []  # "sanctions evasion schemes involving X": X is not what is sanctioned
                 if threats and (_FIRST_PERSON.search(ahead) or acting) and not quoted:  # a quoted "we" is the
@@ -1004,9 +1020,16 @@ def perceptions(
                     pairs.append((designators[-1].actor, threat.actor, level))  # "designated X and Y as FTOs"
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
-                if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
+                if (
+                    threats
+                    and rule in ("prioritises", "counters")
+                    and len(text[match.end() : threats[0].start].split()) > 3
+                ):
                     continue  # "focused on a number of impacts of X's rule": X is not what is focused on
-                if threats:
+                if threats and rule == "counters":
+                    pair = _countered(text, start, match.start(), match.end(), before, threats)
+                    pairs += [(*pair, level)] if pair else []
+                elif threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after and rule == "listed-by":
                 listers = [after[0], *_coordinated(text, after, end)]  # "by the United States, the EU and Canada"
@@ -1037,6 +1060,30 @@ def perceptions(
 _AS_ALIAS = re.compile(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b")  # "X as an alias": a name, not a threat
 _NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]")  # "Ambassador Nathan Sales": a title before a name, no tie
 _OF_OR_TO = re.compile(r"\s+(?:of|to)\b")
+
+
+_BY_MEANS = re.compile(r"\bby\s+(?:\w+ing\s+(?:and|or)\s+)?$", re.I)  # "by exposing and disrupting"
+
+
+def _countered(
+    text: str, start: int, at: int, cue_end: int, before: list[Mention], threats: list[Mention]
+) -> tuple[str, str] | None:
+    """Who counters whom in "X continues to counter Y's activities" (X sees Y as a threat), or None.
+
+    The object is the phrase right after the verb, up to a comma and not a place ("to combat terrorism in Z"
+    counters nothing named); after "by" ("X is committed to helping Z by disrupting Y") the clause's opening
+    subject acts, not the name just before.
+    """
+    threat = threats[0]
+    if "," in text[cue_end : threat.start] or _LOCATIVE.search(text, max(start, threat.start - 20), threat.start):
+        return None
+    perceiver = before[-1]
+    if _BY_MEANS.search(text, max(start, at - 30), at):
+        opener = before[0] if _OPENS.fullmatch(text, start, before[0].start) else None
+        if opener is None or opener is perceiver:
+            return None
+        perceiver = opener
+    return (perceiver.actor, threat.actor) if perceiver.actor != threat.actor else None
 
 
 def _coordinated_threats(text: str, threats: list[Mention], inside: list[Mention], end: int) -> list[Mention]:
