@@ -264,3 +264,23 @@ def test_captions_banners_and_list_continuations_are_not_claims(text: str, claim
     from dossier.ingest.sentences import claim_spans
 
     assert [text[a:b] for a, b in claim_spans(text, [])] == claims
+
+
+BODY = "The movement was founded in a river town and grew quickly in the years after."
+
+
+@pytest.mark.parametrize(
+    "hatnote",
+    [
+        "This article is about the river movement.",
+        "For the political party, see Blue River Party.",
+        "For other uses, see Blue River (disambiguation).",
+        "Not to be confused with the Red River Front.",
+        '"Blue Front" redirects here.',
+    ],
+)
+def test_wiki_hatnotes_are_not_claims(hatnote: str):
+    from dossier.ingest.sentences import claim_spans
+
+    text = f"{hatnote}\n\n{BODY}"
+    assert [text[a:b] for a, b in claim_spans(text, [])] == [BODY]
