@@ -772,3 +772,17 @@ def test_a_threat_followed_by_a_clause_is_a_statement(text: str, expected: set):
 def test_office_designators_and_countering_are_perceptions(text: str, expected: set):
     found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
     assert {(p.perceiver, p.threat) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2009 the founder of the TTP, Baitullah Mehsud, said so.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The late leader of Al Qaeda (AQ), Osama bin Laden, hid.", {("obl", "AQ", "affiliation", True)}),
+        ("The leader of the TTP met Pakistan, Baitullah Mehsud said.", set()),
+        ("Fighters swore loyalty to Al Qaeda caliph Osama bin Laden.", {("obl", "AQ", "affiliation", True)}),
+    ],
+)
+def test_office_holders_in_apposition_and_after_a_group_title(text: str, expected: set):
+    """ "the founder of Y, X," names X as Y's founder; "Y caliph X" is a title like "Y leader X"."""
+    assert {r for r in related(text) if r[2] == "affiliation"} == expected

@@ -69,6 +69,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import TITLES, Mention
+from .normalise import BY_AGENT as _BY
 from .normalise import phrase_pattern
 
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -737,14 +738,13 @@ _GIVE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
-# "sanctions ... by the United Nations": the one after "by" imposes them.
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # Honorifics that stay before a person's name after a title noun: "LeT co-founder Hafiz Saeed"
 _HONORIFIC = "Hafiz|Maulana|Mullah|Mufti|Sheikh|Imam|Dr|Gen|General"
 # "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
 _GROUP_TITLE = re.compile(
     r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
-    rf"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+(?:(?:{_HONORIFIC})\.?\s+)?$",
+    rf"(?:founder|co-founder|leader|emir|amir|caliph|chief|commander|spokesman|spokesperson|ideologue)\s+"
+    rf"(?:(?:{_HONORIFIC})\.?\s+)?$",
     re.I,
 )
 # "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
@@ -1251,6 +1251,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if agent and backed and "," in text[backed[-1].end : agent[0].start]:  # "the Houthis, an Iran-backed group"
                 add(agent[0].actor, backed[-1].actor, kind, cue, f"relation:{kind}", True)
             continue
+        holder = _appositive_holder(text, cue, after, kinds) if not before else None
+        if holder is not None:  # "the leader of Y (YZ), X, said": X holds the office in Y
+            add(holder.actor, after[0].actor, "affiliation", cue, "relation:affiliation", True)
+            continue
         if not before or not after:
             if kind in ("cooperation", "diplomatic", "economic", "conflict") and len(after) >= 2:
                 lead = text[match.end() : after[0].start]
@@ -1387,6 +1391,21 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
+
+
+_APPOSITIVE_COMMA = re.compile(r"\s*(?:\([^()]{1,20}\))?\)?[\s\]]*,\s+")  # "Y, X", "Y (YZ), X"
+
+
+def _appositive_holder(text: str, cue: str, after: list[Mention], kinds: dict[str, str]) -> Mention | None:
+    """The person named in apposition after an office with no holder before it: "the founder of Y, X, ..."."""
+    if not _OFFICE.match(cue) or not after:
+        return None
+    group = [m for m in after if m.actor == after[0].actor]  # "al-Qa'ida in Yemen (AQY)": one actor, twice
+    rest = [m for m in after if m.start >= group[-1].end and m.actor != after[0].actor]
+    if not rest or kinds.get(rest[0].actor) != "person":
+        return None
+    last = max((m for m in group if m.end <= rest[0].start), key=lambda m: m.end)
+    return rest[0] if _APPOSITIVE_COMMA.fullmatch(text, last.end, rest[0].start) else None
 
 
 def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
