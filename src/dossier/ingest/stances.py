@@ -61,6 +61,18 @@ Y fought Z") shares its predicate, but a fronted phrase ("Influenced by X, the Y
 is no list; a fronted means ("By funding X, Y undermines Z") makes the clause's subject
 its agent; "X uses Y as a front to undermine Z" makes X the one acting; and in "a group,
 Y, which is believed by X to be part of Z" Y, not X, is tied to Z.
+
+A cue's subject is read within its clause. After a relative pronoun it is the pronoun's
+antecedent: the name just before it ("X, which backs Y"; "X, a senior commander who led
+Y"), the subject of a copula whose noun the pronoun takes up ("X is an armed group that
+fights Y"), or nobody named when the antecedent is a common noun ("a bombing that killed
+Y", "two firms that are linked to Y"). A part of a group is not the group ("fighters
+within X"), a participle that modifies a noun is no verb ("Y's destabilizing activities",
+"those supporting Y"), "met the group's conditions" is no meeting and "threatened X would
+..." no threat to X. An office with no holder before it takes the person in apposition
+("the leader of Y (YZ), X, said"). Countering a named actor ("X continues to counter
+Y's activities", "to disrupt those supporting Y") treats it as a threat, and an unnamed
+office of an official writer ("the Deputy Secretary designated Y") designates for it.
 """
 
 from __future__ import annotations
