@@ -390,3 +390,18 @@ def test_a_name_spelt_out_before_its_acronym_may_hold_in_the():
     assert ("Islamic Front in the Upper Nile", "armed_group") in names_and_kinds(
         "It joined the Islamic Front in the Upper Nile (IF-UN) in 2019."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle"),
+    [
+        ("The Blue Front bombed MV Seastar 9 near the coast.", "MV Seastar"),
+        ("The Blue Front tried to bring down Eastern Airways Flight 88 in 2010.", "Eastern Airways Flight"),
+        ("The Blue Front claimed the Harvest Sunday attack.", "Harvest Sunday"),
+    ],
+)
+def test_vehicles_and_named_days_are_no_actors(text: str, vehicle: str):
+    """A ship ("MV X"), a flight ("X Airways Flight 88") or a named day is what was hit or when, not who."""
+    names = [c.name for c in candidates(text)]
+    assert "Blue Front" in names
+    assert not any(vehicle in n for n in names), names

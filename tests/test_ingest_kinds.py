@@ -84,3 +84,21 @@ def test_reported_future_and_evaluative_judgments(sentence: str, kind: str, fami
 def test_quoted_speech_attributed_views_and_copular_evaluations(sentence: str, kind: str, family: str):
     got, rule = classify(sentence)
     assert (got, rule.split(":")[0]) == (kind, family)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "family"),
+    [
+        ("“The ministry will keep up the pressure on the smugglers.”", "reported_fact", "quoted"),
+        ('Its aims "appear to have shifted from trade to politics".', "reported_fact", "quoted"),
+        ("Its aims appear to have shifted from trade to politics.", "judgment", "hedge"),
+        ("The movement remains focused on seizing border towns.", "reported_fact", "default"),
+        ("The movement remains committed to its founding charter.", "reported_fact", "default"),
+        ("The movement remains a danger to the region.", "judgment", "hedge"),
+    ],
+)
+def test_whole_quotations_quoted_hedges_and_stated_aims(sentence: str, kind: str, family: str):
+    """A sentence that is one quotation, or a hedge that opens a quotation, is the speaker's; "remains focused
+    on" states an aim."""
+    got_kind, rule = classify(sentence)
+    assert (got_kind, rule.split(":")[0]) == (kind, family)

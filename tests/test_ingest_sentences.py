@@ -92,6 +92,29 @@ def test_line_breaks_citations_and_abbreviations(text: str, expected: list[str])
     assert sentences(text, soft_wrap=True) == expected
 
 
+WRAPPED = [  # a hard-wrapped paragraph at about 60 columns, with a labelled first line
+    "Summary: The Northern Front was named a terrorist group in",
+    "May 2015 by the two governments after raids in the Western",
+    "Province. Its aims: to hold towns along the coast and the river",
+    "Valley, Port Aster, Ruritania and Old Harbour Town. In",
+    "June 2016 the group seized the two towns along the Blue River.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    range(len(WRAPPED) - 1),
+)
+def test_labelled_and_title_case_lines_of_a_wrapped_paragraph_run_on(line: int):
+    """A labelled line at full width ("Summary: ... in" before "May"), a line before one that opens with
+    "Word. Its aims: to" (no key holds a sentence end) and a title-case line that ends a sentence inside it
+    ("Old Harbour Town. In") are wraps, not rows or headings."""
+    text = "\n".join(WRAPPED)
+    found = sentences(text, soft_wrap=True)
+    assert not any(s.endswith(WRAPPED[line].split()[-1]) for s in found), found
+    assert len(found) == 3
+
+
 @pytest.mark.parametrize(
     ("text", "claims"),
     [
@@ -241,3 +264,23 @@ def test_captions_banners_and_list_continuations_are_not_claims(text: str, claim
     from dossier.ingest.sentences import claim_spans
 
     assert [text[a:b] for a, b in claim_spans(text, [])] == claims
+
+
+BODY = "The movement was founded in a river town and grew quickly in the years after."
+
+
+@pytest.mark.parametrize(
+    "hatnote",
+    [
+        "This article is about the river movement.",
+        "For the political party, see Blue River Party.",
+        "For other uses, see Blue River (disambiguation).",
+        "Not to be confused with the Red River Front.",
+        '"Blue Front" redirects here.',
+    ],
+)
+def test_wiki_hatnotes_are_not_claims(hatnote: str):
+    from dossier.ingest.sentences import claim_spans
+
+    text = f"{hatnote}\n\n{BODY}"
+    assert [text[a:b] for a, b in claim_spans(text, [])] == [BODY]

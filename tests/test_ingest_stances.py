@@ -703,3 +703,86 @@ def test_a_risk_is_a_threat(text: str, expected: set):
 )
 def test_every_designator_listed_after_by(text: str, expected: set):
     assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause: the antecedent named at once, through a copula, an appositive, or not at all
+        ("The TTP, which fights Pakistan, grew.", {("TTP", "PAK", "conflict", False)}),
+        ("The TTP is a Pakistani armed group which fights the United States.", {("TTP", "USA", "conflict", False)}),
+        ("Baitullah Mehsud, a senior commander who had been the emir of the TTP, died.", {("baitullah", "TTP")}),
+        ("A bombing in Kabul that killed many Afghans was condemned by the United States.", set()),
+        ("The United States sanctioned two firms that are linked to the TTP.", set()),
+        ("Pakistan said that talks with the TTP had failed.", {("PAK", "TTP", "diplomatic", False)}),
+        # the part of a group is not the group
+        ("Fighters within the TTP pledged allegiance to IS-K.", set()),
+        ("The TTP pledged allegiance to IS-K.", {("TTP", "IS-K", "affiliation", True)}),
+        # a participle that modifies a noun is no verb of the sentence's subject
+        ("Iran's destabilizing activities worry Israel.", set()),
+        ("The United States will use its sanctions authorities to disrupt those supporting Iran.", set()),
+        ("The United States is fighting terrorism, and enforcing Donald Trump's policy.", set()),
+        # verb senses: meeting a demand, a threat that is a statement
+        ("The TTP will fight on unless Pakistan met the BLA's conditions.", {("TTP", "PAK", "conflict", False)}),
+        # cues of general usage
+        ("The TTP killed soldiers of Pakistan.", {("TTP", "PAK", "conflict", False)}),
+        ("The TTP threatened the lives of Pakistani officials.", {("TTP", "PAK", "conflict", False)}),
+        ("Iran continues to counter Israel in the region.", {("IRN", "ISR", "conflict", False)}),
+        ("The BLA is a splinter group of the TTP.", {("BLA", "TTP", "affiliation", True)}),
+        ("The ISI is enabling the TTP.", {("isi", "TTP", "support", True)}),
+        ("Iran's activities come at the expense of Israel's security.", {("IRN", "ISR", "conflict", False)}),
+    ],
+)
+def test_relation_subjects_across_clauses_and_general_cues(text: str, expected: set):
+    """The cue's subject is found within its clause: a relative pronoun's antecedent, not the last name before."""
+    got = related(text)
+    if expected and len(next(iter(expected))) == 2:
+        got = {(a, b) for a, b, _, _ in got}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Baitullah Mehsud threatened the TTP would leave the talks.", set()),
+        ("The TTP threatened Pakistan in a video.", {("PAK", "TTP", "recognised", "perception:threatens")}),
+    ],
+)
+def test_a_threat_followed_by_a_clause_is_a_statement(text: str, expected: set):
+    """ "threatened X would ..." reports what was threatened to happen; X is the subject of that clause."""
+    assert perceived(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office of the official writer, unnamed, designates: the writer's act
+        ("On 2 May the Deputy Secretary of State designated the BLA as a terrorist group.", {("USA", "BLA")}),
+        ("The Secretary also designated the BLA under Executive Order 13224.", {("USA", "BLA")}),
+        ("The BLA was designated in 2019.", set()),
+        # countering a named actor treats it as a threat
+        ("Pakistan continues to counter Iran's activities.", {("PAK", "IRN")}),
+        ("The United States will act to disrupt those supporting Iran.", {("USA", "IRN")}),
+        ("Pakistan works to combat terrorism in Afghanistan.", set()),
+        ("Pakistan is countering terrorism, and enforcing Donald Trump's policy.", set()),
+        ("The United States is committed to helping Pakistan by disrupting Iran's networks.", {("USA", "IRN")}),
+        ("Pakistan's counter-terrorism unit met the TTP.", set()),
+    ],
+)
+def test_office_designators_and_countering_are_perceptions(text: str, expected: set):
+    found = perceptions(text, 0, len(text), mentions(text), KINDS, author="USA")
+    assert {(p.perceiver, p.threat) for p in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2009 the founder of the TTP, Baitullah Mehsud, said so.", {("baitullah", "TTP", "affiliation", True)}),
+        ("The late leader of Al Qaeda (AQ), Osama bin Laden, hid.", {("obl", "AQ", "affiliation", True)}),
+        ("The leader of the TTP met Pakistan, Baitullah Mehsud said.", set()),
+        ("Fighters swore loyalty to Al Qaeda caliph Osama bin Laden.", {("obl", "AQ", "affiliation", True)}),
+    ],
+)
+def test_office_holders_in_apposition_and_after_a_group_title(text: str, expected: set):
+    """ "the founder of Y, X," names X as Y's founder; "Y caliph X" is a title like "Y leader X"."""
+    assert {r for r in related(text) if r[2] == "affiliation"} == expected

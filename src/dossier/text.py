@@ -27,7 +27,10 @@ _BOUNDARY = re.compile(rf"[.!?…]+[\"'”’)\]]*{_CITATION}*(?=\s|$)|\n")
 _BULLET = re.compile(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]+")
 _FINAL = re.compile(rf"[.!?…:;][\"'”’)\]]*{_CITATION}*[ \t]*$")
 _SHORT_LINE = 0.5  # a line under half the text's usual width, without final punctuation, ends a block
-_KEY_VALUE = re.compile(r"^[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")  # "Leaders: Noor Wali Mehsud", an infobox row
+_FULL_LINE = 0.8  # a line this close to the usual width was wrapped, not ended
+# "Leaders: Noor Wali Mehsud", an infobox row; a key holds no sentence end ("Arabia. Its goals: to ..." is prose)
+_KEY_VALUE = re.compile(r"^[ \t]*[A-Z](?:(?![.!?][ \t])[^:\n]){0,40}:[ \t]+\S")
+_INNER_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+[A-Z]")  # a sentence ends inside the line: "Michigan. In"
 _OPEN_END = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|from|that|as|at|its|their))[ \t]*$")
 
 
@@ -130,12 +133,15 @@ def _soft_break(text: str, pos: int, width: int) -> bool:
         return False
     if _BULLET.match(before) and len(before.strip()) < _SHORT_LINE * width:
         return False
-    if _KEY_VALUE.match(before) or _KEY_VALUE.match(after):
-        return False
     first = after.lstrip()[:1]
-    if first.islower() or first.isdigit() or _OPEN_END.search(before):
+    runs_on = first.islower() or _OPEN_END.search(before)
+    if _KEY_VALUE.match(before) and not (runs_on and len(before.rstrip()) >= _FULL_LINE * width):
+        return False  # a row, unless a labelled paragraph wrapped at full width ("Description: X was named as")
+    if _KEY_VALUE.match(after):
+        return False
+    if runs_on or first.isdigit():
         return True
-    if _title_case(before) and len(before.split()) <= 12:
+    if _title_case(before) and len(before.split()) <= 12 and not _INNER_END.search(before):
         return False
     return len(before.rstrip()) >= _SHORT_LINE * width and len(before.split()) >= 4
 

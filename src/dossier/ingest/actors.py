@@ -631,8 +631,12 @@ NOT_ACTOR_HEADS = frozenset(
     "airport express train hotel mosque highway road bridge "
     "border crossing base gate square market bazaar province district valley region city town village mountains "
     "river pass corridor belt areas area muslims christians hindus sikhs civilians people citizens tribes "
-    "refugees hazaras shias sunnis mall church shrine cathedral temple stadium".split()
+    "refugees hazaras shias sunnis mall church shrine cathedral temple stadium "
+    "flight airliner ship vessel ferry superferry tanker "  # "Northwest Airlines Flight 253", "MV Superferry 14"
+    "day monday tuesday wednesday thursday friday saturday sunday".split()  # "Easter Sunday": a date, not an actor
 )
+# Prefixes of ships' names: "MV Superferry", "USS Cole" are vehicles, not actors.
+_VESSEL = re.compile(r"^(?:MV|MS|MT|SS|USS|HMS|RMS|INS|PNS)\s")
 # Acronyms of states and blocs, whose hyphenated compounds are pairs ("USA-Pakistan ties"), not branches.
 _STATE_ACRONYMS = frozenset("USA UAE PRC DPRK ROK UK US EU UN NATO ASEAN".split())
 _BARE_ORGANS = frozenset("department ministry agency office bureau".split())
@@ -685,6 +689,7 @@ def _junk(name: str) -> bool:
         folded in JUNK
         or all(w in _IDEOLOGY for w in folded.split())  # "a Sunni Islamist group": creeds, not a name
         or folded.startswith("cc ")
+        or bool(_VESSEL.match(name))
         or folded in _DEMONYM_WORDS
         or head in NOT_ACTOR_HEADS
         or not any(c.isalpha() for c in name)

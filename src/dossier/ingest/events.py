@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .dates import DateMention, find_dates
+from .normalise import BY_AGENT as _BY
 from .normalise import phrase_pattern
 
 # event_type: the words and phrases that report it. The longest match in a sentence wins its place.
@@ -180,7 +181,6 @@ _GENERIC = re.compile(
 _ANAPHOR = re.compile(r"^\W*(?:this|that|the|these|those|such)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _NORMATIVE = re.compile(r"\b(?:must|should|ought to|needs? to)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _OBJECT_MARK = re.compile(r"\b(?:against|on|targeting|upon|at|into)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _VICTIM = re.compile(
     r"^[\w\s’'-]{0,25}?\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|kidnapped|abducted|targeted|attacked|hit)\b",

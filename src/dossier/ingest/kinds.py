@@ -43,6 +43,9 @@ _REPORTED_FUTURE = (
 _QUOTED = (
     rf"(?:{_SAYS}\s+(?:that\s+)?(?=[“\"]))"
     r"|(?:^[^“\"]*[.!?]\s*[”\"]\s*$)"
+    # a sentence that is one quotation, and a hedge or modal that opens a quotation ('the goals "appear to"')
+    r"|(?:^\s*[“\"][^“”\"]{10,}[”\"]\s*$)"
+    r"|(?:[“\"](?:appears?|seems?|may|might|could|will|would|likely|probably)\b)"
 )
 # A view held by someone named or unnamed ("is believed by the government", "reportedly"): theirs, not the
 # author's, however hedged.
@@ -181,7 +184,9 @@ RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "analyses",
             "emphasizing",
             "emphasising",
-            r"(?:remains|remain)(?!\s+(?:in|at|on|under|with|from|inside|outside|near|along|there|active)\b)",
+            # "remains focused on", "remains committed to": a stated aim, not the writer's weighing
+            r"(?:remains|remain)(?!\s+(?:in|at|on|under|with|from|inside|outside|near|along|there|active|focused|"
+            r"committed|based|loyal)\b)",
             "demonstrates",
             "demonstrate",
             "shows that",

@@ -23,6 +23,13 @@ _LABEL = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2}:[ \t]+(?=[A-Z\d“\"])"
 _CONTINUATION = re.compile(r"[;,](?:[ \t]+(?:and|or))?(?:\[[^\]\n]{1,30}\])*$")
 # The page talking about itself: wiki revision banners, edit links ("(talk | contribs)"), permalinks.
 _BANNER = re.compile(r"\b(?:this|the current) (?:revision|page)\b|\(talk \| contribs\)", re.IGNORECASE)
+# A wiki hatnote, the page pointing readers elsewhere: "This article is about ...", "For other uses, see ...",
+# "Not to be confused with ...", "'X' redirects here.", "... see X (disambiguation)."
+_HATNOTE = re.compile(
+    r"^(?:This\s+(?:article|page|section)\s+is\s+about\b|Not\s+to\s+be\s+confused\s+with\b|"
+    r"For\s+(?:other\s+uses|the\s+\w+|[^.]{0,100}?),\s+see\b|[\"“]?[^.]{1,60}?[\"”]?\s+redirects\s+here\b)"
+    r"|\(disambiguation\)\.?$"
+)
 # Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
 _PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
 _CAPTION_WORDS = 20
@@ -102,6 +109,8 @@ def fragment_reason(text: str, span: Span) -> str:
         return "reference"
     if _BANNER.search(sentence):
         return "site banner"
+    if _HATNOTE.search(sentence):
+        return "hatnote"
     first = next((c for c in sentence if c.isalpha()), "")
     named = re.match(r"\W*(?:al|el|ad|as|ash|ul|ur|ud)-[A-Z]", sentence)  # "al-Shabaab remains ...;" opens a clause
     if whole_line and first.islower() and not named and _CONTINUATION.search(sentence):

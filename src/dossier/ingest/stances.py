@@ -61,6 +61,18 @@ Y fought Z") shares its predicate, but a fronted phrase ("Influenced by X, the Y
 is no list; a fronted means ("By funding X, Y undermines Z") makes the clause's subject
 its agent; "X uses Y as a front to undermine Z" makes X the one acting; and in "a group,
 Y, which is believed by X to be part of Z" Y, not X, is tied to Z.
+
+A cue's subject is read within its clause. After a relative pronoun it is the pronoun's
+antecedent: the name just before it ("X, which backs Y"; "X, a senior commander who led
+Y"), the subject of a copula whose noun the pronoun takes up ("X is an armed group that
+fights Y"), or nobody named when the antecedent is a common noun ("a bombing that killed
+Y", "two firms that are linked to Y"). A part of a group is not the group ("fighters
+within X"), a participle that modifies a noun is no verb ("Y's destabilizing activities",
+"those supporting Y"), "met the group's conditions" is no meeting and "threatened X would
+..." no threat to X. An office with no holder before it takes the person in apposition
+("the leader of Y (YZ), X, said"). Countering a named actor ("X continues to counter
+Y's activities", "to disrupt those supporting Y") treats it as a threat, and an unnamed
+office of an official writer ("the Deputy Secretary designated Y") designates for it.
 """
 
 from __future__ import annotations
@@ -69,6 +81,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import TITLES, Mention
+from .normalise import BY_AGENT as _BY
 from .normalise import phrase_pattern
 
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -176,7 +189,7 @@ _PERCEPTION = (
             r"\b(?:designat\w*|listed|lists|listing|proscrib\w*|banned|outlawed|sanctioned|classif(?:y|ies|ied|ying))\b"
             r"(?!\s+by\b)(?P<mid>.{0,140}?)"
             r"(?:as\s+)?(?:a|an)?\s*(?:Foreign\s+)?(?:Terrorist\s+Organi[sz]ation|FTO|SDGT|terrorist(?!\s+(?:attacks?|acts?|activit|operations?|plots?))|"
-            r"Specially\s+Designated)",
+            r"Specially\s+Designated|under\s+(?:[Ss]ection\s+\d|Executive\s+Order|E\.O\.))",  # or its legal authority
             re.I | re.S,  # hard-wrapped text breaks a sentence over lines
         ),
         "pt",
@@ -298,6 +311,14 @@ _PERCEPTION = (
         ),
         "pt",
     ),
+    (  # "X continues to counter Y's activities", "to disrupt those supporting Y": acting against a threat
+        "counters",
+        re.compile(
+            r"\b(?:counter(?:s|ed|ing)?|combat(?:s|ed|ing|ting)?|confront(?:s|ed|ing)?|disrupt(?:s|ed|ing)?)\b(?!-)",
+            re.I,
+        ),
+        "pt",
+    ),
     (  # "Y threatens X": X is the one threatened ("threatened to" is an intention, not a threat to someone)
         "threatens",
         re.compile(r"\b(?:threatens|threatened|threatening)\s+(?!to\b)(?:the\s+)?(?=[A-Z])", re.I),
@@ -309,6 +330,7 @@ _RULE_LEVEL = {
     "concerned-about": "high",
     "warned": "recognised",
     "threatens": "recognised",
+    "counters": "recognised",
     "designated": "recognised",
     "listed-by": "recognised",
     "proscribed": "recognised",
@@ -341,6 +363,11 @@ _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+view\s+of|for)\s+(?:the
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"“(])(?:we|our|i|us)\b", re.I)
 # A view the sentence attributes to someone else is not the author's: "..., officials said", "according to"
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according\s+to|claimed|claims|reported|alleged)\b", re.I)
+# "the Deputy Secretary of State designated", "The Secretary also designated": an office of the writer, unnamed
+_OFFICE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:(?:Deputy|Under|Assistant|Acting)\s+)?(?:Secretary|Department|Ministry|Minister|Treasury)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?\s+(?:(?:also|today|has|have|formally)\s+)*$"
+)
 _TO_US = re.compile(r"\s*(?:us|our\b|the\s+homeland\b)", re.I)
 
 RELATION_CUES: dict[str, tuple[str, ...]] = {
@@ -357,6 +384,17 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "division of",
         "offshoot of",
         "splinter of",
+        "splinter group of",  # "X is a splinter group of Y", and the same nouns of a part for a whole
+        "splinter faction of",
+        "breakaway group of",
+        "breakaway faction of",
+        "subsidiary of",
+        "front for",
+        "front of",
+        "arm of",
+        "cell of",
+        "subgroup of",
+        "franchise of",
         "part of",
         "absorbed",  # "X absorbed Y": Y became part of X
         "wing of",
@@ -494,6 +532,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "condemned",
         "condemns",
         "denounced",
+        "at the expense of",  # "X's activities at the expense of Y's sovereignty"
+        "to counter",  # the base form only after "to": "counter" alone is as often a noun or a prefix
+        "countered",
+        "countering",
+        "counters",
     ),
     "diplomatic": (
         "talks with",
@@ -544,7 +587,7 @@ _DIRECTED = {"affiliation": True, "support": True, "cooperation": False, "diplom
 # "harbored"), not only the forms a first writer happened to use. Verbs that are above all nouns ("attack",
 # "target", "bomb", "arm") are left to the phrase cues above, which need a preposition or a past tense.
 VERB_STEMS: dict[str, tuple[str, ...]] = {
-    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll"),
+    "support": ("back", "fund", "finance", "sponsor", "shelter", "harbor", "harbour", "equip", "bankroll", "enable"),
     "cooperation": ("cooperate", "co-operate", "collaborate", "partner"),
     "conflict": (
         "oppose",
@@ -559,13 +602,16 @@ VERB_STEMS: dict[str, tuple[str, ...]] = {
         "obstruct",
         "destabilize",
         "destabilise",
+        "kill",  # "X killed soldiers of Y", "X assassinated Y's minister"
+        "assassinate",
+        "threaten",  # "threatened the lives of Y's officials"; "X threatens Y" itself is a perception
     ),
     "diplomatic": ("negotiate", "sign", "meet"),
 }
 _IRREGULAR = {"fight", "meet"}  # fought, met: listed as phrases
 _DOUBLED = {"equip"}  # equipped, equipping
 # Base forms that are more often another word: "came back", "a fund", "a sign of", "a shelter"
-_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat"}
+_BASE_NOT_A_CUE = {"back", "fund", "sign", "shelter", "harbor", "harbour", "sponsor", "finance", "combat", "kill"}
 # Forms that are above all nouns: "U.S. air raids, leaving the ANDSF ...", "signs of dissension", "Pakistan's
 # finances", "combat troops"
 _NOUN_FORMS = {"raid", "raids", "signs", "finances"}
@@ -616,7 +662,7 @@ _COORDINATED = re.compile(r"-(?:led|backed)\s+|[^;:.()]{0,45}?(?:,|\band\b|\bor\
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whom|whose|while|but|because|after|before|when|where|although|though|as\s+well\s+as)\b"
 )
-_PARTICIPLE = re.compile(r",\s+\w+ing\b")  # ", leaving X without ...": a clause of its own
+_PARTICIPLE = re.compile(r",\s+(?:(?:and|or)\s+)?\w+ing\b")  # ", leaving X", ", and enforcing X": a clause of its own
 _MEANS = re.compile(r"\bby\s+\w+ing\b", re.I)  # "supporting X and Y by exposing Z": Z is no object of the cue
 _NEXT_VERB = re.compile(
     r"[ \t]+(?:said|says|say|is|are|was|were|has|have|had|will|would|did|denied|denies|claimed|stated)\b", re.I
@@ -704,14 +750,13 @@ _GIVE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
-# "sanctions ... by the United Nations": the one after "by" imposes them.
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # Honorifics that stay before a person's name after a title noun: "LeT co-founder Hafiz Saeed"
 _HONORIFIC = "Hafiz|Maulana|Mullah|Mufti|Sheikh|Imam|Dr|Gen|General"
 # "Al Qaeda founder Osama bin Laden": a group, a title noun and a person.
 _GROUP_TITLE = re.compile(
     r"^['’]?s?\s+(?:(?:former|late|current|new|top|senior|deputy|chief)\s+)?"
-    rf"(?:founder|co-founder|leader|emir|amir|chief|commander|spokesman|spokesperson)\s+(?:(?:{_HONORIFIC})\.?\s+)?$",
+    rf"(?:founder|co-founder|leader|emir|amir|caliph|chief|commander|spokesman|spokesperson|ideologue)\s+"
+    rf"(?:(?:{_HONORIFIC})\.?\s+)?$",
     re.I,
 )
 # "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
@@ -812,6 +857,73 @@ _PEOPLE_NOUN = re.compile(  # "Afghan insurgents", "Afghan and Pakistani militan
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.I)
+
+# Relative clauses. A cue inside "..., which/that/who <cue> Y" has for its subject the clause's antecedent:
+# the name just before the pronoun ("X, which backs Y"), the subject of a copula whose predicate noun the
+# pronoun takes up ("X is an armed group that fights Y"), or, when the antecedent is a common noun ("a bombing
+# that killed Y", "two firms that are linked to Y"), no named actor at all.
+_RELATIVE_PRONOUN = re.compile(r"(?-i:\b(?:which|that|who|whom)\b)")
+_RIGHT_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?(?:\[\w{1,4}\])*\s*,?\s*$")  # "X (XY)," before the pronoun
+_APPOSITIVE = re.compile(r"\s*,\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}")  # "X, a senior commander who"
+_COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes)\s+(?:an?|the|one)\b", re.I)
+# "said that", "announced that": a complementiser opens a clause with a subject of its own, it takes up no noun.
+_SAYS = re.compile(
+    r"\b(?:said|says|say|announced|reported|stated|claimed|believed|believes|noted|added|warned|argued|insisted|"
+    r"alleged|suggested|indicated|showed|shows|found|concluded|assessed|assesses|judged|judges|means|meant|"
+    r"ensure|ensures|ensured|so|such|now|given|clear|likely|possible)\s+$",
+    re.I,
+)
+# "fighters within X", "members of X": the part acts, not the whole.
+_PART_OF_GROUP = re.compile(
+    r"\b(?:fighters|members|militants|elements|commanders|supporters|cadres|operatives|factions)\s+"
+    r"(?:within|inside|of|from|in)\s+(?:the\s+)?$",
+    re.I,
+)
+_POSSESSOR = re.compile(r"['’]s\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|for|to|with|from|by|on|in|against|the|a|an)\b)[a-z]")
+# "those supporting X", "companies enabling X": a participle after a common noun modifies that noun.
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:those|others|anyone|people|persons|individuals|entities)\s+$", re.I)
+# "met the group's demands", "met the conditions": meeting a demand is no meeting.
+_DEMANDS = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:demands|conditions|requirements|deadline|terms|needs)\b")
+# "sanctions authorities", "the sanctions regime": the noun modifies another, it imposes nothing on a party.
+_SANCTIONS_NOUN = re.compile(
+    r"\s+(?:authorities|authority|programs?|programmes?|regimes?|policy|policies|evasion|tools?)\b",
+    re.I,
+)
+# "threatened the group would ...": a clause follows, its subject is not the one threatened.
+_CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|could|might|may|should|must|was|were|is|are|had|has)\b")
+
+
+def _relative_subject(text: str, start: int, subject: Mention, before: list[Mention], at: int) -> Mention | None:
+    """The subject of a cue at ``at`` that a relative pronoun separates from ``subject`` (see ``_RELATIVE_PRONOUN``).
+
+    Returns ``subject`` when no pronoun stands between them or the pronoun follows it at once, the subject of
+    a copula before the pronoun's noun, or None when the antecedent names no actor.
+    """
+    pronouns = [
+        m
+        for m in _RELATIVE_PRONOUN.finditer(text, subject.end, at)
+        if m.group(0) != "that" or not _SAYS.search(text, max(start, m.start() - 20), m.start())
+    ]
+    if not pronouns:
+        return subject
+    pronoun = pronouns[-1]
+    if _RIGHT_AFTER.fullmatch(text, subject.end, pronoun.start()) or _APPOSITIVE.fullmatch(
+        text, subject.end, pronoun.start()
+    ):
+        return subject  # "X, which", "X, an Islamist commander who"
+    copulas = [
+        c
+        for c in _COPULA.finditer(text, start, pronoun.start())
+        if not re.search(r"[;:]", text[c.end() : pronoun.start()])
+    ]
+    if copulas:
+        heads = [m for m in before if m.end <= copulas[-1].start()]
+        if heads:
+            return heads[-1]  # "X is an armed group which fights Y"
+    return None
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|without|denies|denied|deny)\b", re.I)
 
 
@@ -902,7 +1014,9 @@ def perceptions(
                 ahead = text[start : match.start()]
                 threats = [m for m in inside + after if m.actor != author]
                 quoted = ahead.count('"') % 2 == 1 or ahead.count("“") > ahead.count("”")
-                acting = designation and (not verb.endswith("ed") or _HAS.search(ahead))  # not "Designated in 2010"
+                acting = designation and (  # not "Designated in 2010", but "the Deputy Secretary designated"
+                    not verb.endswith("ed") or _HAS.search(ahead) or _OFFICE_SUBJECT.search(ahead)
+                )
                 if order == "pt-next" and threats and threats[0].start != match.end():
                     threats = []  # "sanctions evasion schemes involving X": X is not what is sanctioned
                 if threats and (_FIRST_PERSON.search(ahead) or acting) and not quoted:  # a quoted "we" is the
@@ -918,9 +1032,16 @@ def perceptions(
                     pairs.append((designators[-1].actor, threat.actor, level))  # "designated X and Y as FTOs"
             elif order == "pt" and before:
                 threats = [m for m in inside + after if m.actor != before[-1].actor]
-                if threats and rule == "prioritises" and len(text[match.end() : threats[0].start].split()) > 3:
+                if (
+                    threats
+                    and rule in ("prioritises", "counters")
+                    and len(text[match.end() : threats[0].start].split()) > 3
+                ):
                     continue  # "focused on a number of impacts of X's rule": X is not what is focused on
-                if threats:
+                if threats and rule == "counters":
+                    pair = _countered(text, start, match.start(), match.end(), before, threats)
+                    pairs += [(*pair, level)] if pair else []
+                elif threats:
                     pairs.append((before[-1].actor, threats[0].actor, level))
             elif order == "tp" and before and after and rule == "listed-by":
                 listers = [after[0], *_coordinated(text, after, end)]  # "by the United States, the EU and Canada"
@@ -931,6 +1052,8 @@ def perceptions(
                 for threat in _subjects(text, start, match.start(), before):
                     pairs.append((after[0].actor, threat, level))
             elif order == "tp-next" and before and after and after[0].start == match.end():
+                if _CLAUSE_FOLLOWS.match(text, after[0].end, end):
+                    continue  # "threatened the group would declare ...": a statement about it, no threat to it
                 pairs.append((after[0].actor, before[-1].actor, level))  # "the TTP threatens Pakistan"
             elif order == "t-author" and before and author and not _ATTRIBUTED.search(text, start, end):
                 pairs.append((author, before[-1].actor, level))  # the writer's own grading of the threat
@@ -949,6 +1072,30 @@ def perceptions(
 _AS_ALIAS = re.compile(r"\s+as\s+(?:an?\s+)?(?:alias|aliases|name)\b")  # "X as an alias": a name, not a threat
 _NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z]\.?\s*)?[A-Z][a-z]")  # "Ambassador Nathan Sales": a title before a name, no tie
 _OF_OR_TO = re.compile(r"\s+(?:of|to)\b")
+
+
+_BY_MEANS = re.compile(r"\bby\s+(?:\w+ing\s+(?:and|or)\s+)?$", re.I)  # "by exposing and disrupting"
+
+
+def _countered(
+    text: str, start: int, at: int, cue_end: int, before: list[Mention], threats: list[Mention]
+) -> tuple[str, str] | None:
+    """Who counters whom in "X continues to counter Y's activities" (X sees Y as a threat), or None.
+
+    The object is the phrase right after the verb, up to a comma and not a place ("to combat terrorism in Z"
+    counters nothing named); after "by" ("X is committed to helping Z by disrupting Y") the clause's opening
+    subject acts, not the name just before.
+    """
+    threat = threats[0]
+    if "," in text[cue_end : threat.start] or _LOCATIVE.search(text, max(start, threat.start - 20), threat.start):
+        return None
+    perceiver = before[-1]
+    if _BY_MEANS.search(text, max(start, at - 30), at):
+        opener = before[0] if _OPENS.fullmatch(text, start, before[0].start) else None
+        if opener is None or opener is perceiver:
+            return None
+        perceiver = opener
+    return (perceiver.actor, threat.actor) if perceiver.actor != threat.actor else None
 
 
 def _coordinated_threats(text: str, threats: list[Mention], inside: list[Mention], end: int) -> list[Mention]:
@@ -1069,6 +1216,15 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue
         if cue == "provided" and re.match(r"\s+(?:for|that)\b", text[match.end() : match.end() + 6]):
             continue  # "the agreement provided for the withdrawal": stipulated, not given
+        if cue.endswith("ing") and _POSSESSOR.search(text, max(start, match.start() - 4), match.start()):
+            if _NOUN_AFTER.match(text, match.end(), end):
+                continue  # "X's destabilizing activities": a modifier of a noun ("X's backing of Y" is a tie)
+        if cue.endswith("ing") and _NOUN_BEFORE_PARTICIPLE.search(text[max(start, match.start() - 14) : match.start()]):
+            continue  # "those supporting X": the unnamed ones do it
+        if cue == "met" and _DEMANDS.match(text, match.end()):
+            continue  # "unless the government met the group's conditions"
+        if cue.startswith("sanction") and _SANCTIONS_NOUN.match(text, match.end()):
+            continue  # "its sanctions authorities"
         if cue in ("ambassador", "envoy") and _NAME_FOLLOWS.match(text, match.end()):
             continue  # "Ambassador Nathan Sales": the title of an office, not a diplomatic tie
         if kind == "cooperation" and re.search(
@@ -1107,6 +1263,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if agent and backed and "," in text[backed[-1].end : agent[0].start]:  # "the Houthis, an Iran-backed group"
                 add(agent[0].actor, backed[-1].actor, kind, cue, f"relation:{kind}", True)
             continue
+        holder = _appositive_holder(text, cue, after, kinds) if not before else None
+        if holder is not None:  # "the leader of Y (YZ), X, said": X holds the office in Y
+            add(holder.actor, after[0].actor, "affiliation", cue, "relation:affiliation", True)
+            continue
         if not before or not after:
             if kind in ("cooperation", "diplomatic", "economic", "conflict") and len(after) >= 2:
                 lead = text[match.end() : after[0].start]
@@ -1122,6 +1282,10 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             continue  # "X formed Y": the founded actor right after the verb, and a state founds no group
         if _NEGATION.search(text[match.end() : after[0].start]):
             continue  # "the negotiations did not involve X": the tie is denied
+        if cue.startswith("threaten") and (
+            not text[match.end() : after[0].start].strip(" the") or _CLAUSE_FOLLOWS.match(text, after[0].end, end)
+        ):
+            continue  # "X threatens Y" is a perception; "threatened Y would ..." a statement
         if _PARTICIPLE.search(text[match.end() : after[0].start]):
             continue  # "U.S. air raids, leaving the ANDSF without ...": a clause of its own, not the cue's object
         if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
@@ -1156,6 +1320,13 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             subject = held[-1]  # "a group, Y, which is believed by X to be part of Z": Y is the one tied to Z
         if last_subject is not None and _AND_PREDICATE.fullmatch(text[subject.end : match.start()]):
             subject = last_subject  # "Y is part of X and possibly affiliated with Z": Y, not X, is tied to Z
+        if kind != "affiliation" or not _REVERSED.match(cue):  # "X, which is led by Y": Y is no subject
+            relative = _relative_subject(text, start, subject, before, match.start())
+            if relative is None:
+                continue  # "a bombing that killed Y", "two firms that are linked to Y": the subject is unnamed
+            subject = relative
+        if _PART_OF_GROUP.search(text[max(start, subject.start - 30) : subject.start]):
+            continue  # "fighters within X pledged allegiance to Y": some of X's, not X
         last_subject = subject
         if kind == "diplomatic" and len(after) >= 2 and _BY.search(text[match.end() : after[0].start]):
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[after[0].end : after[1].start]):
@@ -1200,7 +1371,7 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         reverse = _REVERSED.match(cue) or re.match(given_by, text[match.end() : match.end() + 6])
         if kind == "support" and reverse and text[match.start() - 1 : match.start()] != "-":
             a, b = b, a  # "X, backed by Y", "X, with funding from Y" (but "Y-backed X", "X's backing of Y")
-        directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "killed", "accused", "accuses"))
+        directed = _DIRECTED.get(kind, cue in ("attacked", "targeted", "struck", "accused", "accuses"))
         if cue in ("sanctions", "sanctioned", "sanctioning"):
             directed = True  # sanctions run from who imposes them to who is under them
             if _BY.search(text[match.end() : after[0].start]) or not _BY.search(text[before[-1].end : match.start()]):
@@ -1232,6 +1403,21 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
             if kinds.get(before[-2].actor) == kinds.get(before[-1].actor) == "person":
                 add(before[-2].actor, b, kind, cue, f"relation:{kind}", directed)  # "President X and President Y"
     return list(found.values())
+
+
+_APPOSITIVE_COMMA = re.compile(r"\s*(?:\([^()]{1,20}\))?\)?[\s\]]*,\s+")  # "Y, X", "Y (YZ), X"
+
+
+def _appositive_holder(text: str, cue: str, after: list[Mention], kinds: dict[str, str]) -> Mention | None:
+    """The person named in apposition after an office with no holder before it: "the founder of Y, X, ..."."""
+    if not _OFFICE.match(cue) or not after:
+        return None
+    group = [m for m in after if m.actor == after[0].actor]  # "al-Qa'ida in Yemen (AQY)": one actor, twice
+    rest = [m for m in after if m.start >= group[-1].end and m.actor != after[0].actor]
+    if not rest or kinds.get(rest[0].actor) != "person":
+        return None
+    last = max((m for m in group if m.end <= rest[0].start), key=lambda m: m.end)
+    return rest[0] if _APPOSITIVE_COMMA.fullmatch(text, last.end, rest[0].start) else None
 
 
 def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
