@@ -195,7 +195,7 @@ def test_suggested_kind(name: str, titled: bool, kind: str):
         ("On Tuesday in March the Creative Commons licence applied.", []),
         ("Militants attacked Quetta. Later they attacked Quetta again.", []),  # a place, not an actor
         ("The army moved. The Army said so.", []),  # a common word capitalised
-        ("Chinese engineers and Iranian diplomats arrived.", []),  # demonyms are not actors
+        ("Chinese engineers and Iranian diplomats arrived.", [("China", "state"), ("Iran", "state")]),  # by demonym
         ("The Army Public School was attacked.", [("Army Public School", "other")]),
     ],
 )
@@ -330,6 +330,25 @@ def test_a_candidate_state_is_also_named_by_its_demonym():
     mali = [c for c in found if c.iso3 == "MLI"]
     assert mali and "Malian" in matching_names(mali[0])
     assert not [c for c in found if c.name == "Malian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [("Gunmen struck Israeli and Egyptian targets.", ["Egypt", "Israel"]),
+     ("The cell planned to attack European (including Spanish and French) interests.", ["France", "Spain"]),
+     ("A Croatian citizen was kidnapped near the border.", ["Croatia"]),
+     ("The Egyptian Islamic Jihad merged with the Front.", []),  # a demonym inside a name is the name's
+     ("Some Israelis protested the ruling.", []),  # the plural is a people
+     ("Pakistani forces raided the camp.", [])],  # a gazetteer state links its demonym itself
+)  # fmt: skip
+def test_a_demonym_alone_makes_its_state_a_candidate(text: str, states: list[str]):
+    """ "attacks against Israeli and Egyptian interests" names two states even where neither country's name
+    appears: each becomes a candidate state, found in the text by its demonym."""
+    found = find_candidates(text, [(0, len(text))], [], set(), {"PAK"})
+    assert sorted(c.name for c in found if c.kind == "state") == states
+    for candidate in found:
+        if candidate.kind == "state":
+            assert any(d in text for d in matching_names(candidate))
 
 
 def test_a_demonym_and_an_organ_is_the_state_not_a_candidate():

@@ -115,6 +115,21 @@ def test_labelled_and_title_case_lines_of_a_wrapped_paragraph_run_on(line: int):
     assert len(found) == 3
 
 
+@pytest.mark.parametrize("label", ["Description: ", ""])
+def test_a_line_that_breaks_before_an_acronym_in_parentheses_runs_on(label: str):
+    """ "Lashkar I Jhangvi\n(LJ) is ...": the parenthesis continues the name on the line before, whether or
+    not that line opens with a label; cutting there loses the name and the acronym that the rest of the
+    text uses."""
+    text = (
+        f"{label}Designated as a terrorist group on May 30, 2003, the Northern Army of\n"
+        "Ruritania and the Coast\n(NARC) is the armed offshoot of the Blue River movement of\n"
+        "the Western Province. NARC carries out attacks in Port Aster and\nOld Harbour Town."
+    )
+    found = sentences(text, soft_wrap=True)
+    assert len(found) == 2, found
+    assert "\n(NARC) is the armed offshoot" in found[0]
+
+
 @pytest.mark.parametrize(
     ("text", "claims"),
     [

@@ -134,7 +134,8 @@ def _soft_break(text: str, pos: int, width: int) -> bool:
     if _BULLET.match(before) and len(before.strip()) < _SHORT_LINE * width:
         return False
     first = after.lstrip()[:1]
-    runs_on = first.islower() or _OPEN_END.search(before)
+    # a parenthesis opening the next line continues the name before it ("Lashkar I Jhangvi\n(LJ) is ...")
+    runs_on = first.islower() or first == "(" or _OPEN_END.search(before)
     if _KEY_VALUE.match(before) and not (runs_on and len(before.rstrip()) >= _FULL_LINE * width):
         return False  # a row, unless a labelled paragraph wrapped at full width ("Description: X was named as")
     if _KEY_VALUE.match(after):

@@ -23,7 +23,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -894,7 +894,35 @@ def find_candidates(
                         if _one_word_ok(text, where, where + len(cleaned), cleaned, counts, lowercase_folded, initial):
                             add(cleaned, suggest_kind(cleaned, titled), [cleaned])
                     offset = piece_start + len(piece)
+        for match in _DEMONYM.finditer(text, start, end):  # "attacks against Israeli and Egyptian interests"
+            iso3 = DEMONYMS[match.group(0)]
+            before = text[max(start, match.start() - 30) : match.start()]
+            after = text[match.end() : match.end() + 30]
+            in_name = re.match(r"[ \t]*[A-Z]", after) or re.search(r"(?<![.!?])[ \t][A-Z][\w’'-]*[ \t]*$", before)
+            if iso3 in states or in_name:
+                continue  # a gazetteer state links its demonyms itself; "Egyptian Islamic Jihad" is a name
+            named = _country_name(iso3)
+            if named:
+                add(named, "state", [named])
     return list(found.values())
+
+
+# A state's demonym in the singular: the state ("the Malian army", "Israeli targets"); its plural is a people.
+_SINGULAR_DEMONYMS = sorted(
+    (d for iso3, (forms, _) in COUNTRIES.items() for d in forms if not any(d == f + "s" for f in forms)),
+    key=len,
+    reverse=True,
+)
+_DEMONYM = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(d) for d in _SINGULAR_DEMONYMS) + r")(?![\w-])")
+
+
+@cache
+def _country_name(iso3: str) -> str:
+    """The name a state is shown by, for a candidate found by its demonym alone."""
+    for canonical, alpha_3 in _country_index().values():
+        if alpha_3 == iso3:
+            return canonical
+    return ""
 
 
 _OWNER = re.compile(rf"({_RUN.pattern})['’]s[ \t]+$")
@@ -907,7 +935,7 @@ def _initials(name: str) -> str:
 
 def matching_names(candidate: Candidate) -> list[str]:
     """The names a candidate is found by in text: its aliases and, for a state the gazetteer lacks, its demonyms
-    ("the Lebanese state", "Malian troops"), which are never candidates of their own."""
+    ("the Lebanese state", "Malian troops"); a demonym is never a candidate's name, only its state's."""
     demonyms = COUNTRIES.get(candidate.iso3, ((), ()))[0] if candidate.kind == "state" else ()
     return [*candidate.aliases, *(d for d in demonyms if d not in candidate.aliases)]
 

@@ -1,10 +1,11 @@
-"""Demonyms and capitals of the states analysts of the region meet most, declared once.
+"""Demonyms and capitals of the states that security reporting names most, declared once.
 
 Writers name a state by its people ("Pakistani officials", "the Afghans") and its
 government by its capital ("Islamabad accuses Kabul"). ``gazetteer`` adds these
 as aliases of the state actors already in the gazetteer (by ISO 3166 alpha-3), and
 candidate finding knows them so that "Chinese" is never proposed as an actor, and gives
-a candidate state the gazetteer lacks its demonyms ("the Malian army" is Mali).
+a candidate state the gazetteer lacks its demonyms ("the Malian army" is Mali); a singular
+demonym alone ("Israeli targets") makes its state a candidate.
 Plurals are written out: the table is the whole rule.
 """
 
@@ -58,6 +59,67 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "COD": (("Congolese",), ("Kinshasa",)),
     "KEN": (("Kenyan", "Kenyans"), ("Nairobi",)),
     "ETH": (("Ethiopian", "Ethiopians"), ("Addis Ababa",)),
+    "DZA": (("Algerian", "Algerians"), ("Algiers",)),
+    "MAR": (("Moroccan", "Moroccans"), ("Rabat",)),
+    "TUN": (("Tunisian", "Tunisians"), ("Tunis",)),
+    "MRT": (("Mauritanian", "Mauritanians"), ("Nouakchott",)),
+    "SEN": (("Senegalese",), ("Dakar",)),
+    "UGA": (("Ugandan", "Ugandans"), ("Kampala",)),
+    "SSD": (("South Sudanese",), ("Juba",)),
+    "CAF": (("Central African",), ("Bangui",)),
+    "RWA": (("Rwandan", "Rwandans"), ("Kigali",)),
+    "BDI": (("Burundian", "Burundians"), ("Gitega",)),
+    "TZA": (("Tanzanian", "Tanzanians"), ("Dodoma",)),
+    "ZAF": (("South African", "South Africans"), ("Pretoria",)),
+    "ERI": (("Eritrean", "Eritreans"), ("Asmara",)),
+    "DJI": (("Djiboutian", "Djiboutians"), ("Djibouti City",)),
+    "BEN": (("Beninese",), ("Porto-Novo",)),
+    "TGO": (("Togolese",), ("Lomé",)),
+    "GHA": (("Ghanaian", "Ghanaians"), ("Accra",)),
+    "CIV": (("Ivorian", "Ivorians"), ("Yamoussoukro",)),
+    "KWT": (("Kuwaiti", "Kuwaitis"), ("Kuwait City",)),
+    "BHR": (("Bahraini", "Bahrainis"), ("Manama",)),
+    "OMN": (("Omani", "Omanis"), ("Muscat",)),
+    "AZE": (("Azerbaijani", "Azerbaijanis"), ("Baku",)),
+    "ARM": (("Armenian", "Armenians"), ("Yerevan",)),
+    "GEO": (("Georgian", "Georgians"), ("Tbilisi",)),
+    "IDN": (("Indonesian", "Indonesians"), ("Jakarta",)),
+    "MYS": (("Malaysian", "Malaysians"), ("Kuala Lumpur",)),
+    "PHL": (("Filipino", "Filipinos", "Philippine"), ("Manila",)),
+    "THA": (("Thai",), ("Bangkok",)),
+    "SGP": (("Singaporean", "Singaporeans"), ()),
+    "AUS": (("Australian", "Australians"), ("Canberra",)),
+    "NZL": (("New Zealander", "New Zealanders"), ("Wellington",)),
+    "KOR": (("South Korean", "South Koreans"), ("Seoul",)),
+    "PRK": (("North Korean", "North Koreans"), ("Pyongyang",)),
+    "VNM": (("Vietnamese",), ("Hanoi",)),
+    "CAN": (("Canadian", "Canadians"), ("Ottawa",)),
+    "MEX": (("Mexican", "Mexicans"), ("Mexico City",)),
+    "COL": (("Colombian", "Colombians"), ("Bogotá", "Bogota")),
+    "VEN": (("Venezuelan", "Venezuelans"), ("Caracas",)),
+    "PER": (("Peruvian", "Peruvians"), ("Lima",)),
+    "BRA": (("Brazilian", "Brazilians"), ("Brasília", "Brasilia")),
+    "ARG": (("Argentine", "Argentinian", "Argentines"), ("Buenos Aires",)),
+    "CHL": (("Chilean", "Chileans"), ("Santiago",)),
+    "BOL": (("Bolivian", "Bolivians"), ("La Paz",)),
+    "ECU": (("Ecuadorian", "Ecuadorians"), ("Quito",)),
+    "CUB": (("Cuban", "Cubans"), ("Havana",)),
+    "ESP": (("Spanish",), ("Madrid",)),
+    "ITA": (("Italian", "Italians"), ("Rome",)),
+    "IRL": (("Irish",), ("Dublin",)),
+    "NLD": (("Dutch",), ("Amsterdam",)),
+    "BEL": (("Belgian", "Belgians"), ("Brussels",)),
+    "SWE": (("Swedish",), ("Stockholm",)),
+    "NOR": (("Norwegian", "Norwegians"), ("Oslo",)),
+    "DNK": (("Danish",), ("Copenhagen",)),
+    "POL": (("Polish",), ("Warsaw",)),
+    "GRC": (("Greek", "Greeks"), ("Athens",)),
+    "HRV": (("Croatian", "Croatians"), ("Zagreb",)),
+    "SRB": (("Serbian", "Serbians"), ("Belgrade",)),
+    "BIH": (("Bosnian", "Bosnians"), ("Sarajevo",)),
+    "BLR": (("Belarusian", "Belarusians"), ("Minsk",)),
+    "AUT": (("Austrian", "Austrians"), ("Vienna",)),
+    "CHE": (("Swiss",), ("Bern",)),
 }
 
 DEMONYMS = {d: iso3 for iso3, (names, _) in COUNTRIES.items() for d in names}
