@@ -424,3 +424,64 @@ def test_vehicles_and_named_days_are_no_actors(text: str, vehicle: str):
     names = [c.name for c in candidates(text)]
     assert "Blue Front" in names
     assert not any(vehicle in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # written out once, then only the acronym: one candidate, found by both
+            "The Islamic Movement of Uzbekistan was founded in 1998. The IMU attacked a post. The IMU fled.",
+            [("Islamic Movement of Uzbekistan", ["Islamic Movement of Uzbekistan", "IMU"])],
+        ),
+        (  # a particle is a word of its own: LeT; spellings of one name give it to the first
+            "Lashkar-e-Taiba attacked Mumbai. Lashkar-e-Tayyiba is its other spelling. LeT struck Delhi. LeT left.",
+            [
+                ("Lashkar-e-Taiba", ["Lashkar-e-Taiba", "LeT"]),
+                ("Lashkar-e-Tayyiba", ["Lashkar-e-Tayyiba"]),
+            ],
+        ),
+        (  # two different names it could spell: left for the analyst
+            "The Popular Liberation Front attacked. The Patriotic Liberation Force replied. The PLF fled. The PLF hid.",
+            [
+                ("Popular Liberation Front", ["Popular Liberation Front"]),
+                ("Patriotic Liberation Force", ["Patriotic Liberation Force"]),
+                ("PLF", ["PLF"]),
+            ],
+        ),
+    ],
+)
+def test_an_acronym_alone_is_the_candidate_whose_name_it_spells(text: str, expected: list):
+    assert [(c.name, c.aliases) for c in candidates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Nueva Libertad is a Peruvian militant group. Nueva Libertad attacked a post.",
+            "Nueva Libertad",
+            "armed_group",
+        ),
+        ("Sendero Rojo, a Maoist insurgent organization, attacked a post.", "Sendero Rojo", "armed_group"),
+        ("Aum Veritas is a Japanese doomsday cult founded in 1987.", "Aum Veritas", "other"),
+        ("The Shining Dawn was designated as an FTO on October 8, 1997.", "Shining Dawn", "armed_group"),
+        ("Abu Karim was the founder of the group. He was jailed.", "Abu Karim", "person"),  # no group noun of his
+        ("Ana Vilca attacked a group of soldiers.", "Ana Vilca", "person"),  # no copula, no appositive
+        ("Popular Mobilization Forces took the town.", "Popular Mobilization Forces", "armed_group"),
+    ],
+)
+def test_a_claim_that_opens_with_a_name_says_what_it_is(text: str, name: str, kind: str):
+    assert (name, kind) in [(c.name, c.kind) for c in candidates(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is an Iraqi Shia Islamist party.",
+        "Jemaah Raya was a Southeast Asian Islamist militant group.",
+        "Its fighters are mostly Central Asian recruits.",
+    ],
+)
+def test_adjectives_of_place_and_creed_before_a_noun_are_no_name(text: str):
+    names = [c.name for c in candidates(text)]
+    assert not any(n.endswith(("Islamist", "Asian")) for n in names), names

@@ -337,6 +337,10 @@ def test_event_types_and_roles_from_sentence_structure(ds, text, event_type, rol
         "The TTP is responsible for numerous attacks in Pakistan.",  # a kind of event, not one
         "This attack came hours after Pakistan warned the TTP.",  # an event already told
         "Pakistan must address the TTP threat.",  # what ought to happen
+        "The TTP has declared its intention to attack American targets.",  # what is meant
+        "The TTP specializes in armed attacks and bombings.",  # what it habitually does
+        "The TTP conducted numerous anti-Pakistani attacks, including suicide bombings.",  # a list the generic heads
+        "U.S. citizens have died in the TTP's attacks.",  # a possessive before the undated plural
     ],
 )
 def test_generic_or_anaphoric_mentions_are_not_events(ds, text):
@@ -518,3 +522,15 @@ def test_claimers_and_agents_of_an_event_noun(ds, text, roles):
     assert len(event) == 1, list(result.events["event_type"])
     found = result.event_actors[result.event_actors["event_id"] == event.iloc[0]["event_id"]]
     assert roles <= set(zip(found["actor"], found["role"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March 2015, the TTP carried out attacks on two churches in Lahore.",  # a dated plural is told
+        "The TTP said they were responsible for the attacks.",  # definite: the attacks just told of
+        "Pakistan arrested the planner of the TTP’s 2014 Peshawar attacks.",  # a possessive, but a year: one event
+    ],
+)
+def test_dated_or_definite_plurals_stay_events(ds, text):
+    assert "attack" in set(prepare(text.encode(), "e.txt", ds).events["event_type"])

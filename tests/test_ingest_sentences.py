@@ -299,3 +299,88 @@ def test_wiki_hatnotes_are_not_claims(hatnote: str):
 
     text = f"{hatnote}\n\n{BODY}"
     assert [text[a:b] for a, b in claim_spans(text, [])] == [BODY]
+
+
+WRAPPED_AFTER_INFOBOX = (
+    "Title: Nueva Gente\n"
+    "\n"
+    "Nueva Gente\n"
+    "- Leader: Abimael Quispe\n"
+    "- International: Andean Front\n"
+    "- Ideology: Maoism, Marxism-Leninism, Anti-imperialism, Anti-revisionism, Agrarian socialism, Peruvian "
+    "nationalism, Gonzalo Thought, People's war doctrine and a long list of other currents of thought\n"
+    "- Position: Far-left\n"
+    "- Religion: None\n"
+    "- National: Popular Democratic Front\n"
+    "- Country: Peru\n"
+    "\n"
+    "Nueva Gente (NG; Quechua: Musuq Runa) is a Peruvian militant group that\n"
+    "was founded in the highlands. During the war, it was the largest of the\n"
+    "armed groups of the Andes (Peru). It is part\n"
+    "of the Popular Democratic Front (PDF) in the 4th, 5th, and 6th\n"
+    "Brigades, fighting the government in the south of the country.\n"
+    "\n"
+    "NG has claimed responsibility for over 600 attacks on police posts\n"
+    "between 2006 and 2011. The militia's main tactic was to plant mines along\n"
+    "the roads used by the army.\n"
+)
+
+
+def test_a_hard_wrapped_paragraph_below_infobox_rows_is_prose():
+    """Infobox rows ("- Ideology: ...", as long as their value) say nothing of the wrap width: the paragraphs
+    below them are still wrapped prose, whole sentences, not rows; and a wrapped line that opens in lower case
+    ("of the Popular ... in the 41st") is no title-case heading."""
+    from dossier.ingest.formats import read_document
+    from dossier.ingest.sentences import claim_spans
+
+    doc = read_document(WRAPPED_AFTER_INFOBOX.encode(), "ng.txt")
+    assert doc.soft_wrap
+    claims = [" ".join(doc.text[a:b].split()) for a, b in claim_spans(doc.text, doc.skip, doc.soft_wrap)]
+    assert claims == [
+        "Nueva Gente (NG; Quechua: Musuq Runa) is a Peruvian militant group that was founded in the highlands.",
+        "During the war, it was the largest of the armed groups of the Andes (Peru).",
+        "It is part of the Popular Democratic Front (PDF) in the 4th, 5th, and 6th Brigades, fighting the "
+        "government in the south of the country.",
+        "NG has claimed responsibility for over 600 attacks on police posts between 2006 and 2011.",
+        "The militia's main tactic was to plant mines along the roads used by the army.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (  # a gloss abbreviation ends no sentence: "lit.", "translit.", "abbr."
+            "Nueva Gente (Quechua: Musuq Runa, lit. 'New People'; abbr. NG) is a militant group.",
+            ["Nueva Gente (Quechua: Musuq Runa, lit. 'New People'; abbr. NG) is a militant group."],
+        ),
+        (
+            "Nueva Gente (Arabic: ناس, translit. Nas Jadid) is a militant group. It fights the army.",
+            ["Nueva Gente (Arabic: ناس, translit. Nas Jadid) is a militant group.", "It fights the army."],
+        ),
+        ("The lamps were lit. The army withdrew.", ["The lamps were lit.", "The army withdrew."]),
+        (  # a report entry's line of other names is no claim
+            "Aka NG; Nueva Gente; al-Jabha al-Jadida; Supporters of the People; Musuq Runa; Peruvian People's "
+            "Army; New People's Front of the Andes; Andean Liberation Committee; Friends of the Highland Prisoners "
+            "Welfare Association.\n\nDescription: NG was designated in 1997.",
+            ["NG was designated in 1997."],
+        ),
+        (  # a list item's verb inside a parenthesis asserts nothing
+            "Leaders\n• Abimael Quispe (believed to be in hiding in Bolivia)\n• Ana Vilca (arrested in 2019)\n\n"
+            "The group attacked a post.",
+            ["The group attacked a post."],
+        ),
+        (  # numbered references without a "Retrieved" on their line
+            'References\n  1. 1.0 1.1 "US sanctions four NG operatives in Peru". example.net. 22 November 2021.\n'
+            '  7. "NG blames the army for "the" Puno attack".\n\nThe group attacked a post.',
+            ["The group attacked a post."],
+        ),
+        (  # a numbered list item that quotes a statement is still a claim
+            '1. The minister said "we will not negotiate" and left.\n\nThe group attacked a post.',
+            ['The minister said "we will not negotiate" and left.', "The group attacked a post."],
+        ),
+    ],
+)
+def test_glosses_alias_lines_bulleted_names_and_numbered_references(text: str, claims: list[str]):
+    from dossier.ingest.sentences import claim_spans
+
+    assert [text[a:b] for a, b in claim_spans(text, [])] == claims

@@ -39,6 +39,11 @@ NAMES = {
     "Osama bin Laden": "obl",
     "NATO": "nato",
     "Afghans": "AFG",
+    "Canada": "CAN",
+    "Australia": "AUS",
+    "Japan": "JPN",
+    "Germany": "DEU",
+    "Russia": "RUS",
 }
 KINDS = {
     "PAK": "state",
@@ -55,6 +60,11 @@ KINDS = {
     "let": "armed_group",
     "TTP": "armed_group",
     "AFG": "state",
+    "CAN": "state",
+    "AUS": "state",
+    "JPN": "state",
+    "DEU": "state",
+    "RUS": "state",
 }
 
 
@@ -786,3 +796,87 @@ def test_office_designators_and_countering_are_perceptions(text: str, expected: 
 def test_office_holders_in_apposition_and_after_a_group_title(text: str, expected: set):
     """ "the founder of Y, X," names X as Y's founder; "Y caliph X" is a title like "Y leader X"."""
     assert {r for r in related(text) if r[2] == "affiliation"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the United States keeps the FTO and SDGT lists: a designation onto one with no designator named
+        (
+            "The TTP was designated as an FTO on October 8, 1997.",
+            {("USA", "TTP", "recognised", "perception:designated")},
+        ),
+        (
+            "Originally designated as a FTO on April 9, 2014, the BLA rose to prominence in 2011.",
+            {("USA", "BLA", "recognised", "perception:designated")},
+        ),
+        (
+            "Designated as an FTO on October 8, 1997, Hamas was established in 1987 and was backed by Iran.",
+            {("USA", "hamas", "recognised", "perception:designated")},
+        ),
+        ("The TTP was designated in 2010.", set()),  # which list, and whose, the sentence does not say
+        (
+            "The TTP was designated as a terrorist group by Canada.",
+            {("CAN", "TTP", "recognised", "perception:listed-by")},
+        ),
+    ],
+)
+def test_a_designation_onto_a_us_list_is_the_united_states_act(text: str, expected: set):
+    assert perceived(text) == expected
+
+
+def test_a_designation_list_of_any_length_after_by():
+    text = (
+        "The BLA has been designated a terrorist organization by the United Nations, Canada, Australia, Japan, "
+        "Germany, Russia and the United States."
+    )
+    assert {p[0] for p in perceived(text)} == {"UN", "CAN", "AUS", "JPN", "DEU", "RUS", "USA"}
+    assert {p[2:] for p in perceived(text)} == {("recognised", "perception:listed-by")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The BLA works closely with the TTP.", {("BLA", "TTP", "cooperation", False)}),
+        (
+            "The TTP has a relationship with al-Qaida, the Taliban, and IS-K.",
+            {("TTP", "AQ", "cooperation", False), ("TTP", "taliban", "cooperation", False),
+             ("TTP", "IS-K", "cooperation", False)},
+        ),
+        ("The TTP officially declared allegiance to IS-K.", {("TTP", "IS-K", "affiliation", True)}),
+        ("In 2007, Hamas expelled the BLA from Gaza.", {("hamas", "BLA", "conflict", False)}),
+        ("The TTP aims to overthrow Pakistan.", {("TTP", "PAK", "conflict", False)}),
+        (
+            "Noor Wali Mehsud was designated for his leadership role in the TTP.",
+            {("noor", "TTP", "affiliation", True)},
+        ),
+    ],
+)  # fmt: skip
+def test_relation_cues_for_ties_allegiance_expulsion_and_enmity(text: str, expected: set):
+    assert related(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the founder may be described before the name
+            "The BLA was formed in the late 1960s by former university professor Baitullah Mehsud.",
+            {("baitullah", "BLA", "affiliation", True)},
+        ),
+        (  # a state's demonym before a group noun with two modifiers is no party
+            "Hamas is a Pakistani new religious movement founded by Noor Wali Mehsud in 1987.",
+            {("noor", "hamas", "affiliation", True)},
+        ),
+        (
+            "The TTP works with Iran's Quds Force.",
+            {("TTP", "qf", "cooperation", False), ("qf", "IRN", "affiliation", True)},
+        ),
+        ("The TTP works with Iran's army.", {("TTP", "IRN", "cooperation", False)}),  # no unit named
+    ],
+)
+def test_founders_described_group_nouns_and_units_of_a_possessor(text: str, expected: set):
+    NAMES["Quds Force"] = "qf"
+    try:
+        assert related(text) == expected
+    finally:
+        del NAMES["Quds Force"]

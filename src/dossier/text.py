@@ -18,13 +18,17 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt maj adm gov sen rep pres st jr sr no nos vol fig inc ltd co corp dept "
     "univ est approx vs etc al e.g i.e cf jan feb mar apr jun jul aug sep sept oct nov dec mt ft brig cmdr cdr "
-    "amb rev hon cpl pvt gens govt intl assn bros dist prov ca viz pp op nr ref art sec para ch".split(" ")
+    "amb rev hon cpl pvt gens govt intl assn bros dist prov ca viz pp op nr ref art sec para ch translit transl "
+    "abbr".split(" ")
 )
+# An abbreviation only inside a gloss, after a comma or a parenthesis: "(Urdu: ..., lit. 'Here-I-Am Movement')",
+# where "lit." ends no sentence; "the lamps were lit." does.
+_GLOSS_ABBREVIATIONS = frozenset({"lit"})
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S., J.D., e.g.
 _SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "J." in "John J. Smith"
 _CITATION = r"(?:\[(?:\d{1,4}|[a-z]|note \d{1,3}|citation needed|nb \d{1,3})\])"  # [6], [27][28], [a]
 _BOUNDARY = re.compile(rf"[.!?…]+[\"'”’)\]]*{_CITATION}*(?=\s|$)|\n")
-_BULLET = re.compile(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]+")
+BULLET = re.compile(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]+")
 _FINAL = re.compile(rf"[.!?…:;][\"'”’)\]]*{_CITATION}*[ \t]*$")
 _SHORT_LINE = 0.5  # a line under half the text's usual width, without final punctuation, ends a block
 _FULL_LINE = 0.8  # a line this close to the usual width was wrapped, not ended
@@ -52,6 +56,8 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
         if token.upper() in _PLACE_INITIALISMS:
             return _next_word_continues(text, stop + 1)
         return not text[stop + 1 :].lstrip(" \t").startswith("\n")
+    if token[:-1].lower() in _GLOSS_ABBREVIATIONS:
+        return text[max(0, word_start - 2) : word_start].rstrip(" \t")[-1:] in (",", "(", ";")
     return token[:-1].lower() in ABBREVIATIONS
 
 
@@ -97,7 +103,7 @@ _OPENERS = frozenset(
 def _trim(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
-    bullet = _BULLET.match(text, start, end)
+    bullet = BULLET.match(text, start, end)
     if bullet and bullet.start() == start and (start == 0 or text[start - 1] == "\n"):
         start = bullet.end()
     while end > start and text[end - 1].isspace():
@@ -129,9 +135,9 @@ def _soft_break(text: str, pos: int, width: int) -> bool:
     before = text[line_start:pos]
     after_end = text.find("\n", pos + 1)
     after = text[pos + 1 : after_end if after_end >= 0 else len(text)]
-    if not before.strip() or not after.strip() or _BULLET.match(after) or _FINAL.search(before):
+    if not before.strip() or not after.strip() or BULLET.match(after) or _FINAL.search(before):
         return False
-    if _BULLET.match(before) and len(before.strip()) < _SHORT_LINE * width:
+    if BULLET.match(before) and len(before.strip()) < _SHORT_LINE * width:
         return False
     first = after.lstrip()[:1]
     # a parenthesis opening the next line continues the name before it ("Lashkar I Jhangvi\n(LJ) is ...")
@@ -149,6 +155,8 @@ def _soft_break(text: str, pos: int, width: int) -> bool:
 
 def _title_case(line: str) -> bool:
     """A heading in title case ("Pakistan Faces a Rising Threat"): most longer words capitalised."""
+    if line.lstrip()[:1].islower():
+        return False  # "of the Popular Mobilization Forces (PMF) in the 41st": a heading opens with a capital
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 

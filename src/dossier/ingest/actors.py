@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from .countries import CAPITALS, COUNTRIES, DEMONYMS
 from .normalise import fold
@@ -432,6 +433,13 @@ _KIND_WORDS = (
             "tahrir",
             "nusra",
             "nusrat",
+            "jemaah",
+            "jamaah",
+            "asa'ib",
+            "asa’ib",
+            "asaib",
+            "tanzim",
+            "forces",
         ),
     ),
     (
@@ -688,6 +696,8 @@ def _junk(name: str) -> bool:
     return (
         folded in JUNK
         or all(w in _IDEOLOGY for w in folded.split())  # "a Sunni Islamist group": creeds, not a name
+        or all(w in _IDEOLOGY or w in _DEMONYM_WORDS or w in _REGION_WORDS for w in folded.split())  # "Iraqi Shia
+        # Islamist", "Southeast Asian Islamist", "Central Asian": adjectives before a noun, no name
         or folded.startswith("cc ")
         or bool(_VESSEL.match(name))
         or folded in _DEMONYM_WORDS
@@ -696,6 +706,10 @@ def _junk(name: str) -> bool:
     )
 
 
+_REGION_WORDS = frozenset(
+    "central southeast southwest northeast northwest south north east west eastern western northern southern "
+    "middle asian african european american arab latin".split()
+)
 _DEMONYM_WORDS = frozenset(fold(w) for w in [*DEMONYMS, *CAPITALS, "English", "Arab", "Arabic", "Pashtun", "Sunni"])
 
 
@@ -904,7 +918,107 @@ def find_candidates(
             named = _country_name(iso3)
             if named:
                 add(named, "state", [named])
-    return list(found.values())
+    _kinds_from_definitions(text, spans, found)
+    return _merge_acronyms(found)
+
+
+_GROUP_NOUN = (
+    r"(?:organi[sz]ations?|groups?|militias?|movements?|networks?|factions?|insurgency|fronts?|outfits?|"
+    r"coalitions?|alliances?|forces|army|wing|branch|affiliate|offshoot|cells?|cult|sect)"
+)
+_ARMED_WORD = re.compile(
+    r"\b(?:militant|terrorist|jihadi\w*|insurgent|armed|paramilitary|rebel|guerrilla|extremist|separatist|"
+    r"militia|Islamist|Salafi\w*|Maoist|Marxist|dissident|republican|nationalist|violent)\b",
+    re.I,
+)
+# "X (XY; gloss), also known as Z, is an Iraqi Shia Islamist political party and paramilitary organization",
+# "X, a Maoist insurgent group, ...": the sentence that opens with a name says what it is.
+_DEFINED_AS = re.compile(
+    rf"(?:[^.;]{{0,300}}?,\s+|\s*\([^()]*(?:\([^()]*\)[^()]*)*\)[^.;]{{0,200}}?\s+|\s+)"
+    rf"(?:(?:is|was|are|were|remains|became)\s+)?(?:an?|the|one\s+of\s+the)\s+"
+    rf"(?P<phrase>(?:(?!(?:of|for|with|in|by|to|from|that|which|who|whose)\b)[\w’'-]+\s+){{0,8}}?)"  # one noun phrase
+    rf"(?P<noun>{_GROUP_NOUN})\b",
+    re.I,
+)
+
+_FTO_DESIGNATED = re.compile(
+    r"[^.;]{0,150}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?designated\s+(?:as\s+)?(?:an?\s+)?"
+    r"(?:Foreign\s+Terrorist\s+Organi[sz]ation|FTO)\b"
+)
+
+
+def _kinds_from_definitions(text: str, spans: list[tuple[int, int]], found: dict[str, Candidate]) -> None:
+    """A candidate guessed a person only because its name is two to four plain words ("Jemaah Islamiyah",
+    "Shining Path") is a group when a claim that opens with it says so: "X ... is a militant group", "X, a
+    Maoist organization, ...". Armed words in the description make it an armed group, else an organisation
+    ("other"). A person's description ("X is a senior commander") has no group noun, so changes nothing; "X was
+    designated as an FTO" names an organisation.
+    """
+    guessed = {
+        c.key: c
+        for c in found.values()
+        if c.kind == "person" and not any(t.rstrip(".") in TITLES for t in _tokens(c.name))
+    }
+    if not guessed:
+        return
+    by_alias = {a: c for c in guessed.values() for a in c.aliases}
+    names = sorted(by_alias, key=len, reverse=True)
+    opener = re.compile(r"[\s\"“]*(?:The\s+)?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for start, end in spans:
+        match = opener.match(text, start, end)
+        if not match:
+            continue
+        definition = _DEFINED_AS.match(text, match.end(), end)
+        if definition is None:
+            if _FTO_DESIGNATED.match(text, match.end(), end):
+                by_alias[match.group(1)].kind = "armed_group"  # an FTO is an organisation; a person is an SDGT
+            continue
+        head = definition.group(0)
+        if re.search(r"\b(?:is|was|are|were|remains|became)\b", head[: definition.start("phrase") - match.end()]):
+            pass  # a copula: "X ... is a ... group"
+        elif not re.match(r"[^,]*,\s+(?:an?|the|one\s+of\s+the)\s", head):
+            continue  # no copula, no appositive: "X attacked a group of tourists" says nothing of X
+        candidate = by_alias[match.group(1)]
+        described = definition.group("phrase") + definition.group("noun")
+        candidate.kind = "armed_group" if _ARMED_WORD.search(described) else "other"
+
+
+_BARE_ACRONYM = re.compile(r"(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")  # IMU, LeT, JeM: two capitals or more
+
+
+def _spelt_by(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is the initials of ``name``'s words, with or without its small words ("IMU" for
+    "Islamic Movement of Uzbekistan"; "LeT" for "Lashkar-e-Taiba", where the particle is a word of its own)."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p[:1].isalpha()]
+    full = "".join(p[0] for p in parts)
+    capitals = "".join(p[0] for p in parts if p[0].isupper())
+    return acronym in (full, capitals) or (acronym.casefold() == full.casefold() and acronym[0] == full[0])
+
+
+def _merge_acronyms(found: dict[str, Candidate]) -> list[Candidate]:
+    """An acronym seen on its own ("IMU") that spells the name of exactly one other candidate ("Islamic Movement
+    of Uzbekistan") is that candidate, not a second one: writers spell a name out once, perhaps far from the
+    acronym or on a line that is no claim ("aka IMU"), and use the acronym after. Names it could spell that are
+    spellings of one name ("Lashkar-e-Taiba", "Lashkar-e-Tayyiba") give it to the first; two different names, or
+    none, leave it as it is for the analyst.
+    """
+    merged = dict(found)
+    for key, short in found.items():
+        if not _BARE_ACRONYM.fullmatch(short.name) or short.aliases != [short.name]:
+            continue
+        owners = [
+            c
+            for c in found.values()
+            if c is not short
+            and c.kind != "state"
+            and len(re.split(r"[\s-]+", c.name)) >= 2
+            and _spelt_by(short.name, c.name)
+        ]
+        spellings = all(fuzz.ratio(fold(owners[0].name), fold(c.name)) >= 80 for c in owners[1:])
+        if len(owners) == 1 or (owners and spellings):  # "LeT": Lashkar-e-Taiba, written first, or -e-Tayyiba
+            owners[0].aliases.append(short.name)
+            del merged[key]
+    return list(merged.values())
 
 
 # A state's demonym in the singular: the state ("the Malian army", "Israeli targets"); its plural is a people.

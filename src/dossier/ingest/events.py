@@ -370,12 +370,16 @@ def _roles(text: str, start: int, end: int, trigger: re.Match, mentions: list[Me
     return list(roles.items()), attribution
 
 
-def find_events(text: str, start: int, end: int, mentions: list[Mention], states: set[str]) -> list[CandidateEvent]:
+def find_events(
+    text: str, start: int, end: int, mentions: list[Mention], states: set[str], referred: bool = False
+) -> list[CandidateEvent]:
     """Candidate events in the sentence ``text[start:end]`` when it names an actor; one per type.
 
-    ``states`` are the actor keys that are countries (so "in Pakistan" is a location).
+    ``states`` are the actor keys that are countries (so "in Pakistan" is a location). ``referred`` says the
+    sentence speaks of an actor as "the group" or "It" ("On April 9, 2016, the group attacked a military
+    caravan"): its events are found too, with roles only for the actors it names.
     """
-    if not mentions:
+    if not mentions and not referred:
         return []
     dated = [start + d.start for d in find_dates(text[start:end]) if d.known and not d.relative]
     events: dict[str, CandidateEvent] = {}
@@ -394,6 +398,12 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
             continue  # "numerous attacks", "its attacks include ...": a kind of event, not one
         if _NOUN_PLURAL.search(phrase) and _is_noun(phrase) and _PURPOSE.search(lead) and not dated:
             continue  # "the resources to plan and carry out attacks", "called on X to launch attacks": intended
+        if _INTENDED.search(lead):
+            continue  # "declared its intention to attack European targets": what is meant, not what happened
+        wide = text[max(start, match.start() - 80) : match.start()]
+        if _NOUN_PLURAL.search(phrase) and not dated and (_HABITUAL.search(wide) or _LISTED_KIND.search(wide)):
+            continue  # "LJ specializes in armed attacks and bombings", "numerous attacks, including bombings",
+            # "in the group's attacks": a kind of event, undated, not one
         if (
             _is_noun(phrase)
             and _ANAPHOR.match(text[start : match.start()])
@@ -408,6 +418,25 @@ def find_events(text: str, start: int, end: int, mentions: list[Mention], states
     return _without_shadowed(found, dated)
 
 
+_INTENDED = re.compile(
+    r"\b(?:intention|intent|intends|intended|threat(?:en)?(?:s|ed)?|plans?|planned|planning|plotting|plotted|vow(?:s|ed)?|"
+    r"aims?|aimed|seeks?|sought|calls?\s+(?:on|for)\s+[^,.;]{1,40}?|urged\s+[^,.;]{1,40}?)\s+to\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# What a group habitually does, or a list that a generic plural heads: "specializes in armed attacks and
+# bombings", "is known for kidnappings", "numerous anti-Israeli attacks, including suicide bombings", and a
+# possessive before the plural ("in the group's attacks", "its attacks", "Hamas's attacks")
+_HABITUAL = re.compile(
+    r"\b(?:speciali[sz](?:es|ed|ing)\s+in|known\s+for|involved\s+in|capable\s+of|relies\s+on|"
+    r"focus(?:es|ed)?\s+on|(?:its|their|[\w-]+[’']s))\s+(?:[^\W\d][\w’'-]*\s+){0,4}"  # no year between:
+    r"(?:(?:and|or)\s+(?:[^\W\d][\w’'-]*\s+){0,2})?$",  # "LeT's 2008 Mumbai attacks" is one told event
+    re.IGNORECASE,
+)
+_LISTED_KIND = re.compile(
+    r"\b(?:numerous|several|many|multiple|various|dozens\s+of|hundreds\s+of|a\s+series\s+of)\s+[^.;]{0,60}?"
+    r"\b(?:including|such\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # An infinitive before a plural event noun: what is planned, called for or made possible, not what happened
 _PURPOSE = re.compile(r"\bto\s+(?!have\b)(?:[\w-]+\s+){0,5}$", re.IGNORECASE)  # not "claimed to have fired"
 _PAIR_BEFORE = re.compile(r"\s+(?:(?:border|bilateral|peace|trade|military|armed)\s+)?", re.IGNORECASE)

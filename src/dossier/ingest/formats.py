@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlparse
 
-from ..text import Span
+from ..text import BULLET, Span
 from . import markdown
 from .errors import IngestError
 
@@ -143,8 +143,10 @@ def _looks_wrapped(text: str) -> bool:
     is a line that stops mid-sentence and a next line that goes on in lower case. When at least three line
     breaks, and half of those between two non-blank lines, are such run-ons, the text is wrapped whatever its
     width. A document of one paragraph a line has no such breaks, and infobox rows seldom start in lower case.
+    List items are left out of both tests: an infobox row or a bullet ("- Ideology: ...") is as long as its
+    value, not the wrap width, and never runs on.
     """
-    every = text.split("\n")
+    every = ["" if BULLET.match(line) else line for line in text.split("\n")]  # list items: see below
     lines = [line for line in every if line.strip()]
     if len(lines) < 4:
         return False

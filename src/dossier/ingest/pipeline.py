@@ -22,8 +22,8 @@ from ..dataset import Dataset
 from ..schema import TABLES
 from ..store import display_name, sha256_bytes
 from . import actors as actor_tools
+from . import referents, stances
 from . import sentences as sentence_tools
-from . import stances
 from .dates import YearContext, best_date, find_dates
 from .errors import IngestError
 from .events import CandidateEvent, find_events
@@ -355,6 +355,16 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     states = context.states | {c.key for c in candidates if c.kind == "state"}
     claim_rows, events = [], []
     author = _author_state(document, context)
+    title = document.title or ""
+    in_title = context.matcher.find(title, 0, len(title), fold(title)) + candidate_matcher.find(
+        title, 0, len(title), fold(title)
+    )
+    counts: dict[str, int] = {}
+    for found in mentions.values():
+        for m in found:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    subject = referents.document_subject(title, in_title, text, mentions[claim_ids[0]], counts, kinds)
+    read_as = dict(zip(claim_ids, referents.resolve(text, spans, [mentions[cid] for cid in claim_ids], kinds, subject)))
     seen_perceptions: dict[tuple, list] = {}
     seen_relations: dict[tuple, list] = {}
     for cid, (s, e) in zip(claim_ids, spans):
@@ -365,11 +375,18 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
         claim_rows.append(
             (cid, True, s, e, kind, rule, kind, DEFAULT_CREDIBILITY, "; ".join(dict.fromkeys(shown)), sentence)
         )
-        events += [(cid, s, e, event) for event in find_events(text, s, e, found, states)]
-        for p in stances.perceptions(text, s, e, found, kinds, author):
-            seen_perceptions.setdefault((p.perceiver, p.threat, p.level, p.rule), []).append(cid)
-        for r in stances.relations(text, s, e, found, kinds):
-            seen_relations.setdefault((r.actor_a, r.actor_b, r.kind, r.directed, r.qualifier, r.rule), []).append(cid)
+        # "the group", "It": parties for the stance rules, never mentions (see referents)
+        resolved = read_as[cid]
+        events += [(cid, s, e, event) for event in find_events(text, s, e, found, states, bool(resolved))]
+        inside = [m for m in found if any(r.start <= m.start and m.end <= r.end for r in resolved)]  # "The
+        parties = sorted([m for m in found if m not in inside] + resolved, key=lambda m: m.start)  # Peru-based group"
+        named = {m.actor for m in found}
+        for p in stances.perceptions(text, s, e, parties, kinds, author):
+            basis = referents.rule_with_basis(p.rule, (p.perceiver, p.threat), named, resolved, names)
+            seen_perceptions.setdefault((p.perceiver, p.threat, p.level, basis), []).append(cid)
+        for r in stances.relations(text, s, e, parties, kinds):
+            basis = referents.rule_with_basis(r.rule, (r.actor_a, r.actor_b), named, resolved, names)
+            seen_relations.setdefault((r.actor_a, r.actor_b, r.kind, r.directed, r.qualifier, basis), []).append(cid)
 
     claims = pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS)
     mention_frame = pd.DataFrame(

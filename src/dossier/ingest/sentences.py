@@ -16,6 +16,12 @@ _KEY_VALUE = re.compile(r"^[A-Z][\w’'()/&-]*(?:[ \t]+[\w’'()/&-]+){0,4}[ \t]
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*$")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _REFERENCE = re.compile(r"^(?:\^|↑|Retrieved\b|Archived\b|ISBN\b|doi:|https?://)", re.IGNORECASE)
+# A numbered reference whose citation holds no "Retrieved" on its line: '7. "TTP blames ... attack".',
+# '1. 1.0 1.1 "US sanctions four ISIS-K operatives". alarabia.net. 22 November 2021.'
+_QUOTED_REFERENCE = re.compile(
+    r"^[ \t]*\d+\.[ \t]+(?:\^[ \t]*)?(?:\d+(?:\.\d+)+[ \t]+)*[\"“].{3,240}[\"”]\.?[ \t]*"
+    r"(?:$|[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}\b)"
+)
 _CITED = re.compile(r"\b(?:Retrieved|Archived from|Accessed)\b[^.\n]{0,40}\d{4}")  # a reference-list line
 _LABEL = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2}:[ \t]+(?=[A-Z\d“\"])")  # "Description: " before a sentence
 # A line item that only continues the lead-in sentence before it: "efforts to stabilize Afghanistan;",
@@ -32,6 +38,9 @@ _HATNOTE = re.compile(
 )
 # Plural nouns that end like a verb in the third person ("evacuations", "fighters", "governments").
 _PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|ness|ities|ists|isms|ers|ors|ants|ents|ians|ships|ees)$")
+# A report entry's line of other names: "Aka RIRA; Real Irish Republican Army; 32 County Sovereignty Committee".
+_AKA_LINE = re.compile(r"[ \t]*(?:aka|a\.k\.a\.)[ \t:]", re.I)
+_PARENTHESIS = re.compile(r"\([^()\n]*\)")
 _CAPTION_WORDS = 20
 # A short line without a finite verb is a title, a label or a caption even with no blank line around it, as in
 # Markdown or HTML turned to text ("The flag of Jaish-e-Mohammed.", "Military Wiki"); a paragraph is longer.
@@ -105,7 +114,7 @@ def fragment_reason(text: str, span: Span) -> str:
     )
     words = _WORD.findall(sentence)
     final = bool(_FINAL.search(sentence))
-    if _REFERENCE.match(sentence) or _CITED.search(line):
+    if _REFERENCE.match(sentence) or _CITED.search(line) or _QUOTED_REFERENCE.match(line):
         return "reference"
     if _BANNER.search(sentence):
         return "site banner"
@@ -123,14 +132,16 @@ def fragment_reason(text: str, span: Span) -> str:
         return "fragment"
     if whole_line and not final and _KEY_VALUE.match(sentence):
         return "key-value line"
-    if not any(w[0].islower() and len(w) > 3 for w in words):
-        return "list of names"  # "Aka Pakistani Taliban; Tehreek-e-Taliban; TTP."
+    if not any(w[0].islower() and len(w) > 3 for w in words) or (whole_line and _AKA_LINE.match(line)):
+        return "list of names"  # "Aka Pakistani Taliban; Tehreek-e-Taliban; TTP.", "Aka Ansar Bayt al-Maqdis; ..."
     letters = [c for c in sentence if c.isalpha()]
     if whole_line and letters and all(c.isupper() for c in letters):
         return "heading"
     bullet = bool(re.match(r"[ \t]*(?:[-*•+▪◦]|\d+[.)])[ \t]", text[line_start : span.start + 2]))
     lead_in = sentence.rstrip().endswith(":") and len(words) >= 6 and _has_finite_verb(words)
-    if whole_line and not final and not lead_in and not (bullet and _has_verb(words) and len(words) >= 5):
+    # a list item that asserts something has its verb outside a parenthesis: not "• Joseph Kony (believed to be ...)"
+    asserting = bullet and _has_verb(_WORD.findall(_PARENTHESIS.sub(" ", sentence))) and len(words) >= 5
+    if whole_line and not final and not lead_in and not asserting:
         return "heading or caption"  # a line without final punctuation asserts nothing, unless a list item
     if not _has_verb(words) and not final:
         return "fragment"

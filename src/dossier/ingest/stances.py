@@ -260,7 +260,8 @@ _PERCEPTION = (
         re.compile(
             r"\b(?:was|were|is|are|been|being)\s+(?:designat\w*|listed|included|added|placed|classified|sanctioned|"
             r"banned|outlawed|proscribed|tagged|named|branded)\s+"
-            r"(?:(?:on|to|in|as)\b(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b[^.;]{0,40}?\s)?by\b",
+            r"(?:(?:(?:on|to|in|as)\b|(?=an?\s))(?P<mid>[^.;]{0,120}?)\b(?:sanctions?|terrorist|terrorism|blacklist)\b"
+            r"[^.;]{0,40}?\s)?by\b",  # "has been designated a terrorist organization by the UN, ..."
             re.I,
         ),
         "tp",
@@ -343,6 +344,12 @@ _RULE_LEVEL = {
 }
 # Rules that list a designation: with no designator named, an official writer is the one designating ("The
 # Department has also designated X", "X and Y have been designated as FTOs", "By designating X, ...").
+# Lists only the United States keeps (the State Department's FTO list, the SDGT lists of State and Treasury):
+# a designation onto one with no designator named is the United States' act, whoever writes of it.
+_US_LIST = re.compile(r"\b(?:Foreign\s+Terrorist\s+Organi[sz]ations?|FTOs?|SDGTs?|Specially\s+Designated)\b")
+_US = "USA"  # the gazetteer's id for the United States (ISO 3166 alpha-3)
+_BY_AGENT_FOLLOWS = re.compile(r"[^,;]*?\bby\b")  # the designator named in the same phrase
+_PHRASE_END = re.compile(r",(?!\s*\d)")  # the comma that closes a fronted phrase, not one inside a date
 _DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by", "sanctions-on"})
 # "X and its affiliates like Y": the head of the list is named with its members
 _AND_ITS_MEMBERS = re.compile(r"\s+and\s+(?:its|their)\s+[\w-]+\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
@@ -402,6 +409,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "spokesperson for",
         "commander of",
         "pledged allegiance to",
+        "declared allegiance to",  # "ABM officially declared allegiance to ISIS"
+        "declares allegiance to",
+        "pledged loyalty to",
         "swore allegiance to",
         "sworn allegiance to",
         "pledges allegiance to",
@@ -421,6 +431,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "co-founded",
         "established",
         "mastermind of",
+        "leadership role in",  # "for his leadership role in HaD"
+        "role in",
     ),
     "support": (
         "support for",
@@ -476,6 +488,12 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "ties with",
         "joint",
         "worked with",
+        "works with",
+        "working with",
+        "works closely with",  # "LJ works closely with Tehrik-e Taliban Pakistan"
+        "worked closely with",
+        "working closely with",
+        "work closely with",
         "coordinated with",
         "coordination",
         "security ties",
@@ -486,6 +504,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "allied to",
         "aligned with",
         "partnered with",
+        "relationship with",  # "The IMU has a relationship with al-Qa'ida, the Taliban, and TTP"
+        "relationships with",
+        "connections to",
+        "connections with",
+        "connected to",
     ),
     "conflict": (
         "against",
@@ -519,6 +542,9 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "drove out",
         "push",
         "expel",
+        "expels",
+        "expelled",  # "Hamas expelled the PA and Fatah from Gaza"
+        "expelling",
         "opposition to",
         "opposition movement to",
         "opponent of",
@@ -605,6 +631,8 @@ VERB_STEMS: dict[str, tuple[str, ...]] = {
         "kill",  # "X killed soldiers of Y", "X assassinated Y's minister"
         "assassinate",
         "threaten",  # "threatened the lives of Y's officials"; "X threatens Y" itself is a perception
+        "overthrow",  # "the group aims to overthrow the Peruvian government"
+        "topple",
     ),
     "diplomatic": ("negotiate", "sign", "meet"),
 }
@@ -643,6 +671,20 @@ _REVERSED = re.compile(
 # Founding verbs in the active voice: "Masood Azhar formed Jaish-e-Mohammed" (the founder, then what he founded)
 _FOUNDING = frozenset({"formed", "founded", "co-founded", "established"})
 # ... and in the passive, with words between the verb and "by": "was founded in 1970[25] by Jalaluddin Haqqani"
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
+_UNIT_NAME = re.compile(
+    r"\b(?:Force|Forces|Unit|Brigade|Brigades|Battalion|Battalions|Wing|Division|Command|Corps|Regiment)\b"
+)
+
+
+def _unit_of(text: str, owner: Mention, unit: Mention) -> bool:
+    """True for "X's Y" where Y's own name says it is a unit (a force, brigade, wing, command) of X."""
+    return bool(
+        _POSSESSIVE_GAP.fullmatch(text, owner.end, unit.start) and _UNIT_NAME.search(text, unit.start, unit.end)
+    )
+
+
+_DESCRIBED = re.compile(r"(?:(?-i:[a-z][\w-]*)\s+){0,4}")
 _FOUNDED_BY = re.compile(
     r"\b(?:founded|co-founded|established|formed|created|set\s+up|launched|led|headed)\s+"
     r"(?:(?:in|on|around|during)\s+[^,.;()]{1,25}?(?:\[\w{1,3}\])*\s+)by\s+(?:the\s+)?",
@@ -839,9 +881,10 @@ def _parties(text: str, mentions: list[Mention], kinds: dict[str, str] | None = 
 
 
 # "an Afghan Islamist group": a demonym before a group noun says where the group is from
-_GROUP_NOUN = re.compile(
-    r"(?:[ \t]+(?:Islamist|jihadist|militant|extremist|terrorist|armed|Sunni|Shia|Islamic|insurgent))?[ \t]+"
-    r"(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit)\b",
+_GROUP_NOUN = re.compile(  # "an Afghan Islamist group", "a Japanese new religious movement"
+    r"(?:[ \t]+(?:Islamist|jihadist|militant|extremist|terrorist|armed|Sunni|Shia|Islamic|insurgent|"
+    r"(?-i:[a-z][\w-]*))){0,3}"
+    r"[ \t]+(?:group|groups|organi[sz]ation|organi[sz]ations|movement|network|faction|factions|outfit|cult|militia)\b",
     re.I,
 )
 _IN_THE = re.compile(r"\b(?:in|across|throughout|into|within|near)\s+the\s+$", re.I)
@@ -958,7 +1001,8 @@ def perceptions(
     about X", "X poses a threat to us") is its view, since the writer is the one speaking.
     """
     found: dict[tuple[str, str], Perception] = {}
-    if len({m.actor for m in mentions} | ({author} if author else set())) < 2:
+    us_list = kinds.get(_US) == "state" and _US_LIST.search(text, start, end)  # the United States, unnamed
+    if len({m.actor for m in mentions} | ({author} if author else set()) | ({_US} if us_list else set())) < 2:
         return []
     for rule, pattern, order in _PERCEPTION:
         for match in pattern.finditer(text, start, end):
@@ -972,11 +1016,22 @@ def perceptions(
             verb = opening.group(1) if opening else ""
             passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
             designation = rule in _DESIGNATION
+            us_list = designation and _US_LIST.search(match.group(0)) and kinds.get(_US) == "state"
             if designation and rule != "listed-by" and passive:
                 own_act = _OWN_ACT.search(text, max(start, match.start() - 25), match.start())
-                if author and before and own_act and not re.search(r"\bby\b", text[match.end() : end]):
+                no_agent = not _BY_AGENT_FOLLOWS.match(text, match.end(), end)
+                if author and before and own_act and no_agent:
                     for threat in _designated(text, start, match.start(), before, kinds):  # "X have been designated"
                         pairs.append((author, threat, level))  # the official writer, the only designator there is
+                elif us_list and before and no_agent:
+                    for threat in _designated(text, start, match.start(), before, kinds):  # "X was designated as an
+                        pairs.append((_US, threat, level))  # FTO on October 8, 1997": only the U.S. keeps that list
+                order = "done"
+            elif us_list and not before and verb.endswith("ed") and not _BY_AGENT_FOLLOWS.match(text, match.end(), end):
+                comma = _PHRASE_END.search(text, match.end(), end)  # "Originally designated as a FTO on April 9,
+                subject = [m for m in after if comma and m.start >= comma.end()]  # 2014, X rose": X, after the date
+                if subject and _OPENS.fullmatch(text, comma.end(), subject[0].start):
+                    pairs.append((_US, subject[0].actor, level))
                 order = "done"
             if order == "compound":
                 designator = [m for m in mentions if m.end == match.start()]  # "U.S.-designated"
@@ -1145,6 +1200,9 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
     """Relations stated in the sentence ``text[start:end]``, one per pair and kind."""
     every = mentions
     mentions = _parties(text, mentions, kinds)
+    mentions = [  # "works with Iran's Quds Force": the cue's party is the unit, not its possessor
+        m for m, after in zip(mentions, [*mentions[1:], None]) if after is None or not _unit_of(text, m, after)
+    ]
     actors = list(dict.fromkeys(m.actor for m in every))
     if len(actors) < 2:
         return []
@@ -1420,6 +1478,9 @@ def _appositive_holder(text: str, cue: str, after: list[Mention], kinds: dict[st
     return rest[0] if _APPOSITIVE_COMMA.fullmatch(text, last.end, rest[0].start) else None
 
 
+_BARE_LIST = re.compile(r"(?:\[\w{1,4}\])*\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+
+
 def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
     """The mentions coordinated with a cue's first object: "against X, Y, and Z", "against X-led Y forces and Z".
 
@@ -1427,8 +1488,10 @@ def _coordinated(text: str, after: list[Mention], end: int) -> list[Mention]:
     ("... and Z said"), so "X attacked Y and Z denied it" makes Z no object.
     """
     items = []
-    for prev, item in zip(after, after[1:5]):
+    for n, (prev, item) in enumerate(zip(after, after[1:])):
         gap = text[prev.end : item.start]
+        if n >= 4 and not _BARE_LIST.fullmatch(gap):
+            break  # past the fifth, only a plain list goes on ("by the UN, Australia, Canada, China, Japan, ...")
         if not _COORDINATED.fullmatch(gap) or _CLAUSE_BREAK.search(gap) or _CUE.search(gap) or _PARTICIPLE.search(gap):
             break  # "accused X of corruption and of being backed by Y": Y belongs to another cue
         if _MEANS.search(gap) or _MEMBERS_LIKE.fullmatch(gap):
@@ -1458,7 +1521,7 @@ def _structural(text: str, start: int, end: int, mentions: list[Mention], every:
     "Under the leadership of X, Y ...": X leads Y. "In 2003, influenced by X, Y ...": X supports Y.
     "Y was founded in 1970 by X": X founded Y. "the Taliban-led insurgency" in a sentence about a state: a
     conflict with that state (one after "against", else the one named as the place, else the only one).
-    "Y launched missiles at X": a conflict.
+    "Y launched missiles at X": a conflict. "X's Quds Force": a unit of X.
     """
     fronted = _FRONTED.match(text, start, end)
     if fronted:
@@ -1482,9 +1545,13 @@ def _structural(text: str, start: int, end: int, mentions: list[Mention], every:
                 f"relation:{kind}",
                 _DIRECTED.get(kind, False),
             )
+    for owner, unit in zip(every, every[1:]):  # "IRGC's Quds Force", "Hezbollah's Unit 3800": a unit of the one
+        if _unit_of(text, owner, unit) and kinds.get(unit.actor) != "state":  # before the possessive
+            add(unit.actor, owner.actor, "affiliation", "unit of", "relation:affiliation", True)
     for match in _FOUNDED_BY.finditer(text, start, end):
         founded = [m for m in mentions if m.end <= match.start()]
-        founder = [m for m in mentions if m.start == match.end()]
+        described = _DESCRIBED.match(text, match.end(), end)  # "by former university professor X"
+        founder = [m for m in mentions if m.start in (match.end(), described.end())]
         if founded and founder and len(text[founded[-1].end : match.start()].split()) <= 3:
             cue = re.sub(r"\s+", " ", match.group(0).split()[0].casefold()) + " by"
             add(founder[0].actor, founded[-1].actor, "affiliation", cue, "relation:affiliation", True)
