@@ -46,7 +46,7 @@ test: $(DEV_STAMP) chromium lint
 bench: $(DEV_STAMP) chromium
 	$(PY) bench/run.py
 
-## eval: score ingest against the hand-annotated corpus in tests/eval (EVAL_SPLIT=dev|heldout|heldout4|heldout5|heldout6|all)
+## eval: score ingest against the hand-annotated corpus in tests/eval (EVAL_SPLIT=dev|heldout|heldout6|heldout7|all)
 EVAL_SPLIT ?= dev
 eval: $(DEV_STAMP)
 	PYTHONPATH=src $(PY) tests/eval/score.py --split $(EVAL_SPLIT)

@@ -485,3 +485,18 @@ def test_a_claim_that_opens_with_a_name_says_what_it_is(text: str, name: str, ki
 def test_adjectives_of_place_and_creed_before_a_noun_are_no_name(text: str):
     names = [c.name for c in candidates(text)]
     assert not any(n.endswith(("Islamist", "Asian")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The group was founded by Saudi Saleh Al-Qaraawi in 2009.", "Saleh Al-Qaraawi"),  # a demonym, then a person
+        ("The Indian Mujahideen attacked Delhi.", "Indian Mujahideen"),  # a group's own name keeps it
+        ("The Egyptian Islamic Jihad attacked.", "Egyptian Islamic Jihad"),
+        ("PJAK is an offshoot of the Kurdistan Workers' Party (PKK).", "Kurdistan Workers' Party"),
+        ("The Popular Front is a Marxist-Leninist group.", "Popular Front"),  # a creed is no name
+    ],
+)
+def test_names_around_demonyms_plural_possessives_and_creeds(text: str, name: str):
+    names = [c.name for c in candidates(text)]
+    assert name in names and "Marxist-Leninist" not in names, names

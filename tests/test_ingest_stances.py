@@ -880,3 +880,65 @@ def test_founders_described_group_nouns_and_units_of_a_possessor(text: str, expe
         assert related(text) == expected
     finally:
         del NAMES["Quds Force"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The BLA publicly splintered from the TTP in January 2012.", {("BLA", "TTP", "affiliation", True)}),
+        ("The BLA was formed after splitting from the TTP.", {("BLA", "TTP", "affiliation", True)}),
+        (  # a relative clause after a copula: the antecedent was founded
+            "The BLA (BL) is a Marxist-Leninist group that was formed in 1967 by Baitullah Mehsud.",
+            {("baitullah", "BLA", "affiliation", True)},
+        ),
+        (  # a demonym before the founder's name says where the founder is from
+            "The BLA was founded by Pakistani Baitullah Mehsud.",
+            {("baitullah", "BLA", "affiliation", True)},
+        ),
+        (
+            "On May 4, 2010, Baitullah Mehsud, the TTP's leader, was captured.",
+            {("baitullah", "TTP", "affiliation", True)},
+        ),
+        ("In 2011 the TTP announced a new leader, Noor Wali Mehsud.", {("noor", "TTP", "affiliation", True)}),
+        ("The TTP's new emir is Noor Wali Mehsud.", {("noor", "TTP", "affiliation", True)}),
+        ("The BLA is a militant, anti-Pakistani group.", {("BLA", "PAK", "conflict", False)}),
+        ("Pakistan is an anti-Taliban state.", set()),  # only a state is what a group is "anti-"
+    ],
+)  # fmt: skip
+def test_splits_founders_in_relative_clauses_offices_in_apposition_and_anti(text: str, expected: set):
+    assert related(text) == expected
+
+
+def test_a_wing_named_after_its_possessor():
+    NAMES["Eastern Units"] = "eu"
+    try:
+        text = "The membership of the TTP's armed wing, the Eastern Units, is estimated to be 3,000."
+        assert related(text) == {("eu", "TTP", "affiliation", True)}
+    finally:
+        del NAMES["Eastern Units"]
+
+
+def test_an_office_that_designates_with_no_designator_mentioned_is_the_authors():
+    """ "Today, the Secretary of State designated X as an FTO": the official writer acts; the fronted-participle
+    reading ("Originally designated as an FTO on ..., X rose") is for a sentence that opens with the verb."""
+    text = "Today, the Secretary of State designated the TTP as a Foreign Terrorist Organization (FTO)."
+    assert {(p.perceiver, p.threat) for p in perceptions(text, 0, len(text), mentions(text), KINDS, "USA")} == {
+        ("USA", "TTP")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its leader is Baitullah Mehsud, a former member of the FTO TTP.", {("USA", "TTP")}),
+        ("The SDGT Noor Wali Mehsud fled.", {("USA", "noor")}),
+        ("The FTO Designation of the TTP was amended.", set()),  # "Designation" is no listed name
+    ],
+)
+def test_a_name_after_a_us_list_is_listed(text: str, expected: set):
+    assert {(p[0], p[1]) for p in perceived(text)} == expected
+
+
+def test_a_split_is_the_founded_groups_not_its_founders():
+    text = "The BLA was formed in 1967 by Baitullah Mehsud after splitting from the TTP."
+    assert related(text) == {("baitullah", "BLA", "affiliation", True), ("BLA", "TTP", "affiliation", True)}

@@ -254,7 +254,7 @@ _PARTICLE = r"(?:al|el|ul|ur|ud|ad|as|ash|bin|ibn|abu|wal|e|i|de)"
 _TOKEN = (
     r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
     rf"|{_PARTICLE}-[A-Z]\w*(?:[’'](?!s\b)\w+)?(?:-[A-Za-z]\w*)*"  # al-Zawahiri, ul-Ahrar, al-Qa’ida (not al-Qaida’s)
-    r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*)"
+    r"|[A-Z][\w]*(?:-[A-Za-z][\w]*|[’'](?!s\b)[A-Za-z]\w*)*(?:(?<=s)[’'](?=[ \t]+[A-Z]))?)"  # "Workers' Party"
 )
 _CONNECTOR = r"(?:of|the|for|de|del|da|al|bin|ibn|bint|ul|ur|ud|ag|e|i|van|von)"
 # Words of one name may be split by the line break of hard-wrapped text ("Jama’at Nusrat al-Islam\nwal-Muslimin"),
@@ -617,6 +617,9 @@ def _clean_run(run: str, at_sentence_start: bool, lowercase_words: set[str]) -> 
         at_sentence_start = False
     while tokens and tokens[-1].casefold() in _CONNECTORS:
         tokens = tokens[:-1]
+    rest = " ".join(tokens[1:])
+    if len(tokens) >= 3 and tokens[0] in DEMONYMS and suggest_kind(rest) == "person":
+        return _clean_run(rest, False, lowercase_words)  # "Saudi Saleh Al-Qaraawi": a Saudi, Saleh Al-Qaraawi
     return " ".join(tokens), titled
 
 
@@ -626,8 +629,11 @@ _NAME_PARTS = frozenset({"Al", "El", "Bin", "Ibn"})  # "Al Qaeda", "Bin Laden": 
 def _strip_to_initials(name: str, acronym: str) -> str:
     """Trim leading words until the name starts with the acronym's first letter."""
     tokens = _tokens(name)
+    whole = tokens
     while len(tokens) > 1 and tokens[0][0].upper() != acronym[0].upper():
         tokens = tokens[1:]
+    if len(tokens) == 1 and len(whole) >= 3:
+        return " ".join(whole)  # "Kurdistan Workers' Party (PKK)": an acronym of the name in another language
     return " ".join(tokens)
 
 
@@ -1027,7 +1033,9 @@ _SINGULAR_DEMONYMS = sorted(
     key=len,
     reverse=True,
 )
-_DEMONYM = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(d) for d in _SINGULAR_DEMONYMS) + r")(?![\w-])")
+_DEMONYM = re.compile(  # "anti-Iranian" too: the state is what the group stands against
+    r"(?:(?<![\w-])|(?<=\b[Aa]nti-))(?:" + "|".join(re.escape(d) for d in _SINGULAR_DEMONYMS) + r")(?![\w-])"
+)
 
 
 @cache
@@ -1072,7 +1080,10 @@ _KNOWN_AS = re.compile(
 )  # the names run to the end of the phrase, with their lower-case words ("Madina at Tauheed Wau Mujahedeen")
 _IDEOLOGY = frozenset(
     fold(w)
-    for w in "Sunni Shia Shiite Islamist Islamists Salafi Salafist Jihadist Jihadi Deobandi Wahhabi Marxist".split()
+    for w in (
+        "Sunni Shia Shiite Islamist Islamists Salafi Salafist Jihadist Jihadi Deobandi Wahhabi Marxist Leninist "
+        "Maoist Trotskyist Baathist Nasserist Marxist-Leninist Marxist-Leninist-Maoist"
+    ).split()
 )
 
 

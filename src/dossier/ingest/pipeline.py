@@ -341,13 +341,15 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     candidate_matcher = actor_tools.Matcher({a: c.key for c in candidates for a in actor_tools.matching_names(c)})
     mentions: dict[str, list[actor_tools.Mention]] = {}
     for cid, (s, e) in zip(claim_ids, spans):
-        extra = [
-            m
-            for m in candidate_matcher.find(text, s, e, folded)
-            if all(m.end <= k.start or m.start >= k.end for k in known[cid])
+        found = candidate_matcher.find(text, s, e, folded)
+        # the longest name wins: "Indian Mujahideen" is the group, not India ("Indian") inside its name
+        longer = [m for m in found if any(m.start <= k.start and k.end <= m.end and k != m for k in known[cid])]
+        inside = [k for k in known[cid] if any(m.start <= k.start and k.end <= m.end for m in longer)]
+        extra = longer + [
+            m for m in found if m not in longer and all(m.end <= k.start or m.start >= k.end for k in known[cid])
         ]
         organs = [m for m in extra if _DEPARTMENT.match(text, m.start)]
-        kept = [k for k in known[cid] if not any(_before_organ(text, k, o) for o in organs)]
+        kept = [k for k in known[cid] if k not in inside and not any(_before_organ(text, k, o) for o in organs)]
         mentions[cid] = sorted(kept + extra, key=lambda m: m.start)
 
     names = {k: v["name"] for k, v in context.actor_info.items()} | {c.key: c.name + " (new)" for c in candidates}

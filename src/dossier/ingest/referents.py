@@ -37,7 +37,7 @@ _ANAPHOR = re.compile(  # "the group", "the terrorist organization", "The Peru-b
     r"(?![ \t]*,?[ \t]+(?:[A-Z]|(?:al|el|ad|as|ash)-))"  # "the militant group Hamas" names it: no referent
 )
 _OPENS = re.compile(r"[\s\"“(]*(?:[Tt]he\s+)?")  # what may come before the name that opens a sentence
-_OPENING_IT = re.compile(r"[\s\"“(]*(It)(?=\s|['’]s\b)")
+_OPENING_IT = re.compile(r"[\s\"“(]*(Its?)(?=\s|['’]s\b)")  # "It is ...", "Its leader is ..."
 # "It is likely that", "It was in 2010 that", "It remains unclear whether": an expletive, no referent
 _EXPLETIVE = re.compile(
     r"It(?:['’]s|\s+(?:is|was|has\s+been|had\s+been|remains|remained|seems|seemed|appears|appeared|will\s+be|"

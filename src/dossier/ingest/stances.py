@@ -348,7 +348,9 @@ _RULE_LEVEL = {
 # a designation onto one with no designator named is the United States' act, whoever writes of it.
 _US_LIST = re.compile(r"\b(?:Foreign\s+Terrorist\s+Organi[sz]ations?|FTOs?|SDGTs?|Specially\s+Designated)\b")
 _US = "USA"  # the gazetteer's id for the United States (ISO 3166 alpha-3)
+_US_LISTED = re.compile(r"\b(?:FTO|SDGT)s?\s+(?:the\s+)?(?=[A-Z])")  # "the FTO Harakat ul-Mujahidin": a listed name
 _BY_AGENT_FOLLOWS = re.compile(r"[^,;]*?\bby\b")  # the designator named in the same phrase
+_FRONTED_PARTICIPLE = re.compile(r"[\W]*(?:\w+ly\s+)?")  # "Originally designated as ...", opening the sentence
 _PHRASE_END = re.compile(r",(?!\s*\d)")  # the comma that closes a fronted phrase, not one inside a date
 _DESIGNATION = frozenset({"designated", "added-as", "designation-of", "proscribed", "listed-by", "sanctions-on"})
 # "X and its affiliates like Y": the head of the list is named with its members
@@ -390,6 +392,11 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
         "faction of",
         "division of",
         "offshoot of",
+        "splintered from",  # "X publicly splintered from Boko Haram", "after splitting from Y": a part of Y once
+        "split from",
+        "splitting from",
+        "broke away from",
+        "broken away from",
         "splinter of",
         "splinter group of",  # "X is a splinter group of Y", and the same nouns of a part for a whole
         "splinter faction of",
@@ -669,6 +676,7 @@ _REVERSED = re.compile(
     r"influenced by|inspired by)"
 )
 # Founding verbs in the active voice: "Masood Azhar formed Jaish-e-Mohammed" (the founder, then what he founded)
+_SPLITS = frozenset({"splintered from", "split from", "splitting from", "broke away from", "broken away from"})
 _FOUNDING = frozenset({"formed", "founded", "co-founded", "established"})
 # ... and in the passive, with words between the verb and "by": "was founded in 1970[25] by Jalaluddin Haqqani"
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
@@ -684,7 +692,20 @@ def _unit_of(text: str, owner: Mention, unit: Mention) -> bool:
     )
 
 
-_DESCRIBED = re.compile(r"(?:(?-i:[a-z][\w-]*)\s+){0,4}")
+_OFFICES = r"(?:leader|founder|co-founder|chief|commander|emir|amir|head|spokes(?:man|person|woman))"
+_HOLDER_OF = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*,\s+(?:the\s+)?")  # "Abu al-Shafi'i, AI's leader"
+_OFFICE_AFTER = re.compile(rf"['’]s?\s+(?:(?:new|former|late|top|current|senior|overall)\s+)?{_OFFICES}\b")
+_OFFICE_IS = re.compile(
+    rf"(?:['’]s?)?\s+(?:(?:announced|named|appointed|chose|selected|elected)\s+(?:a|an|its|their)\s+)?"
+    rf"(?:(?:new|former|late|top|current|senior|overall)\s+)?(?P<office>{_OFFICES})"
+    r"(?:\s*,\s*|\s+(?:is|was|has\s+been|remains)\s+)"
+)
+_DESCRIBED = re.compile(r"[ \t]*(?:(?-i:[a-z][\w-]*)\s+){0,4}")
+# "X (XY) is a Marxist-Leninist group that was formed in 1967 by Y": the relative pronoun's antecedent is X
+_DEFINED_THAT = re.compile(
+    r"\)?\s*(?:\([^()]{0,40}\))?\s*,?\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|faction|militia|network|party)"
+    r"\s*,?\s+(?:that|which)\s+(?:was|were|had\s+been)\s+"
+)
 _FOUNDED_BY = re.compile(
     r"\b(?:founded|co-founded|established|formed|created|set\s+up|launched|led|headed)\s+"
     r"(?:(?:in|on|around|during)\s+[^,.;()]{1,25}?(?:\[\w{1,3}\])*\s+)by\s+(?:the\s+)?",
@@ -802,6 +823,7 @@ _GROUP_TITLE = re.compile(
     re.I,
 )
 # "Jamaat-ud-Dawa works openly as Lashkar-e-Taiba's charitable wing"
+_APPOSITIVE_NAME = re.compile(r"\s*,\s+(?:the\s+)?")
 _POSSESSIVE_WING = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:wing|arm|front|branch|affiliate|faction|offshoot|franchise)\b", re.I
 )
@@ -1027,7 +1049,13 @@ def perceptions(
                     for threat in _designated(text, start, match.start(), before, kinds):  # "X was designated as an
                         pairs.append((_US, threat, level))  # FTO on October 8, 1997": only the U.S. keeps that list
                 order = "done"
-            elif us_list and not before and verb.endswith("ed") and not _BY_AGENT_FOLLOWS.match(text, match.end(), end):
+            elif (
+                us_list
+                and not before
+                and verb.endswith("ed")
+                and _FRONTED_PARTICIPLE.fullmatch(text, start, match.start())
+                and not _BY_AGENT_FOLLOWS.match(text, match.end(), end)
+            ):
                 comma = _PHRASE_END.search(text, match.end(), end)  # "Originally designated as a FTO on April 9,
                 subject = [m for m in after if comma and m.start >= comma.end()]  # 2014, X rose": X, after the date
                 if subject and _OPENS.fullmatch(text, comma.end(), subject[0].start):
@@ -1119,6 +1147,10 @@ def perceptions(
             for perceiver, threat, lvl in pairs:
                 if perceiver != threat and (perceiver, threat) not in found:
                     found[(perceiver, threat)] = Perception(perceiver, threat, lvl, f"perception:{rule}")
+    for match in _US_LISTED.finditer(text, start, end) if us_list else ():  # "a former member of the FTO X"
+        listed = [m for m in mentions if m.start == match.end() and m.actor != _US]
+        if listed and (_US, listed[0].actor) not in found:
+            found[(_US, listed[0].actor)] = Perception(_US, listed[0].actor, "recognised", "perception:designated")
     return list(found.values())
 
 
@@ -1231,7 +1263,19 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
     for m in mentions:  # "X works as Y's charitable wing"
         wing = _POSSESSIVE_WING.match(text, m.end, end)
         subject = [o for o in mentions if o.end <= m.start and o.actor != m.actor]
-        if wing and subject:
+        named = [
+            o for o in mentions if wing and o.start > m.end and _APPOSITIVE_NAME.fullmatch(text, wing.end(), o.start)
+        ]
+        if wing and named:  # "PJAK's armed wing, the Eastern Kurdistan Units": the wing named after the comma
+            add(
+                named[0].actor,
+                m.actor,
+                "affiliation",
+                text[m.end : wing.end()].strip(" ’'s"),
+                "relation:affiliation",
+                True,
+            )
+        elif wing and subject:
             add(
                 subject[-1].actor,
                 m.actor,
@@ -1347,7 +1391,8 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if _PARTICIPLE.search(text[match.end() : after[0].start]):
             continue  # "U.S. air raids, leaving the ANDSF without ...": a clause of its own, not the cue's object
         if len(after) >= 2 and kinds.get(after[0].actor) == "state" and kinds.get(after[1].actor) == "person":
-            if _TITLE_GAP.match(text[after[0].end : after[1].start]):
+            gap = text[after[0].end : after[1].start]
+            if _TITLE_GAP.match(gap) or not gap.strip():  # "founded by Saudi Saleh Al-Qaraawi" too
                 after = after[1:]  # "opposition to Yemen President Ali Abdullah Saleh": the person, not the state
         if cue in _SEIZING and _TERRITORY.search(text[match.end() : after[0].start]):
             continue  # "took over most of southern Somalia", "the city of Kabul": a place taken, not a party
@@ -1393,6 +1438,11 @@ def relations(text: str, start: int, end: int, mentions: list[Mention], kinds: d
         if _BY.search(text[max(start, subject.start - 8) : subject.start]):
             if len(text[subject.end : match.start()].split()) > 1:
                 continue  # "groups supported by Islamabad will ... attack ... against": Islamabad is not the subject
+            if cue in _SPLITS:  # "X was formed in 1967 by Y after splitting from Z": X split, not its founder Y
+                opener = mentions[0] if _OPENS.fullmatch(text, start, mentions[0].start) else None
+                if opener is None or opener is subject:
+                    continue
+                subject = opener
         a, b = subject.actor, after[0].actor
         listed = len(after) >= 2 and _INCLUDING.fullmatch(text[after[0].end : after[1].start])
         for n, item in enumerate(after[1:4], start=1):  # "ties to other AQ affiliates, including X and Y"
@@ -1545,14 +1595,34 @@ def _structural(text: str, start: int, end: int, mentions: list[Mention], every:
                 f"relation:{kind}",
                 _DIRECTED.get(kind, False),
             )
+    for first, second in zip(every, every[1:]):  # an office held, said by apposition or a copula
+        gap = text[first.end : second.start]
+        if kinds.get(first.actor) == "person" and kinds.get(second.actor) != "state":
+            if _HOLDER_OF.fullmatch(gap) and _OFFICE_AFTER.match(text, second.end, end):
+                add(
+                    first.actor, second.actor, "affiliation", "leader", "relation:affiliation", True
+                )  # "X, AI's leader"
+        elif kinds.get(second.actor) == "person" and kinds.get(first.actor) not in ("state", "person"):
+            office = _OFFICE_IS.fullmatch(gap)
+            if office:  # "AI's new leader, X", "Its leader is X", "AI announced a new leader, X"
+                add(second.actor, first.actor, "affiliation", office.group("office"), "relation:affiliation", True)
+    for m in every:  # "PJAK is a militant, anti-Iranian government group", "anti-Israeli attacks"
+        if text[max(start, m.start - 5) : m.start].casefold() == "anti-" and kinds.get(m.actor) == "state":
+            subject = [o for o in mentions if o.end <= m.start and o.actor != m.actor and kinds.get(o.actor) != "state"]
+            if subject and _OPENS.fullmatch(text, start, subject[0].start):
+                add(subject[0].actor, m.actor, "conflict", "anti-", "relation:conflict", False)
     for owner, unit in zip(every, every[1:]):  # "IRGC's Quds Force", "Hezbollah's Unit 3800": a unit of the one
         if _unit_of(text, owner, unit) and kinds.get(unit.actor) != "state":  # before the possessive
             add(unit.actor, owner.actor, "affiliation", "unit of", "relation:affiliation", True)
     for match in _FOUNDED_BY.finditer(text, start, end):
         founded = [m for m in mentions if m.end <= match.start()]
         described = _DESCRIBED.match(text, match.end(), end)  # "by former university professor X"
-        founder = [m for m in mentions if m.start in (match.end(), described.end())]
-        if founded and founder and len(text[founded[-1].end : match.start()].split()) <= 3:
+        founder = [m for m in every if m.start in (match.end(), described.end())]
+        if founder and kinds.get(founder[0].actor) == "state":  # "by Saudi Saleh Al-Qaraawi", "by the Saudi
+            national = _DESCRIBED.match(text, founder[0].end, end)  # national Saleh Al-Qaraawi": the person
+            founder = [m for m in every if m.start == national.end() and kinds.get(m.actor) == "person"]
+        gap = text[founded[-1].end : match.start()] if founded else ""
+        if founded and founder and (len(gap.split()) <= 3 or _DEFINED_THAT.fullmatch(gap)):
             cue = re.sub(r"\s+", " ", match.group(0).split()[0].casefold()) + " by"
             add(founder[0].actor, founded[-1].actor, "affiliation", cue, "relation:affiliation", True)
     states = [m for m in every if kinds.get(m.actor) == "state"]
