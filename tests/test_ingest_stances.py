@@ -933,6 +933,10 @@ def test_an_office_that_designates_with_no_designator_mentioned_is_the_authors()
         ("Its leader is Baitullah Mehsud, a former member of the FTO TTP.", {("USA", "TTP")}),
         ("The SDGT Noor Wali Mehsud fled.", {("USA", "noor")}),
         ("The FTO Designation of the TTP was amended.", set()),  # "Designation" is no listed name
+        (  # another designation later in the sentence does not hide the listed name
+            "Noor Wali Mehsud, a former member of the FTO TTP, was sanctioned by Canada.",
+            {("USA", "TTP"), ("CAN", "noor")},
+        ),
     ],
 )
 def test_a_name_after_a_us_list_is_listed(text: str, expected: set):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -361,10 +361,7 @@ def analyse(document: Document, source_id: str, context: Context) -> Analysis:
     in_title = context.matcher.find(title, 0, len(title), fold(title)) + candidate_matcher.find(
         title, 0, len(title), fold(title)
     )
-    counts: dict[str, int] = {}
-    for found in mentions.values():
-        for m in found:
-            counts[m.actor] = counts.get(m.actor, 0) + 1
+    counts = Counter(m.actor for found in mentions.values() for m in found)
     subject = referents.document_subject(title, in_title, text, mentions[claim_ids[0]], counts, kinds)
     read_as = dict(zip(claim_ids, referents.resolve(text, spans, [mentions[cid] for cid in claim_ids], kinds, subject)))
     seen_perceptions: dict[tuple, list] = {}

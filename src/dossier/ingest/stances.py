@@ -1038,19 +1038,19 @@ def perceptions(
             verb = opening.group(1) if opening else ""
             passive = verb.endswith("ed") and _PASSIVE.search(text, max(start, match.start() - 12), match.start())
             designation = rule in _DESIGNATION
-            us_list = designation and _US_LIST.search(match.group(0)) and kinds.get(_US) == "state"
+            onto_us_list = designation and us_list and _US_LIST.search(match.group(0))  # this cue names the list
             if designation and rule != "listed-by" and passive:
                 own_act = _OWN_ACT.search(text, max(start, match.start() - 25), match.start())
                 no_agent = not _BY_AGENT_FOLLOWS.match(text, match.end(), end)
                 if author and before and own_act and no_agent:
                     for threat in _designated(text, start, match.start(), before, kinds):  # "X have been designated"
                         pairs.append((author, threat, level))  # the official writer, the only designator there is
-                elif us_list and before and no_agent:
+                elif onto_us_list and before and no_agent:
                     for threat in _designated(text, start, match.start(), before, kinds):  # "X was designated as an
                         pairs.append((_US, threat, level))  # FTO on October 8, 1997": only the U.S. keeps that list
                 order = "done"
             elif (
-                us_list
+                onto_us_list
                 and not before
                 and verb.endswith("ed")
                 and _FRONTED_PARTICIPLE.fullmatch(text, start, match.start())
